@@ -1,0 +1,41 @@
+/**
+ * `@hyperld/core`: typed, validated, lossless JSON-LD nodes. Define types, register them, decode
+ * documents into the typed objects they already are, encode them back byte for byte.
+ *
+ * @example
+ * ```ts
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
+ * const registry = createRegistry({ types: [Account] });
+ * const account = registry.decodeAs(Account, '{"@type":"Account","id":"/accounts/1","name":"Example"}');
+ * console.log(account.name);
+ * ```
+ *
+ * @module
+ */
+
+// Definitions and kinds
+export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
+export type { AnyTypeDef, KnownNodeOf, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
+export { Kind, t } from './kinds.js';
+export type { AnyKind, KindSpec, KindTag, ValueOf } from './kinds.js';
+export { vocabulary } from './vocabulary.js';
+export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
+
+// Registry and codec
+export { createRegistry, DEFAULT_LIMITS } from './registry.js';
+export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, Registry, RegistryOptions } from './registry.js';
+export { baseOf, metaOf, setMeta } from './meta.js';
+export type { NodeMeta } from './meta.js';
+
+// Contexts and IRIs
+export { contextDocument } from './context.js';
+export type { ContextDocument } from './context.js';
+export { isIriReference, resolveIri } from './iri.js';
+
+// Errors
+export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';
+export type { ErrorCode, Violation } from './errors.js';
+
+// Shared types
+export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, UnknownProperties } from './types.js';

@@ -1,0 +1,352 @@
+/**
+ * The registry: the types and context documents of a vocabulary, and the codec that decodes
+ * documents into typed nodes and encodes them back, losslessly.
+ *
+ * @module
+ */
+import { contextDocument, type ContextDocument } from './context.js';
+import type { AnyTypeDef, NodeOf } from './define.js';
+import { DecodeError, HyperldError, type Violation } from './errors.js';
+import { resolveIri } from './iri.js';
+import type { AnyKind } from './kinds.js';
+import { setMeta } from './meta.js';
+import type { GenericNode, JsonValue } from './types.js';
+import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './validate.js';
+
+/**
+ * Limits applied to untrusted input. Each exceeded limit is a {@link DecodeError} whose code
+ * names it (`max_size`, `max_depth`, `max_list_length`).
+ *
+ * @example
+ * ```ts
+ * import type { Limits } from '@hyperld/core';
+ * const tight: Limits = { maxSize: 1 << 20, maxDepth: 32, maxListLength: 1000 };
+ * ```
+ */
+export interface Limits {
+  /** The longest text accepted, in UTF-16 code units. Default 64 MiB. */
+  readonly maxSize?: number;
+  /** The deepest nesting of objects and arrays accepted. Default 128. */
+  readonly maxDepth?: number;
+  /** The most items accepted in one list (e.g. members of one page). Default 100,000. */
+  readonly maxListLength?: number;
+  /** The most violations collected before validation stops. Default 100. */
+  readonly maxViolations?: number;
+}
+
+/** Default {@link Limits}. */
+export const DEFAULT_LIMITS: Required<Limits> = Object.freeze({
+  maxSize: 64 * 1024 * 1024,
+  maxDepth: 128,
+  maxListLength: 100_000,
+  maxViolations: 100,
+});
+
+/**
+ * Options of {@link Registry.decode}.
+ *
+ * @example
+ * ```ts
+ * import type { DecodeOptions } from '@hyperld/core';
+ * const options: DecodeOptions = { base: 'https://api.example.com/contacts/1/conversations', strict: true };
+ * ```
+ */
+export interface DecodeOptions extends Limits {
+  /** The IRI the document came from; relative links resolve against it. */
+  readonly base?: string;
+  /** Reject a `@type` that is not registered (instead of decoding a {@link GenericNode}). */
+  readonly strict?: boolean;
+  /** `error` (default): a `@context` URL that is not registered is a violation; `ignore`: decode by `@type` alone. */
+  readonly unknownContext?: 'error' | 'ignore';
+  /** `keep` (default): undeclared properties are kept as data; `error`: they are violations. */
+  readonly unknownProperties?: 'keep' | 'error';
+}
+
+/**
+ * Options of {@link Registry.encode} and {@link Registry.encodeText}.
+ *
+ * @example
+ * ```ts
+ * import type { EncodeOptions } from '@hyperld/core';
+ * const options: EncodeOptions = { validate: true };
+ * ```
+ */
+export interface EncodeOptions extends DecodeOptions {
+  /** Validate the node before encoding it (default `false`: a decoded node is already valid). */
+  readonly validate?: boolean;
+  /** Indentation passed to `JSON.stringify` by `encodeText`. */
+  readonly space?: number | string;
+}
+
+/**
+ * A node of any of the definitions `D`: a union that narrows on `@type`.
+ *
+ * @example
+ * ```ts
+ * import { createRegistry, defineType, t, type AnyNodeOf } from '@hyperld/core';
+ * const A = defineType({ type: 'A', context: '/a', vocab: 'https://example.com/vocab#', properties: { a: t.string() } });
+ * const B = defineType({ type: 'B', context: '/b', vocab: 'https://example.com/vocab#', properties: { b: t.number() } });
+ * declare const node: AnyNodeOf<typeof A | typeof B>;
+ * if (node['@type'] === 'B') node.b; // number
+ * ```
+ */
+export type AnyNodeOf<D> = D extends AnyTypeDef ? NodeOf<D> : never;
+
+/**
+ * The definition named `Name` among `D`.
+ *
+ * @example
+ * ```ts
+ * import { defineType, type DefNamed } from '@hyperld/core';
+ * const A = defineType({ type: 'A', context: '/a', vocab: 'https://example.com/vocab#', properties: {} });
+ * type Def = DefNamed<typeof A, 'A'>; // typeof A
+ * ```
+ */
+export type DefNamed<D, Name> = D extends AnyTypeDef<infer N> ? (N extends Name ? D : never) : never;
+
+/**
+ * What {@link createRegistry} takes.
+ *
+ * @example
+ * ```ts
+ * import type { RegistryOptions } from '@hyperld/core';
+ * const options: RegistryOptions<never> = { types: [] };
+ * ```
+ */
+export interface RegistryOptions<D extends AnyTypeDef> {
+  /** The types; types they embed or extend are registered with them. */
+  readonly types: readonly D[];
+  /** Extra context documents by URL (e.g. for types defined elsewhere); generated ones win on conflict. */
+  readonly contexts?: Readonly<Record<string, ContextDocument>>;
+}
+
+/**
+ * A registry of types and their context documents, with the codec.
+ *
+ * @typeParam D - the registered definitions.
+ * @example
+ * ```ts
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
+ * const registry = createRegistry({ types: [Account] });
+ * const account = registry.decodeAs(Account, '{"@type":"Account","@context":"/contexts/Account.jsonld","id":"/accounts/1","name":"Example"}');
+ * account.name; // string
+ * registry.encodeText(account); // the same text
+ * ```
+ */
+export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
+  /** Every registered definition by `@type` term. */
+  readonly types: ReadonlyMap<string, AnyTypeDef>;
+  /** Every context document by the URL types declare. */
+  readonly contexts: ReadonlyMap<string, ContextDocument>;
+  /**
+   * The definition registered for a `@type` term.
+   * @param type - the term.
+   */
+  get<N extends D['type']>(type: N): DefNamed<D, N>;
+  /**
+   * The definition registered for a `@type` term, or `undefined`.
+   * @param type - any term.
+   */
+  lookup(type: string): AnyTypeDef | undefined;
+  /**
+   * The context document served at a URL (relative or resolved against `base`), or `undefined`.
+   * @param url - the context URL.
+   * @param base - the base IRI the URL is relative to.
+   */
+  context(url: string, base?: string): ContextDocument | undefined;
+  /**
+   * Decodes a document (JSON text, or an already parsed value) into the typed node of the
+   * `@type` it carries, validating it and every embedded node. The node is the parsed object
+   * itself: key order, `null`s, `{}`, `[]` and unknown properties stay as they were.
+   * @param input - JSON text, or a parsed JSON value.
+   * @param options - base IRI, strictness and limits.
+   * @throws DecodeError listing every violation with its JSON path.
+   */
+  decode(input: unknown, options: DecodeOptions & { readonly strict: true }): AnyNodeOf<D>;
+  decode(input: unknown, options?: DecodeOptions): AnyNodeOf<D> | GenericNode;
+  /**
+   * Decodes a document that must be a node of `def` (or of a type extending it).
+   * @param def - the expected definition.
+   * @param input - JSON text, or a parsed JSON value.
+   * @param options - base IRI, strictness and limits.
+   * @throws DecodeError when the document is not such a node.
+   */
+  decodeAs<T extends AnyTypeDef>(def: T, input: unknown, options?: DecodeOptions): NodeOf<T>;
+  /**
+   * Validates a value without throwing.
+   * @param value - a parsed JSON value.
+   * @param options - strictness and limits.
+   * @returns every violation, at most `maxViolations`; empty when valid.
+   */
+  validate(value: unknown, options?: DecodeOptions): Violation[];
+  /**
+   * Encodes a node as a JSON value: the node itself (nothing is copied or reordered).
+   * @param node - a node.
+   * @param options - `validate: true` to validate first.
+   */
+  encode(node: object, options?: EncodeOptions): JsonValue;
+  /**
+   * Encodes a node as JSON text.
+   * @param node - a node.
+   * @param options - `validate: true` to validate first; `space` to indent.
+   */
+  encodeText(node: object, options?: EncodeOptions): string;
+  /**
+   * A new registry with more types.
+   * @param types - the types to add.
+   */
+  with<T extends AnyTypeDef>(types: readonly T[], contexts?: Readonly<Record<string, ContextDocument>>): Registry<D | T>;
+}
+
+function settingsOf(options: DecodeOptions | undefined): ValidateSettings {
+  return {
+    strict: options?.strict ?? false,
+    unknownProperties: options?.unknownProperties ?? 'keep',
+    unknownContext: options?.unknownContext ?? 'error',
+    maxDepth: options?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxListLength: options?.maxListLength ?? DEFAULT_LIMITS.maxListLength,
+    maxViolations: options?.maxViolations ?? DEFAULT_LIMITS.maxViolations,
+    base: options?.base,
+  };
+}
+
+/** Adds a definition and everything it extends or embeds. */
+function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
+  const existing = into.get(def.type);
+  if (existing === def) return;
+  if (existing !== undefined) {
+    throw new HyperldError('invalid_definition', `Two different definitions share the @type "${def.type}".`);
+  }
+  into.set(def.type, def);
+  if (def.base) collect(def.base, into);
+  const visit = (kind: AnyKind): void => {
+    const spec = kind.spec;
+    if (spec.tag === 'node' && spec.targets) for (const target of spec.targets()) collect(target, into);
+    else if (spec.tag === 'list') visit(spec.item);
+    else if (spec.tag === 'union') spec.options.forEach(visit);
+  };
+  for (const kind of Object.values(def.properties) as AnyKind[]) visit(kind);
+}
+
+/**
+ * Creates a registry of types, generating the context document of every context URL they use.
+ *
+ * @param options - the types (and extra context documents).
+ * @returns the registry.
+ * @throws HyperldError `invalid_definition` when two definitions share a `@type` or give one
+ * term two meanings in a shared context.
+ * @example
+ * ```ts
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
+ * const registry = createRegistry({ types: [Account] });
+ * registry.context('/contexts/Account.jsonld'); // { '@context': { '@vocab': …, id: '@id', … } }
+ * ```
+ */
+export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>): Registry<D> {
+  const types = new Map<string, AnyTypeDef>();
+  for (const def of options.types) collect(def, types);
+
+  const byContext = new Map<string, AnyTypeDef[]>();
+  for (const def of types.values()) {
+    const list = byContext.get(def.context);
+    if (list) list.push(def);
+    else byContext.set(def.context, [def]);
+  }
+  const contexts = new Map<string, ContextDocument>();
+  for (const [url, doc] of Object.entries(options.contexts ?? {})) contexts.set(url, doc);
+  for (const [url, defs] of byContext) contexts.set(url, contextDocument(defs));
+
+  // Context URLs resolved against a base, cached per base (a client sees few bases).
+  const resolved = new Map<string, Set<string>>();
+  const resolvedFor = (base: string): Set<string> => {
+    let set = resolved.get(base);
+    if (!set) {
+      set = new Set([...contexts.keys()].map((url) => resolveIri(url, base)));
+      if (resolved.size > 64) resolved.clear();
+      resolved.set(base, set);
+    }
+    return set;
+  };
+  const context = (url: string, base?: string): ContextDocument | undefined => {
+    const direct = contexts.get(url);
+    if (direct || base === undefined) return direct;
+    const target = resolveIri(url, base);
+    for (const [key, doc] of contexts) if (resolveIri(key, base) === target) return doc;
+    return undefined;
+  };
+  const lookup: TypeLookup = {
+    lookup: (type) => types.get(type),
+    hasContext: (url, base) => contexts.has(url) || (base !== undefined && resolvedFor(base).has(resolveIri(url, base))),
+  };
+  const compiler = new Compiler(lookup);
+
+  const run = (value: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined): Run => {
+    const r = new Run(settingsOf(options), compiler);
+    try {
+      compiler.node(value, undefined, r, accepted);
+    } catch (error) {
+      if (!(error instanceof Enough)) throw error;
+    }
+    return r;
+  };
+
+  const parse = (input: unknown, options: DecodeOptions | undefined): unknown => {
+    if (typeof input !== 'string') return input;
+    const maxSize = options?.maxSize ?? DEFAULT_LIMITS.maxSize;
+    if (input.length > maxSize) {
+      throw new DecodeError([{ code: 'max_size', path: '$', expected: `at most ${maxSize} characters (maxSize)`, found: `${input.length} characters` }]);
+    }
+    try {
+      return JSON.parse(input) as unknown;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DecodeError([{ code: 'invalid_json', path: '$', expected: 'JSON text', found: reason }], { cause: error });
+    }
+  };
+
+  const decodeWith = (input: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined): never => {
+    const value = parse(input, options);
+    const r = run(value, options, accepted);
+    if (r.violations.length > 0) throw new DecodeError(r.violations);
+    const meta = { base: options?.base, registry };
+    for (const node of r.nodes) setMeta(node, meta);
+    return value as never;
+  };
+
+  const encode = (node: object, options?: EncodeOptions): JsonValue => {
+    if (options?.validate) {
+      const r = run(node, options, undefined);
+      if (r.violations.length > 0) throw new DecodeError(r.violations);
+    }
+    return node as JsonValue;
+  };
+
+  const registry: Registry<D> = {
+    types,
+    contexts,
+    get: (type) => {
+      const def = types.get(type);
+      if (!def) throw new HyperldError('invalid_definition', `No type "${type}" is registered.`);
+      return def as never;
+    },
+    lookup: (type) => types.get(type),
+    context,
+    decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry<D>['decode'],
+    decodeAs: (def, input, options) => decodeWith(input, options, [def]),
+    validate: (value, options) => run(value, options, undefined).violations,
+    encode,
+    encodeText: (node, options) => {
+      encode(node, options);
+      try {
+        return JSON.stringify(node, null, options?.space);
+      } catch (error) {
+        throw new HyperldError('max_depth', 'The node nests too deeply to encode.', { cause: error });
+      }
+    },
+    with: (more, extraContexts) =>
+      createRegistry({ types: [...options.types, ...more], contexts: { ...options.contexts, ...extraContexts } }),
+  };
+  return registry;
+}

@@ -1,0 +1,382 @@
+/**
+ * The validator compiler: one closure per property, compiled once per type and registry, that
+ * walks a parsed JSON object in place (no copy) and collects violations with their JSON paths.
+ * Closures, not `new Function`, so that pages with a strict Content-Security-Policy can use it.
+ *
+ * @module
+ * @internal
+ */
+import { extendsType, type AnyTypeDef } from './define.js';
+import { describe, type ErrorCode, type Violation } from './errors.js';
+import { isIriReference } from './iri.js';
+import type { AnyKind } from './kinds.js';
+
+/** Limits and switches of one validation run. */
+export interface ValidateSettings {
+  readonly strict: boolean;
+  readonly unknownProperties: 'keep' | 'error';
+  readonly unknownContext: 'error' | 'ignore';
+  readonly maxDepth: number;
+  readonly maxListLength: number;
+  readonly maxViolations: number;
+  readonly base: string | undefined;
+}
+
+/** What the compiler needs from a registry. */
+export interface TypeLookup {
+  lookup(type: string): AnyTypeDef | undefined;
+  hasContext(url: string, base: string | undefined): boolean;
+}
+
+/** Thrown inside a run to stop it once `maxViolations` is reached. */
+class Enough {}
+const ENOUGH = new Enough();
+
+/** The state of one validation run. */
+export class Run {
+  readonly violations: Violation[] = [];
+  readonly path: (string | number)[] = [];
+  depth = 0;
+  readonly nodes: object[] = [];
+  constructor(
+    readonly settings: ValidateSettings,
+    readonly compiler: Compiler,
+  ) {}
+
+  report(code: ErrorCode, key: string | number | undefined, expected: string, found: string): void {
+    this.violations.push({ code, path: formatPath(this.path, key), expected, found });
+    if (this.violations.length >= this.settings.maxViolations) throw ENOUGH;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Formats a path as `$.members[3].account.name`.
+ *
+ * @param segments - keys and indexes from the root.
+ * @param last - one more segment, if any.
+ * @returns the JSON path.
+ */
+export function formatPath(segments: readonly (string | number)[], last?: string | number): string {
+  let out = '$';
+  const all = last === undefined ? segments : [...segments, last];
+  for (const s of all) out += typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`;
+  return out;
+}
+
+type Check = (value: unknown, key: string | number, run: Run) => void;
+
+interface CompiledProperty {
+  readonly key: string;
+  /** Whether the key is also a property of Object.prototype, so that reads need `hasOwn`. */
+  readonly inherited: boolean;
+  readonly optional: boolean;
+  readonly nullable: boolean;
+  readonly expected: string;
+  readonly check: Check;
+}
+
+interface CompiledType {
+  readonly def: AnyTypeDef;
+  readonly properties: readonly CompiledProperty[];
+  readonly declared: ReadonlySet<string>;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Describes a kind for the `expected` field of a violation. */
+export function expectedOf(kind: AnyKind): string {
+  const spec = kind.spec;
+  switch (spec.tag) {
+    case 'id':
+      return 'an IRI reference';
+    case 'enum':
+      return spec.open ? 'a string' : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'dateTime':
+      return 'an ISO 8601 date-time string';
+    case 'json':
+      return 'any JSON value';
+    case 'link':
+      return spec.target ? `a link (IRI) to ${spec.target}` : 'a link (IRI)';
+    case 'node':
+      return spec.targets ? `a ${spec.targets().map((d) => d.type).join(' or ')} node` : 'an embedded node';
+    case 'list':
+      return `a list of ${expectedOf(spec.item)}`;
+    case 'union':
+      return spec.options.map(expectedOf).join(' or ');
+    default:
+      return `a ${spec.tag}`;
+  }
+}
+
+/** Compiles and caches validators for the types of one registry. */
+export class Compiler {
+  private readonly compiled = new Map<AnyTypeDef, CompiledType>();
+
+  constructor(readonly types: TypeLookup) {}
+
+  /** Validates a node (any registered type, or one of `accepted` and their subtypes). */
+  node(value: unknown, key: string | number | undefined, run: Run, accepted: readonly AnyTypeDef[] | undefined): void {
+    if (!isPlainObject(value)) {
+      run.report(value === null || value === undefined ? 'not_an_object' : 'wrong_kind', key, 'a JSON object (a node)', describe(value));
+      return;
+    }
+    if (key !== undefined) run.path.push(key);
+    if (++run.depth > run.settings.maxDepth) {
+      run.report('max_depth', undefined, `at most ${run.settings.maxDepth} levels of nesting (maxDepth)`, 'deeper nesting');
+      run.depth--;
+      if (key !== undefined) run.path.pop();
+      return;
+    }
+    run.nodes.push(value);
+    const type = value['@type'];
+    let def: AnyTypeDef | undefined;
+    if (type === undefined) {
+      run.report('missing_type', '@type', 'a "@type"', 'no "@type"');
+    } else if (typeof type !== 'string' || type.length === 0) {
+      run.report('invalid_type', '@type', 'a non-empty string', describe(type));
+    } else {
+      def = this.types.lookup(type);
+      if (def === undefined) {
+        if (run.settings.strict || accepted !== undefined) {
+          run.report(
+            accepted ? 'unexpected_type' : 'unknown_type',
+            '@type',
+            accepted ? accepted.map((d) => JSON.stringify(d.type)).join(' or ') : 'a registered type',
+            describe(type),
+          );
+        }
+      } else if (accepted !== undefined && !accepted.some((a) => extendsType(def as AnyTypeDef, a))) {
+        run.report('unexpected_type', '@type', accepted.map((d) => JSON.stringify(d.type)).join(' or '), describe(type));
+        def = undefined;
+      }
+    }
+    const context = value['@context'];
+    if (context !== undefined) this.context(context, run);
+    if (def === undefined) {
+      this.unknownValues(value, undefined, run);
+    } else {
+      const compiled = this.compile(def);
+      let present = 0;
+      for (const p of compiled.properties) {
+        const v = p.inherited && !Object.hasOwn(value, p.key) ? undefined : value[p.key];
+        if (v === undefined) {
+          if (!p.optional) run.report('missing_property', p.key, p.expected, 'nothing');
+          continue;
+        }
+        present++;
+        if (v === null) {
+          if (!p.nullable) run.report('wrong_kind', p.key, p.expected, 'null');
+          continue;
+        }
+        p.check(v, p.key, run);
+      }
+      // Unknown properties are kept; they are only walked (for the depth bound) when present.
+      let count = 0;
+      for (const k in value) if (Object.hasOwn(value, k)) count++;
+      if (count !== present + (context !== undefined ? 1 : 0) + 1) this.unknownValues(value, compiled.declared, run);
+    }
+    run.depth--;
+    if (key !== undefined) run.path.pop();
+  }
+
+  private context(context: unknown, run: Run): void {
+    if (typeof context === 'string') {
+      if (run.settings.unknownContext === 'error' && !this.types.hasContext(context, run.settings.base)) {
+        run.report('unknown_context', '@context', 'a registered context URL (contexts are never fetched)', describe(context));
+      }
+    } else if (Array.isArray(context)) {
+      run.path.push('@context');
+      for (let i = 0; i < context.length; i++) {
+        const c: unknown = context[i];
+        if (typeof c === 'string') {
+          if (run.settings.unknownContext === 'error' && !this.types.hasContext(c, run.settings.base)) {
+            run.report('unknown_context', i, 'a registered context URL (contexts are never fetched)', describe(c));
+          }
+        } else if (c !== null && !isPlainObject(c)) {
+          run.report('invalid_context', i, 'a context URL or object', describe(c));
+        } else if (c !== null) {
+          this.json(c, i, run);
+        }
+      }
+      run.path.pop();
+    } else if (isPlainObject(context)) {
+      this.json(context, '@context', run);
+    } else if (context !== null) {
+      run.report('invalid_context', '@context', 'a context URL, object or array', describe(context));
+    }
+  }
+
+  /** Walks the properties a type does not declare: depth-bounded, and errors in strict mode. */
+  private unknownValues(value: Record<string, unknown>, declared: ReadonlySet<string> | undefined, run: Run): void {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k) || k === '@type' || k === '@context' || declared?.has(k)) continue;
+      if (declared && run.settings.unknownProperties === 'error') {
+        run.report('unknown_property', k, 'only declared properties', describe(value[k]));
+      }
+      const v = value[k];
+      if (typeof v === 'object' && v !== null) this.json(v, k, run);
+    }
+  }
+
+  /** Walks free-form JSON for the depth bound only. */
+  json(value: unknown, key: string | number, run: Run): void {
+    if (typeof value !== 'object' || value === null) return;
+    run.path.push(key);
+    if (++run.depth > run.settings.maxDepth) {
+      run.report('max_depth', undefined, `at most ${run.settings.maxDepth} levels of nesting (maxDepth)`, 'deeper nesting');
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) this.json(item, i, run);
+      }
+    } else {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        const item = (value as Record<string, unknown>)[k];
+        if (typeof item === 'object' && item !== null) this.json(item, k, run);
+      }
+    }
+    run.depth--;
+    run.path.pop();
+  }
+
+  /** The compiled form of a definition, made on first use. */
+  compile(def: AnyTypeDef): CompiledType {
+    let compiled = this.compiled.get(def);
+    if (compiled) return compiled;
+    const properties: CompiledProperty[] = [];
+    for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
+      properties.push({
+        key,
+        inherited: key in Object.prototype,
+        optional: kind.isOptional,
+        nullable: kind.isNullable,
+        expected: expectedOf(kind),
+        check: this.check(kind),
+      });
+    }
+    compiled = { def, properties, declared: new Set(properties.map((p) => p.key)) };
+    this.compiled.set(def, compiled);
+    return compiled;
+  }
+
+  /** Compiles the check of a non-null value of a kind. */
+  check(kind: AnyKind): Check {
+    const expected = expectedOf(kind);
+    const spec = kind.spec;
+    switch (spec.tag) {
+      case 'string':
+        return (v, key, run) => {
+          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
+        };
+      case 'number':
+        return (v, key, run) => {
+          if (typeof v !== 'number' || !Number.isFinite(v)) run.report('wrong_kind', key, expected, describe(v));
+        };
+      case 'integer':
+        return (v, key, run) => {
+          if (typeof v !== 'number') run.report('wrong_kind', key, expected, describe(v));
+          else if (!Number.isInteger(v)) run.report('invalid_integer', key, expected, describe(v));
+        };
+      case 'boolean':
+        return (v, key, run) => {
+          if (typeof v !== 'boolean') run.report('wrong_kind', key, expected, describe(v));
+        };
+      case 'dateTime':
+        return (v, key, run) => {
+          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
+          else if (!DATE_TIME.test(v)) run.report('invalid_date_time', key, expected, describe(v));
+        };
+      case 'enum': {
+        const values = new Set(spec.values);
+        const open = spec.open;
+        return (v, key, run) => {
+          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
+          else if (!open && !values.has(v)) run.report('invalid_enum', key, expected, describe(v));
+        };
+      }
+      case 'json':
+        return (v, key, run) => {
+          if (typeof v === 'object' && v !== null) this.json(v, key, run);
+          else if (typeof v === 'number' && !Number.isFinite(v)) run.report('wrong_kind', key, expected, describe(v));
+          else if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') run.report('wrong_kind', key, expected, describe(v));
+        };
+      case 'id':
+      case 'link':
+        return (v, key, run) => {
+          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
+          else if (!isIriReference(v)) run.report('invalid_iri', key, expected, describe(v));
+        };
+      case 'node': {
+        const targets = spec.targets;
+        return (v, key, run) => this.node(v, key, run, targets?.());
+      }
+      case 'list': {
+        const item = this.check(spec.item);
+        const nullable = spec.item.isNullable;
+        const itemExpected = expectedOf(spec.item);
+        return (v, key, run) => {
+          if (!Array.isArray(v)) {
+            run.report('wrong_kind', key, expected, describe(v));
+            return;
+          }
+          if (v.length > run.settings.maxListLength) {
+            run.report('max_list_length', key, `at most ${run.settings.maxListLength} items (maxListLength)`, describe(v));
+            return;
+          }
+          run.path.push(key);
+          if (++run.depth > run.settings.maxDepth) {
+            run.report('max_depth', undefined, `at most ${run.settings.maxDepth} levels of nesting (maxDepth)`, 'deeper nesting');
+          } else {
+            for (let i = 0; i < v.length; i++) {
+              const x: unknown = v[i];
+              if (x === null) {
+                if (!nullable) run.report('wrong_kind', i, itemExpected, 'null');
+              } else item(x, i, run);
+            }
+          }
+          run.depth--;
+          run.path.pop();
+        };
+      }
+      case 'union': {
+        const options = spec.options.map((o) => ({ accepts: accepts(o), check: this.check(o) }));
+        return (v, key, run) => {
+          const jsonType = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+          const option = options.find((o) => o.accepts.has(jsonType));
+          if (option) option.check(v, key, run);
+          else run.report('wrong_kind', key, expected, describe(v));
+        };
+      }
+    }
+  }
+}
+
+/** The JSON types (`typeof`, plus `array`) a kind can take, used to pick a union's branch. */
+function accepts(kind: AnyKind): Set<string> {
+  switch (kind.spec.tag) {
+    case 'number':
+    case 'integer':
+      return new Set(['number']);
+    case 'boolean':
+      return new Set(['boolean']);
+    case 'node':
+      return new Set(['object']);
+    case 'list':
+      return new Set(['array']);
+    case 'json':
+      return new Set(['object', 'array', 'string', 'number', 'boolean']);
+    case 'union':
+      return new Set(kind.spec.options.flatMap((o) => [...accepts(o)]));
+    default:
+      return new Set(['string']);
+  }
+}
+
+export { ENOUGH, Enough };

@@ -91,7 +91,8 @@ export type KnownNodeOf<D> =
  */
 export type NodeOf<D> = KnownNodeOf<D> & UnknownProperties;
 
-type Merge<A, B> = Simplify<Omit<A, keyof B> & B>;
+/** Properties of `B` over those of `A`. @internal */
+export type Merge<A, B> = Simplify<Omit<A, keyof B> & B>;
 
 /**
  * The definition {@link defineType} returns: the declared properties over the inherited ones,

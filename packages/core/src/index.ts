@@ -16,7 +16,7 @@
 
 // Definitions and kinds
 export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
-export type { AnyTypeDef, KnownNodeOf, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
+export type { AnyTypeDef, DefinedType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
 export { Kind, t } from './kinds.js';
 export type { AnyKind, KindSpec, KindTag, ValueOf } from './kinds.js';
 export { vocabulary } from './vocabulary.js';
@@ -38,4 +38,8 @@ export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, 
 export type { ErrorCode, Violation } from './errors.js';
 
 // Shared types
-export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, UnknownProperties } from './types.js';
+export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, Simplify, UnknownProperties } from './types.js';
+
+// Terms
+export { compileTerms, findProperty, termsOfNode } from './terms.js';
+export type { Terms } from './terms.js';

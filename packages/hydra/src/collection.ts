@@ -1,0 +1,146 @@
+/**
+ * Reading collections prefix-agnostically: members, total, view and page links are found by
+ * their Hydra IRIs through the node's context, whether the document says `members` (TextUs),
+ * `member` (Hydra's context) or `hydra:member`.
+ *
+ * @module
+ */
+import { baseOf, findProperty, HYDRA, metaOf, resolveIri, type Registry } from '@hyperld/core';
+import { hydraRegistry } from './vocabulary.js';
+
+/**
+ * Options of the collection readers.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOptions } from '@hyperld/hydra';
+ * const options: ReadOptions = { base: 'https://api.example/contacts/1/conversations' };
+ * ```
+ */
+export interface ReadOptions {
+  /** The registry whose context documents give the terms; defaults to the one that decoded the node. */
+  readonly registry?: Registry;
+  /** The base IRI to resolve links against; defaults to the node's. */
+  readonly base?: string;
+}
+
+function resolverOf(node: object, options: ReadOptions): Registry['context'] {
+  const registry = options.registry ?? metaOf(node)?.registry ?? hydraRegistry;
+  return (url, base) => registry.context(url, base) ?? hydraRegistry.context(url, base);
+}
+
+/**
+ * Reads a property of a node by its Hydra term (`member`, `totalItems`, `view`, `next`, …).
+ *
+ * @param node - a node.
+ * @param term - the Hydra term (local name in the Hydra vocabulary).
+ * @param options - registry and base.
+ * @returns the value, or `undefined` when absent.
+ * @example
+ * ```ts
+ * import { readHydra } from '@hyperld/hydra';
+ * readHydra({ 'hydra:totalItems': 3 }, 'totalItems'); // 3
+ * ```
+ */
+export function readHydra(node: object, term: string, options: ReadOptions = {}): unknown {
+  return findProperty(node, HYDRA + term, resolverOf(node, options), options.base ?? baseOf(node))?.value;
+}
+
+type MembersOf<N> = N extends { readonly members: readonly (infer M)[] } ? M : N extends { readonly member?: readonly (infer M)[] } ? M : unknown;
+
+/**
+ * The members of a collection page, under whatever key its context maps to `hydra:member`.
+ *
+ * @param collection - a collection node.
+ * @param options - registry and base.
+ * @returns the members (the array in the node, not a copy); empty when there are none.
+ * @example
+ * ```ts
+ * import { membersOf } from '@hyperld/hydra';
+ * membersOf({ '@type': 'hydra:Collection', 'hydra:member': [{ '@type': 'X', id: '/x/1' }] }).length; // 1
+ * ```
+ */
+export function membersOf<N extends object>(collection: N, options: ReadOptions = {}): readonly MembersOf<N>[] {
+  const members = readHydra(collection, 'member', options);
+  return Array.isArray(members) ? (members as MembersOf<N>[]) : [];
+}
+
+/**
+ * The `totalItems` a collection claims (which need not match the members sent).
+ *
+ * @param collection - a collection node.
+ * @param options - registry and base.
+ * @returns the number, or `undefined`.
+ * @example
+ * ```ts
+ * import { totalItemsOf } from '@hyperld/hydra';
+ * totalItemsOf({ totalItems: 3 }); // 3
+ * ```
+ */
+export function totalItemsOf(collection: object, options: ReadOptions = {}): number | undefined {
+  const total = readHydra(collection, 'totalItems', options);
+  return typeof total === 'number' ? total : undefined;
+}
+
+/**
+ * The view (page) node of a collection, if it is paged.
+ *
+ * @param collection - a collection node.
+ * @param options - registry and base.
+ * @returns the view node, or `undefined` for an unpaginated collection.
+ * @example
+ * ```ts
+ * import { viewOf } from '@hyperld/hydra';
+ * viewOf({ members: [] }); // undefined
+ * ```
+ */
+export function viewOf(collection: object, options: ReadOptions = {}): Record<string, unknown> | undefined {
+  const view = readHydra(collection, 'view', options);
+  return typeof view === 'object' && view !== null && !Array.isArray(view) ? (view as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Links between pages of a collection, resolved against the base: `null` at the ends, `undefined`
+ * where the view does not say.
+ *
+ * @example
+ * ```ts
+ * import type { PageLinks } from '@hyperld/hydra';
+ * const links: PageLinks = { first: 'https://api.example/c', next: null, previous: null, last: undefined };
+ * ```
+ */
+export interface PageLinks {
+  /** The first page. */
+  readonly first: string | null | undefined;
+  /** The next page; `null` on the last. */
+  readonly next: string | null | undefined;
+  /** The previous page; `null` on the first. */
+  readonly previous: string | null | undefined;
+  /** The last page. */
+  readonly last: string | null | undefined;
+}
+
+/**
+ * The page links of a collection's view, resolved against the base.
+ *
+ * @param collection - a collection page node.
+ * @param options - registry and base.
+ * @returns the links (all `undefined` for an unpaginated collection).
+ * @example
+ * ```ts
+ * import { pageLinksOf } from '@hyperld/hydra';
+ * pageLinksOf({ view: { '@type': 'hydra:PartialCollectionView', next: '/c?cursor=2' } }, { base: 'https://api.example/c' }).next;
+ * // 'https://api.example/c?cursor=2'
+ * ```
+ */
+export function pageLinksOf(collection: object, options: ReadOptions = {}): PageLinks {
+  const view = viewOf(collection, options);
+  const base = options.base ?? baseOf(collection);
+  const link = (term: string): string | null | undefined => {
+    if (!view) return undefined;
+    const value = readHydra(view, term, { ...options, ...(base !== undefined ? { base } : {}) });
+    if (value === null) return null;
+    return typeof value === 'string' ? resolveIri(value, base) : undefined;
+  };
+  return { first: link('first'), next: link('next'), previous: link('previous'), last: link('last') };
+}

@@ -1,0 +1,182 @@
+/**
+ * Errors of `@hyperld/hydra` (one class, a `code` from a documented map), and the Hydra error /
+ * RFC 7807 problem body that servers send and clients read.
+ *
+ * @module
+ */
+import { HYDRA, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
+import type { HydraErrorType } from './vocabulary.js';
+
+/**
+ * Every error code raised by `@hyperld/hydra`, with what it means.
+ *
+ * @example
+ * ```ts
+ * import { HydraErrorCodes } from '@hyperld/hydra';
+ * console.log(HydraErrorCodes.page_loop);
+ * ```
+ */
+export const HydraErrorCodes = {
+  page_loop: 'A page links (as `next`) to a page already visited.',
+  page_failed: 'Fetching or decoding a page failed; `url` names the page.',
+  not_a_collection: 'The node is not a collection (no members under any key its context maps to hydra:member).',
+  aborted: 'The operation was aborted through its AbortSignal.',
+  action_unavailable: 'The action exists but is unavailable now (its link is null).',
+  action_not_offered: 'The node does not offer the action (its property is absent).',
+  unknown_action: 'The node type declares no such action.',
+  invalid_template: 'An IRI template is malformed.',
+  missing_variable: 'A required IRI template variable has no value.',
+  http_error: 'The server answered with an error status.',
+  unauthorized: 'The server answered 401: credentials are missing or wrong.',
+  unsafe_link: 'A link or action URL uses a scheme other than http(s), or leaves the trusted origin when refused.',
+  network_error: 'The request failed before an answer arrived (or timed out).',
+  decode_failed: 'The answer is not a valid document of the expected type.',
+} as const;
+
+/** A code from {@link HydraErrorCodes}. */
+export type HydraErrorCode = keyof typeof HydraErrorCodes;
+
+const BRAND = Symbol.for('@hyperld/hydra/error');
+
+/**
+ * The error class of `@hyperld/hydra`.
+ *
+ * @example
+ * ```ts
+ * import { HydraError, isHydraError } from '@hyperld/hydra';
+ * const error = new HydraError('page_loop', 'Page /c?cursor=2 was already visited.', { url: '/c?cursor=2' });
+ * isHydraError(error); // true
+ * ```
+ */
+export class HydraError extends Error {
+  override name = 'HydraError';
+  /** What went wrong, as a key of {@link HydraErrorCodes}. */
+  readonly code: HydraErrorCode;
+  /** The URL concerned, when there is one (the failing page, the refused link). */
+  readonly url: string | undefined;
+  /** @internal brand that survives duplicate installs. */
+  readonly [BRAND] = true;
+
+  /**
+   * @param code - what went wrong.
+   * @param message - a sentence for people.
+   * @param options - the URL concerned and the underlying cause.
+   */
+  constructor(code: HydraErrorCode, message: string, options?: { url?: string; cause?: unknown }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.code = code;
+    this.url = options?.url;
+  }
+}
+
+/**
+ * Tells whether a value is a {@link HydraError} (or a subclass), also across duplicate installs.
+ *
+ * @param value - anything caught.
+ * @returns whether it is a hydra error.
+ * @example
+ * ```ts
+ * import { isHydraError } from '@hyperld/hydra';
+ * isHydraError(new Error('x')); // false
+ * ```
+ */
+export function isHydraError(value: unknown): value is HydraError {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+/**
+ * A problem, read from a Hydra error or an RFC 7807 `application/problem+json` body.
+ *
+ * @example
+ * ```ts
+ * import type { Problem } from '@hyperld/hydra';
+ * const p: Problem = { status: 404, title: 'Not Found', violations: [] };
+ * ```
+ */
+export interface Problem {
+  /** The HTTP status. */
+  readonly status?: number;
+  /** A short summary. */
+  readonly title?: string;
+  /** What happened in this occurrence. */
+  readonly detail?: string;
+  /** A URI reference identifying the problem type. */
+  readonly type?: string;
+  /** A URI reference identifying this occurrence. */
+  readonly instance?: string;
+  /** What made the request invalid, each with its JSON path. */
+  readonly violations: readonly Violation[];
+}
+
+function isViolation(value: unknown): value is Violation {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['path'] === 'string' && typeof v['code'] === 'string';
+}
+
+/**
+ * Reads a problem from an error body: a `hydra:Error` (any prefix) or an RFC 7807 problem.
+ *
+ * @param body - a parsed JSON body.
+ * @returns the problem, or `undefined` when the body is neither.
+ * @example
+ * ```ts
+ * import { readProblem } from '@hyperld/hydra';
+ * readProblem({ '@type': 'hydra:Error', title: 'Not Found', status: 404 })?.status; // 404
+ * ```
+ */
+export function readProblem(body: unknown): Problem | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  const type = b['@type'];
+  const isHydra = type === 'hydra:Error' || type === 'Error' || type === `${HYDRA}Error`;
+  const isProblem = typeof b['title'] === 'string' || typeof b['status'] === 'number' || typeof b['detail'] === 'string';
+  if (!isHydra && !isProblem) return undefined;
+  const str = (k: string): string | undefined => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+  const status = typeof b['status'] === 'number' ? b['status'] : typeof b['statusCode'] === 'number' ? b['statusCode'] : undefined;
+  const title = str('title');
+  const detail = str('detail') ?? str('description');
+  const problemType = str('type');
+  const instance = str('instance');
+  const violations = Array.isArray(b['violations']) ? b['violations'].filter(isViolation) : [];
+  return {
+    ...(status !== undefined ? { status } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+    ...(problemType !== undefined ? { type: problemType } : {}),
+    ...(instance !== undefined ? { instance } : {}),
+    violations,
+  };
+}
+
+/**
+ * Builds the error body a server sends: a `hydra:Error` that is also an RFC 7807 problem.
+ * Never include stack traces or internal details in `detail`.
+ *
+ * @param problem - status, title, detail and violations.
+ * @returns the error node.
+ * @example
+ * ```ts
+ * import { errorBody } from '@hyperld/hydra';
+ * errorBody({ status: 404, title: 'Not Found', detail: 'No conversation /conversations/x.' });
+ * ```
+ */
+export function errorBody(problem: {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly type?: string;
+  readonly violations?: readonly Violation[];
+}): NodeOf<typeof HydraErrorType> {
+  const body: NodeOf<typeof HydraErrorType> = {
+    '@type': 'hydra:Error',
+    '@context': 'http://www.w3.org/ns/hydra/context.jsonld',
+    type: problem.type ?? 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    statusCode: problem.status,
+    ...(problem.detail !== undefined ? { detail: problem.detail, description: problem.detail } : {}),
+    ...(problem.violations !== undefined ? { violations: problem.violations.map((v) => ({ ...v }) as unknown as JsonValue) } : {}),
+  };
+  return body;
+}

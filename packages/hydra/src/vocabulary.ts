@@ -1,0 +1,286 @@
+/**
+ * The Hydra Core vocabulary as `@hyperld/core` types: collections and their views, IRI templates,
+ * operations, classes and supported properties, the API documentation, links, errors and
+ * statuses. Their context is generated like any other and served at {@link HYDRA_CONTEXT}.
+ *
+ * @module
+ */
+import { createRegistry, HYDRA, t, vocabulary } from '@hyperld/core';
+
+/** The URL of the Hydra Core context, where the generated Hydra context document is served. */
+export const HYDRA_CONTEXT = 'http://www.w3.org/ns/hydra/context.jsonld';
+
+const hydra = vocabulary({ vocab: HYDRA, context: () => HYDRA_CONTEXT });
+const optionalId = t.id().optional();
+
+/**
+ * `hydra:Status`: a status code an operation may answer with.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Status } from '@hyperld/hydra';
+ * const notFound: NodeOf<typeof Status> = { '@type': 'hydra:Status', statusCode: 404, title: 'Not Found' };
+ * ```
+ */
+export const Status = hydra.type('hydra:Status', {
+  description: 'A status code an operation may answer with, and what it means.',
+  properties: {
+    id: optionalId,
+    statusCode: t.integer().describe('The HTTP status code.'),
+    title: t.string().optional().describe('A short title.'),
+    description: t.string().optional().describe('What the status means here.'),
+  },
+});
+
+/**
+ * `hydra:Operation`: a request a client may make (method, expected body, returned type).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Operation } from '@hyperld/hydra';
+ * const close: NodeOf<typeof Operation> = { '@type': 'hydra:Operation', method: 'PUT', title: 'closeConversation' };
+ * ```
+ */
+export const Operation = hydra.type('hydra:Operation', {
+  description: 'A request a client may make on a resource.',
+  properties: {
+    id: optionalId,
+    method: t.string().describe('The HTTP method.'),
+    title: t.string().optional().describe('A short title, often the action name.'),
+    description: t.string().optional().describe('What the operation does.'),
+    target: t.link().optional().describe('The IRI the request goes to, when not the resource itself.'),
+    expects: t.link().nullable().optional().describe('The class of the request body.'),
+    returns: t.link().nullable().optional().describe('The class of the response body.'),
+    possibleStatus: t.list(t.node(Status)).optional().describe('Statuses the operation may answer with.'),
+  },
+});
+
+/**
+ * `hydra:IriTemplateMapping`: binds a template variable to a property.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { IriTemplateMapping } from '@hyperld/hydra';
+ * const m: NodeOf<typeof IriTemplateMapping> = { '@type': 'hydra:IriTemplateMapping', variable: 'q', property: 'http://schema.org/query', required: false };
+ * ```
+ */
+export const IriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
+  description: 'Binds a variable of an IRI template to a property.',
+  properties: {
+    id: optionalId,
+    variable: t.string().describe('The template variable.'),
+    property: t.link().describe('The property whose value fills the variable.'),
+    required: t.boolean().optional().describe('Whether the variable must be given.'),
+  },
+});
+
+/**
+ * `hydra:IriTemplate`: an RFC 6570 template with its variable mappings.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { IriTemplate } from '@hyperld/hydra';
+ * const search: NodeOf<typeof IriTemplate> = { '@type': 'hydra:IriTemplate', template: '/conversations{?q}', mapping: [] };
+ * ```
+ */
+export const IriTemplate = hydra.type('hydra:IriTemplate', {
+  description: 'An RFC 6570 IRI template and the properties its variables stand for.',
+  properties: {
+    id: optionalId,
+    template: t.string().describe('The RFC 6570 template.'),
+    variableRepresentation: t
+      .enumeration(['hydra:BasicRepresentation', 'hydra:ExplicitRepresentation', 'BasicRepresentation', 'ExplicitRepresentation'] as const)
+      .optional()
+      .describe('How values are written into the template.'),
+    mapping: t.list(t.node(IriTemplateMapping)).describe('The variables and the properties they stand for.'),
+  },
+});
+
+/**
+ * `hydra:PartialCollectionView`: one page of a collection, with links to its neighbours.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { PartialCollectionView } from '@hyperld/hydra';
+ * const view: NodeOf<typeof PartialCollectionView> = { '@type': 'hydra:PartialCollectionView', id: '/c?page=1', first: '/c', next: null, previous: null };
+ * ```
+ */
+export const PartialCollectionView = hydra.type('hydra:PartialCollectionView', {
+  description: 'A page of a collection, with links to the first, next, previous and last pages.',
+  properties: {
+    first: t.link().nullable().optional().describe('The first page.'),
+    next: t.link().nullable().optional().describe('The next page; `null` on the last one.'),
+    previous: t.link().nullable().optional().describe('The previous page; `null` on the first one.'),
+    last: t.link().nullable().optional().describe('The last page.'),
+  },
+});
+
+/**
+ * `hydra:Collection`: a set of member nodes, possibly split into pages (`view`).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Collection } from '@hyperld/hydra';
+ * const empty: NodeOf<typeof Collection> = { '@type': 'hydra:Collection', id: '/messages/1/attachments', member: [], totalItems: 0 };
+ * ```
+ */
+export const Collection = hydra.type('hydra:Collection', {
+  description: 'A set of member nodes, possibly split into pages.',
+  properties: {
+    member: t.list(t.anyNode()).optional().describe('The members of this page.'),
+    totalItems: t.integer().optional().describe('How many members the whole collection has (as the server says).'),
+    view: t.node(PartialCollectionView).optional().describe('The page this document is.'),
+    search: t.node(IriTemplate).optional().describe('A template to search the collection.'),
+  },
+});
+
+/**
+ * `hydra:SupportedProperty`: a property a class supports, and how.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { SupportedProperty } from '@hyperld/hydra';
+ * const p: NodeOf<typeof SupportedProperty> = { '@type': 'hydra:SupportedProperty', property: 'https://example.com/vocab#name', readable: true, writable: false, required: true };
+ * ```
+ */
+export const SupportedProperty = hydra.type('hydra:SupportedProperty', {
+  description: 'A property a class supports: readable, writable, required.',
+  properties: {
+    id: optionalId,
+    property: t.link().describe('The property IRI.'),
+    title: t.string().optional().describe('The property key in documents.'),
+    description: t.string().optional().describe('What the property holds.'),
+    required: t.boolean().describe('Whether every node has it.'),
+    readable: t.boolean().describe('Whether clients read it.'),
+    writable: t.boolean().describe('Whether clients may send it.'),
+    range: t.link().optional().describe('The type of its values.'),
+  },
+});
+
+/**
+ * `hydra:Link`: a property whose values are links, with the operations its target supports.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraLink } from '@hyperld/hydra';
+ * const l: NodeOf<typeof HydraLink> = { '@type': 'hydra:Link', id: 'https://example.com/vocab#timeline', supportedOperation: [] };
+ * ```
+ */
+export const HydraLink = hydra.type('hydra:Link', {
+  description: 'A property whose values are links, and the operations their targets support.',
+  properties: {
+    title: t.string().optional().describe('A short title.'),
+    description: t.string().optional().describe('What the link leads to.'),
+    range: t.link().optional().describe('The type of the target.'),
+    supportedOperation: t.list(t.node(Operation)).optional().describe('Operations on the target.'),
+  },
+});
+
+/**
+ * `hydra:Class`: a type the API uses, with its properties and operations.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraClass } from '@hyperld/hydra';
+ * const c: NodeOf<typeof HydraClass> = { '@type': 'hydra:Class', id: 'https://example.com/vocab#Account', supportedProperty: [], supportedOperation: [] };
+ * ```
+ */
+export const HydraClass = hydra.type('hydra:Class', {
+  description: 'A type the API uses, with its supported properties and operations.',
+  properties: {
+    title: t.string().optional().describe('The type term.'),
+    description: t.string().optional().describe('What the type is.'),
+    supportedProperty: t.list(t.node(SupportedProperty)).describe('Its properties.'),
+    supportedOperation: t.list(t.node(Operation)).describe('The operations on its instances.'),
+  },
+});
+
+/**
+ * `hydra:ApiDocumentation`: what an API offers (its entry point and classes).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { ApiDocumentation } from '@hyperld/hydra';
+ * const doc: NodeOf<typeof ApiDocumentation> = { '@type': 'hydra:ApiDocumentation', id: '/docs.jsonld', entrypoint: '/', supportedClass: [] };
+ * ```
+ */
+export const ApiDocumentation = hydra.type('hydra:ApiDocumentation', {
+  description: 'The documentation of an API: its entry point and the classes it uses.',
+  properties: {
+    title: t.string().optional().describe('The API name.'),
+    description: t.string().optional().describe('What the API does.'),
+    entrypoint: t.link().optional().describe('Where a client starts.'),
+    supportedClass: t.list(t.node(HydraClass)).describe('The classes the API uses.'),
+  },
+});
+
+/**
+ * `hydra:Error`, also readable as an RFC 7807 problem: status, title, detail and the list of
+ * violations that made a request invalid.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraErrorType } from '@hyperld/hydra';
+ * const e: NodeOf<typeof HydraErrorType> = { '@type': 'hydra:Error', title: 'Not Found', status: 404, statusCode: 404, detail: 'No such conversation.' };
+ * ```
+ */
+export const HydraErrorType = hydra.type('hydra:Error', {
+  description: 'An error answer: a Hydra error that is also an RFC 7807 problem.',
+  properties: {
+    id: optionalId,
+    title: t.string().optional().describe('A short, human-readable summary of the problem type.'),
+    description: t.string().optional().describe('Hydra: what happened.'),
+    statusCode: t.integer().optional().describe('Hydra: the HTTP status code.'),
+    type: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#problemType').describe('RFC 7807: a URI reference that identifies the problem type.'),
+    status: t.integer().optional().mapTo('http://www.w3.org/ns/hydra/core#statusCode').describe('RFC 7807: the HTTP status code.'),
+    detail: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#description').describe('RFC 7807: what happened in this occurrence.'),
+    instance: t.string().optional().describe('RFC 7807: the URI of this occurrence.'),
+    violations: t.list(t.json()).optional().describe('Each violation: `{ path, code, expected, found, message }`.'),
+  },
+});
+
+/**
+ * Every Hydra type.
+ *
+ * @example
+ * ```ts
+ * import { hydraTypes } from '@hyperld/hydra';
+ * hydraTypes.map((d) => d.type); // ['hydra:Collection', …]
+ * ```
+ */
+export const hydraTypes = [
+  Collection,
+  PartialCollectionView,
+  IriTemplate,
+  IriTemplateMapping,
+  Operation,
+  Status,
+  SupportedProperty,
+  HydraClass,
+  HydraLink,
+  ApiDocumentation,
+  HydraErrorType,
+] as const;
+
+/**
+ * A registry of the Hydra types alone; extend it with `hydraRegistry.with([...])` or pass
+ * {@link hydraTypes} with your own to `createRegistry`.
+ *
+ * @example
+ * ```ts
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * hydraRegistry.context('http://www.w3.org/ns/hydra/context.jsonld');
+ * ```
+ */
+export const hydraRegistry = /* @__PURE__ */ createRegistry({ types: hydraTypes });

@@ -212,6 +212,14 @@ export function defineType<const Name extends string, const P extends Properties
   if (base) Object.assign(properties, base.properties);
   for (const [key, kind] of Object.entries(options.properties)) {
     if (key.startsWith('@')) throw new HyperldError('invalid_definition', `Type "${options.type}" declares "${key}": keywords are not properties.`);
+    // A property redeclared under another key for the same IRI (TextUs' `members` for Hydra's
+    // `member`) replaces the inherited one: one IRI, one key per type.
+    if (base && !Object.hasOwn(base.properties, key)) {
+      const iri = expandTerm(kind.iri ?? key, vocab, prefixes);
+      for (const [inheritedKey, inherited] of Object.entries(base.properties) as [string, AnyKind][]) {
+        if (expandTerm(inherited.iri ?? inheritedKey, base.vocab, base.prefixes) === iri) delete properties[inheritedKey];
+      }
+    }
     properties[key] = kind;
   }
   const def: AnyTypeDef = {

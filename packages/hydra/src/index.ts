@@ -1,1 +1,51 @@
-export {};
+/**
+ * `@hyperld/hydra`: the Hydra layer over `@hyperld/core` — collections read prefix-agnostically,
+ * paging across pages, IRI templates, actions whose `null` link means "unavailable", the API
+ * documentation, and the error body. Client and server pieces live at `@hyperld/hydra/client`
+ * and `@hyperld/hydra/server`.
+ *
+ * @example
+ * ```ts
+ * import { listActions, members } from '@hyperld/hydra';
+ * declare const conversation: object;
+ * for (const a of listActions(conversation)) console.log(a.name, a.state);
+ * ```
+ *
+ * @module
+ */
+
+// The Hydra vocabulary
+export {
+  ApiDocumentation,
+  Collection,
+  HYDRA_CONTEXT,
+  HydraClass,
+  HydraErrorType,
+  HydraLink,
+  hydraRegistry,
+  hydraTypes,
+  IriTemplate,
+  IriTemplateMapping,
+  Operation,
+  PartialCollectionView,
+  Status,
+  SupportedProperty,
+} from './vocabulary.js';
+
+// Collections and paging
+export { membersOf, pageLinksOf, readHydra, totalItemsOf, viewOf } from './collection.js';
+export type { PageLinks, ReadOptions } from './collection.js';
+export { members, pages } from './pagination.js';
+export type { PageFetcher, PagingOptions } from './pagination.js';
+
+// Actions
+export { ACTION, action, actionSpecOf, actionState, declaredActions, listActions } from './actions.js';
+export type { ActionLink, ActionName, ActionSpec, ActionSpecOf, ActionState, ListActionsOptions } from './actions.js';
+
+// API documentation
+export { apiDocumentation, propertyIri } from './api-documentation.js';
+export type { ApiDocumentationOptions } from './api-documentation.js';
+
+// Errors
+export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
+export type { HydraErrorCode, Problem } from './errors.js';

@@ -1,0 +1,386 @@
+/**
+ * A Hydra API as a Web-standard `Request` → `Response` function: routes on IRI templates,
+ * handlers returning typed nodes, content negotiation, context documents and the API
+ * documentation served from the registry, request validation with a size limit, strong ETags and
+ * `304`s, and every error as a Hydra error / problem body without stack traces.
+ *
+ * @module
+ */
+import { isDecodeError, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
+import { errorBody } from './errors.js';
+import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
+
+/** An HTTP method a route may answer. */
+export type Method = 'GET' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
+
+/**
+ * What a handler receives.
+ *
+ * @typeParam A - what `authenticate` returns (the user).
+ * @example
+ * ```ts
+ * import type { RouteContext } from '@hyperld/hydra/server';
+ * const read = (ctx: RouteContext<{ id: string }>) => ctx.params['conversation'];
+ * ```
+ */
+export interface RouteContext<A> {
+  /** The request. */
+  readonly request: Request;
+  /** The request URL, parsed. */
+  readonly url: URL;
+  /** The template variables matched in the path (percent-decoded). */
+  readonly params: Readonly<Record<string, string>>;
+  /** The authenticated principal (`undefined` on public routes). */
+  readonly auth: A;
+  /** The request body, decoded and validated against the route's `expects` type (or parsed JSON without one). */
+  readonly body: unknown;
+}
+
+declare const replyBrand: unique symbol;
+
+/**
+ * A handler's answer with a status and headers other than `200` and the defaults.
+ *
+ * @example
+ * ```ts
+ * import { reply } from '@hyperld/hydra/server';
+ * const accepted = reply(null, { status: 202 });
+ * ```
+ */
+export interface Reply {
+  /** @internal */
+  readonly [replyBrand]: true;
+  /** The node to encode, or `null` for no body. */
+  readonly body: object | null;
+  /** The status. */
+  readonly status: number;
+  /** Extra headers. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+const REPLY = Symbol.for('@hyperld/hydra/reply');
+
+/**
+ * Makes a {@link Reply}.
+ *
+ * @param body - the node to send, or `null`.
+ * @param options - status and extra headers.
+ * @returns the reply.
+ * @example
+ * ```ts
+ * import { reply } from '@hyperld/hydra/server';
+ * reply({ '@type': 'Thing', id: '/things/1' }, { status: 201, headers: { location: '/things/1' } });
+ * ```
+ */
+export function reply(body: object | null, options: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> } = {}): Reply {
+  return { [REPLY]: true, body, status: options.status ?? 200, headers: options.headers ?? {} } as unknown as Reply;
+}
+
+function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[REPLY] === true;
+}
+
+/**
+ * An error a handler throws to answer with a status and a problem body.
+ *
+ * @example
+ * ```ts
+ * import { HttpProblem } from '@hyperld/hydra/server';
+ * throw new HttpProblem(404, 'Not Found', 'No conversation /conversations/x.');
+ * ```
+ */
+export class HttpProblem extends Error {
+  override name = 'HttpProblem';
+  /**
+   * @param status - the HTTP status.
+   * @param title - a short summary.
+   * @param detail - what happened (never internal details).
+   * @param options - violations and extra headers.
+   */
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly options: { readonly violations?: readonly Violation[]; readonly headers?: Readonly<Record<string, string>> } = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+/** What a handler may return: a node (200), a {@link Reply}, a `Response`, or `undefined` (404). */
+export type HandlerResult = object | Reply | Response | undefined;
+
+/**
+ * A route: a method, an RFC 6570 path template with `{var}` segments, the body type it expects
+ * and the handler.
+ *
+ * @example
+ * ```ts
+ * import type { ServerRoute } from '@hyperld/hydra/server';
+ * const route: ServerRoute<unknown> = { method: 'GET', template: '/things/{thing}', handle: ({ params }) => ({ '@type': 'Thing', id: `/things/${params['thing']}` }) };
+ * ```
+ */
+export interface ServerRoute<A> {
+  /** The method. */
+  readonly method: Method;
+  /** The path template, e.g. `/contacts/{contact}/conversations` (a trailing `{?…}` is ignored for matching). */
+  readonly template: string;
+  /** The type the request body must decode to. */
+  readonly expects?: AnyTypeDef;
+  /** Whether the route is public (no authentication). Default `false` when `authenticate` is set. */
+  readonly public?: boolean;
+  /** Produces the answer. */
+  handle(ctx: RouteContext<A>): HandlerResult | Promise<HandlerResult>;
+}
+
+/**
+ * Options of {@link createHydraHandler}.
+ *
+ * @example
+ * ```ts
+ * import type { HydraHandlerOptions } from '@hyperld/hydra/server';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * const options: HydraHandlerOptions<unknown> = { registry: hydraRegistry, routes: [] };
+ * ```
+ */
+export interface HydraHandlerOptions<A> {
+  /** The registry: its context documents are served, request bodies are decoded with it. */
+  readonly registry: Registry;
+  /** The routes. */
+  readonly routes: readonly ServerRoute<A>[];
+  /** Vendor media types to offer first (e.g. `application/vnd.textus+jsonld`). */
+  readonly mediaTypes?: readonly string[];
+  /** Where the API documentation is served (default `/docs.jsonld`), and the node to serve. */
+  readonly apiDocumentation?: { readonly path?: string; readonly node: () => object };
+  /** Serve the registry's relative context URLs (default `true`). */
+  readonly serveContexts?: boolean;
+  /** Finds the principal of a request; `undefined` answers 401 on non-public routes. */
+  readonly authenticate?: (request: Request) => A | undefined | Promise<A | undefined>;
+  /** The realm in `WWW-Authenticate`. */
+  readonly realm?: string;
+  /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  readonly maxBodySize?: number;
+  /** Limits applied when decoding request bodies. */
+  readonly limits?: Omit<DecodeOptions, 'base'>;
+  /** `Cache-Control` of context documents and the API documentation (default one week). */
+  readonly staticCacheControl?: string;
+  /** Called with unexpected errors (the client sees a bare 500). */
+  readonly onError?: (error: unknown, request: Request) => void;
+}
+
+interface CompiledRoute<A> {
+  readonly route: ServerRoute<A>;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
+  const path = template.replace(/\{[?&][^}]*\}$/, '');
+  const names: string[] = [];
+  let source = '^';
+  let last = 0;
+  for (const m of path.matchAll(/\{([A-Za-z0-9_]+)\}/g)) {
+    source += path.slice(last, m.index).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    source += '([^/]+)';
+    names.push(m[1] as string);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  source += `${path.slice(last).replace(/[.*+?^$()|[\]\\]/g, '\\$&')}$`;
+  return { pattern: new RegExp(source), names };
+}
+
+const encoder = new TextEncoder();
+
+async function strongEtag(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += (digest[i] as number).toString(16).padStart(2, '0');
+  return `"${hex}"`;
+}
+
+function etagMatches(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+async function readBody(request: Request, max: number): Promise<string | 'too-large'> {
+  const length = request.headers.get('content-length');
+  if (length !== null && Number(length) > max) return 'too-large';
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/**
+ * Creates the request handler of a Hydra API. Every response carries
+ * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"` and
+ * `X-Content-Type-Options: nosniff`; nodes are encoded with the registry and get a strong
+ * `ETag` (`If-None-Match` answers 304).
+ *
+ * @param options - registry, routes, media types, authentication and limits.
+ * @returns a `(request) => Promise<Response>` function, to mount anywhere that speaks Fetch.
+ * @example
+ * ```ts
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * import { createHydraHandler } from '@hyperld/hydra/server';
+ * const handler = createHydraHandler({
+ *   registry: hydraRegistry,
+ *   routes: [{ method: 'GET', template: '/', handle: () => ({ '@type': 'hydra:Collection', id: '/', member: [], totalItems: 0 }) }],
+ * });
+ * const response = await handler(new Request('http://localhost/'));
+ * ```
+ */
+export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request: Request) => Promise<Response> {
+  const offered = [...(options.mediaTypes ?? []), JSON_LD, JSON_MEDIA_TYPE];
+  const docPath = options.apiDocumentation?.path ?? '/docs.jsonld';
+  const maxBodySize = options.maxBodySize ?? 1024 * 1024;
+  const staticCache = options.staticCacheControl ?? 'public, max-age=604800';
+  const routes: CompiledRoute<A>[] = options.routes.map((route) => ({ route, ...compileTemplate(route.template) }));
+  const contexts = new Map<string, string>();
+  if (options.serveContexts ?? true) {
+    for (const [url, doc] of options.registry.contexts) if (url.startsWith('/')) contexts.set(url, JSON.stringify(doc));
+  }
+  let docText: string | undefined;
+
+  const baseHeaders = (origin: string): Record<string, string> => ({
+    link: `<${new URL(docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
+    'x-content-type-options': 'nosniff',
+    vary: 'Accept',
+  });
+
+  const problem = (
+    origin: string,
+    type: string,
+    status: number,
+    title: string,
+    detail?: string,
+    extra: Readonly<Record<string, string>> = {},
+    violations?: readonly Violation[],
+  ): Response => {
+    const body = errorBody({ status, title, ...(detail !== undefined ? { detail } : {}), ...(violations !== undefined ? { violations } : {}) });
+    const contentType = type === JSON_MEDIA_TYPE ? 'application/problem+json' : type;
+    return new Response(JSON.stringify(body), { status, headers: { ...baseHeaders(origin), 'content-type': contentType, ...extra } });
+  };
+
+  const send = async (request: Request, origin: string, type: string, text: string | null, status: number, extra: Readonly<Record<string, string>>, cache?: string): Promise<Response> => {
+    const headers: Record<string, string> = { ...baseHeaders(origin), ...extra };
+    if (text === null) return new Response(null, { status, headers });
+    const bytes = encoder.encode(text);
+    headers['content-type'] = type;
+    if (cache) headers['cache-control'] = cache;
+    if (status === 200 && (request.method === 'GET' || request.method === 'HEAD')) {
+      const etag = await strongEtag(bytes);
+      headers['etag'] = etag;
+      if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    }
+    return new Response(request.method === 'HEAD' ? null : bytes, { status, headers });
+  };
+
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const origin = url.origin;
+    const type = negotiate(request.headers.get('accept'), offered);
+    const errorType = type ?? JSON_LD;
+    try {
+      if (type === undefined) {
+        return problem(origin, JSON_LD, 406, 'Not Acceptable', `Acceptable media types: ${offered.join(', ')}.`);
+      }
+      const method = request.method.toUpperCase();
+      const path = url.pathname;
+      if ((method === 'GET' || method === 'HEAD') && contexts.has(path)) {
+        return await send(request, origin, type === JSON_MEDIA_TYPE ? JSON_MEDIA_TYPE : JSON_LD, contexts.get(path) as string, 200, {}, staticCache);
+      }
+      if ((method === 'GET' || method === 'HEAD') && path === docPath && options.apiDocumentation) {
+        docText ??= options.registry.encodeText(options.apiDocumentation.node());
+        return await send(request, origin, type, docText, 200, {}, staticCache);
+      }
+      let matched: { route: CompiledRoute<A>; params: Record<string, string> } | undefined;
+      const allowed = new Set<string>();
+      for (const r of routes) {
+        const m = r.pattern.exec(path);
+        if (!m) continue;
+        const routeMethod = r.route.method;
+        allowed.add(routeMethod);
+        if (routeMethod === 'GET') allowed.add('HEAD');
+        if (routeMethod === method || (method === 'HEAD' && routeMethod === 'GET')) {
+          const params: Record<string, string> = Object.create(null) as Record<string, string>;
+          r.names.forEach((name, i) => {
+            params[name] = decodeURIComponent(m[i + 1] as string);
+          });
+          matched = { route: r, params };
+          break;
+        }
+      }
+      if (!matched) {
+        if (allowed.size > 0) {
+          return problem(origin, errorType, 405, 'Method Not Allowed', `${method} is not allowed here.`, { allow: [...allowed].join(', ') });
+        }
+        return problem(origin, errorType, 404, 'Not Found', `Nothing at ${path}.`);
+      }
+      const route = matched.route.route;
+      let auth: A | undefined;
+      if (options.authenticate && !route.public) {
+        auth = await options.authenticate(request);
+        if (auth === undefined) {
+          return problem(origin, errorType, 401, 'Unauthorized', 'A valid bearer token is required.', {
+            'www-authenticate': `Bearer realm="${options.realm ?? 'api'}"`,
+          });
+        }
+      }
+      let body: unknown;
+      if (method === 'PUT' || method === 'POST' || method === 'PATCH') {
+        const hasBody = request.body !== null && request.headers.get('content-length') !== '0';
+        if (hasBody || route.expects) {
+          const text = await readBody(request, maxBodySize);
+          if (text === 'too-large') return problem(origin, errorType, 413, 'Payload Too Large', `Request bodies are limited to ${maxBodySize} bytes.`);
+          if (text.length > 0 || route.expects) {
+            if (!isAcceptedContentType(request.headers.get('content-type'), offered)) {
+              return problem(origin, errorType, 415, 'Unsupported Media Type', `Send one of: ${offered.join(', ')}.`);
+            }
+            try {
+              body = route.expects
+                ? options.registry.decodeAs(route.expects, text, { ...options.limits, base: url.href })
+                : options.registry.decode(text, { ...options.limits, base: url.href });
+            } catch (error) {
+              if (isDecodeError(error)) return problem(origin, errorType, 400, 'Bad Request', 'The request body is invalid.', {}, error.violations);
+              throw error;
+            }
+          }
+        }
+      }
+      const result = await route.handle({ request, url, params: matched.params, auth: auth as A, body });
+      if (result instanceof Response) return result;
+      if (result === undefined) return problem(origin, errorType, 404, 'Not Found', `Nothing at ${path}.`);
+      if (isReply(result)) {
+        const text = result.body === null ? null : options.registry.encodeText(result.body);
+        return await send(request, origin, type, text, result.status, result.headers);
+      }
+      return await send(request, origin, type, options.registry.encodeText(result), 200, {});
+    } catch (error) {
+      if (error instanceof HttpProblem) {
+        return problem(origin, errorType, error.status, error.title, error.detail, error.options.headers, error.options.violations);
+      }
+      options.onError?.(error, request);
+      return problem(origin, errorType, 500, 'Internal Server Error', 'The server could not answer this request.');
+    }
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `@hyperld/hydra/server`: building blocks for hypermedia servers on Web-standard `Request` →
+ * `Response` handlers — routes on IRI templates, content negotiation, served contexts and API
+ * documentation, keyset cursors and page views, ETags, Hydra error bodies — and a `node:http`
+ * adapter. Mount the same handler in Hono (`app.all('*', (c) => handler(c.req.raw))`) or
+ * Express (`app.use(toNodeListener(handler))`).
+ *
+ * @example
+ * ```ts
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * import { createHydraHandler, serveNode } from '@hyperld/hydra/server';
+ * const handler = createHydraHandler({ registry: hydraRegistry, routes: [] });
+ * const { url, close } = await serveNode(handler, { port: 8080 });
+ * ```
+ *
+ * @module
+ */
+
+// Handler
+export { createHydraHandler, HttpProblem, reply } from './server-handler.js';
+export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, ServerRoute } from './server-handler.js';
+
+// Negotiation
+export { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
+
+// Paging
+export { decodeCursor, encodeCursor, pageSize, pageView } from './cursor.js';
+
+// node:http
+export { serveNode, toNodeListener } from './node-http.js';

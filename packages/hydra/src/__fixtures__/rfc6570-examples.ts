@@ -1,0 +1,338 @@
+/**
+ * The examples of RFC 6570 (URI Template): the level tables of §1.2, the examples of §1.1,
+ * §2.4.1, §2.4.2 and §3.2.1–3.2.9, each with the variable values the RFC gives for it.
+ * Associative arrays expand in insertion order (the RFC allows any order).
+ *
+ * @module
+ */
+import type { TemplateValues } from '../iri-template.js';
+
+/** One table of examples: the variables and `[template, expansion]` pairs. */
+export interface ExampleTable {
+  /** Where the table sits in the RFC. */
+  readonly section: string;
+  /** The variable values the RFC states for the table. */
+  readonly variables: TemplateValues;
+  /** Each template with its expected expansion. */
+  readonly cases: readonly (readonly [template: string, expansion: string])[];
+}
+
+const keys = { semi: ';', dot: '.', comma: ',' };
+const list = ['red', 'green', 'blue'];
+
+/** Variables of §1.2's level tables (each level adds to the previous one). */
+const level1 = { var: 'value', hello: 'Hello World!' };
+const level2 = { ...level1, path: '/foo/bar' };
+const level3 = { ...level2, empty: '', x: '1024', y: '768' };
+const level4 = { ...level2, list, keys };
+
+/** Variables of §3.2. */
+export const SECTION_3_2_VARIABLES: TemplateValues = {
+  count: ['one', 'two', 'three'],
+  dom: ['example', 'com'],
+  dub: 'me/too',
+  hello: 'Hello World!',
+  half: '50%',
+  var: 'value',
+  who: 'fred',
+  base: 'http://example.com/home/',
+  path: '/foo/bar',
+  list,
+  keys,
+  v: '6',
+  x: '1024',
+  y: '768',
+  empty: '',
+  empty_keys: [],
+  undef: null,
+};
+
+/** Every example table of the RFC. */
+export const RFC6570_EXAMPLES: readonly ExampleTable[] = [
+  {
+    section: '1.1',
+    variables: { username: 'fred', term: 'cat', q: 'cat', lang: 'en' },
+    cases: [
+      ['http://example.com/~{username}/', 'http://example.com/~fred/'],
+      ['http://example.com/dictionary/{term:1}/{term}', 'http://example.com/dictionary/c/cat'],
+      ['http://example.com/search{?q,lang}', 'http://example.com/search?q=cat&lang=en'],
+    ],
+  },
+  {
+    section: '1.2 level 1',
+    variables: level1,
+    cases: [
+      ['{var}', 'value'],
+      ['{hello}', 'Hello%20World%21'],
+    ],
+  },
+  {
+    section: '1.2 level 2',
+    variables: level2,
+    cases: [
+      ['{+var}', 'value'],
+      ['{+hello}', 'Hello%20World!'],
+      ['{+path}/here', '/foo/bar/here'],
+      ['here?ref={+path}', 'here?ref=/foo/bar'],
+      ['X{#var}', 'X#value'],
+      ['X{#hello}', 'X#Hello%20World!'],
+    ],
+  },
+  {
+    section: '1.2 level 3',
+    variables: level3,
+    cases: [
+      ['map?{x,y}', 'map?1024,768'],
+      ['{x,hello,y}', '1024,Hello%20World%21,768'],
+      ['{+x,hello,y}', '1024,Hello%20World!,768'],
+      ['{+path,x}/here', '/foo/bar,1024/here'],
+      ['{#x,hello,y}', '#1024,Hello%20World!,768'],
+      ['{#path,x}/here', '#/foo/bar,1024/here'],
+      ['X{.var}', 'X.value'],
+      ['X{.x,y}', 'X.1024.768'],
+      ['{/var}', '/value'],
+      ['{/var,x}/here', '/value/1024/here'],
+      ['{;x,y}', ';x=1024;y=768'],
+      ['{;x,y,empty}', ';x=1024;y=768;empty'],
+      ['{?x,y}', '?x=1024&y=768'],
+      ['{?x,y,empty}', '?x=1024&y=768&empty='],
+      ['?fixed=yes{&x}', '?fixed=yes&x=1024'],
+      ['{&x,y,empty}', '&x=1024&y=768&empty='],
+    ],
+  },
+  {
+    section: '1.2 level 4',
+    variables: level4,
+    cases: [
+      ['{var:3}', 'val'],
+      ['{var:30}', 'value'],
+      ['{list}', 'red,green,blue'],
+      ['{list*}', 'red,green,blue'],
+      ['{keys}', 'semi,%3B,dot,.,comma,%2C'],
+      ['{keys*}', 'semi=%3B,dot=.,comma=%2C'],
+      ['{+path:6}/here', '/foo/b/here'],
+      ['{+list}', 'red,green,blue'],
+      ['{+list*}', 'red,green,blue'],
+      ['{+keys}', 'semi,;,dot,.,comma,,'],
+      ['{+keys*}', 'semi=;,dot=.,comma=,'],
+      ['{#path:6}/here', '#/foo/b/here'],
+      ['{#list}', '#red,green,blue'],
+      ['{#list*}', '#red,green,blue'],
+      ['{#keys}', '#semi,;,dot,.,comma,,'],
+      ['{#keys*}', '#semi=;,dot=.,comma=,'],
+      ['X{.var:3}', 'X.val'],
+      ['X{.list}', 'X.red,green,blue'],
+      ['X{.list*}', 'X.red.green.blue'],
+      ['X{.keys}', 'X.semi,%3B,dot,.,comma,%2C'],
+      ['X{.keys*}', 'X.semi=%3B.dot=..comma=%2C'],
+      ['{/var:1,var}', '/v/value'],
+      ['{/list}', '/red,green,blue'],
+      ['{/list*}', '/red/green/blue'],
+      ['{/list*,path:4}', '/red/green/blue/%2Ffoo'],
+      ['{/keys}', '/semi,%3B,dot,.,comma,%2C'],
+      ['{/keys*}', '/semi=%3B/dot=./comma=%2C'],
+      ['{;hello:5}', ';hello=Hello'],
+      ['{;list}', ';list=red,green,blue'],
+      ['{;list*}', ';list=red;list=green;list=blue'],
+      ['{;keys}', ';keys=semi,%3B,dot,.,comma,%2C'],
+      ['{;keys*}', ';semi=%3B;dot=.;comma=%2C'],
+      ['{?var:3}', '?var=val'],
+      ['{?list}', '?list=red,green,blue'],
+      ['{?list*}', '?list=red&list=green&list=blue'],
+      ['{?keys}', '?keys=semi,%3B,dot,.,comma,%2C'],
+      ['{?keys*}', '?semi=%3B&dot=.&comma=%2C'],
+      ['{&var:3}', '&var=val'],
+      ['{&list}', '&list=red,green,blue'],
+      ['{&list*}', '&list=red&list=green&list=blue'],
+      ['{&keys}', '&keys=semi,%3B,dot,.,comma,%2C'],
+      ['{&keys*}', '&semi=%3B&dot=.&comma=%2C'],
+    ],
+  },
+  {
+    section: '2.4.1',
+    variables: { var: 'value', semi: ';' },
+    cases: [
+      ['{var}', 'value'],
+      ['{var:20}', 'value'],
+      ['{var:3}', 'val'],
+      ['{semi}', '%3B'],
+      ['{semi:2}', '%3B'],
+    ],
+  },
+  {
+    section: '2.4.2',
+    variables: { year: ['1965', '2000', '2012'], dom: ['example', 'com'] },
+    cases: [
+      ['find{?year*}', 'find?year=1965&year=2000&year=2012'],
+      ['www{.dom*}', 'www.example.com'],
+    ],
+  },
+  {
+    section: '3.2.1',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{count}', 'one,two,three'],
+      ['{count*}', 'one,two,three'],
+      ['{/count}', '/one,two,three'],
+      ['{/count*}', '/one/two/three'],
+      ['{;count}', ';count=one,two,three'],
+      ['{;count*}', ';count=one;count=two;count=three'],
+      ['{?count}', '?count=one,two,three'],
+      ['{?count*}', '?count=one&count=two&count=three'],
+      ['{&count*}', '&count=one&count=two&count=three'],
+    ],
+  },
+  {
+    section: '3.2.2',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{var}', 'value'],
+      ['{hello}', 'Hello%20World%21'],
+      ['{half}', '50%25'],
+      ['O{empty}X', 'OX'],
+      ['O{undef}X', 'OX'],
+      ['{x,y}', '1024,768'],
+      ['{x,hello,y}', '1024,Hello%20World%21,768'],
+      ['?{x,empty}', '?1024,'],
+      ['?{x,undef}', '?1024'],
+      ['?{undef,y}', '?768'],
+      ['{var:3}', 'val'],
+      ['{var:30}', 'value'],
+      ['{list}', 'red,green,blue'],
+      ['{list*}', 'red,green,blue'],
+      ['{keys}', 'semi,%3B,dot,.,comma,%2C'],
+      ['{keys*}', 'semi=%3B,dot=.,comma=%2C'],
+    ],
+  },
+  {
+    section: '3.2.3',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{+var}', 'value'],
+      ['{+hello}', 'Hello%20World!'],
+      ['{+half}', '50%25'],
+      ['{base}index', 'http%3A%2F%2Fexample.com%2Fhome%2Findex'],
+      ['{+base}index', 'http://example.com/home/index'],
+      ['O{+empty}X', 'OX'],
+      ['O{+undef}X', 'OX'],
+      ['{+path}/here', '/foo/bar/here'],
+      ['here?ref={+path}', 'here?ref=/foo/bar'],
+      ['up{+path}{var}/here', 'up/foo/barvalue/here'],
+      ['{+x,hello,y}', '1024,Hello%20World!,768'],
+      ['{+path,x}/here', '/foo/bar,1024/here'],
+      ['{+path:6}/here', '/foo/b/here'],
+      ['{+list}', 'red,green,blue'],
+      ['{+list*}', 'red,green,blue'],
+      ['{+keys}', 'semi,;,dot,.,comma,,'],
+      ['{+keys*}', 'semi=;,dot=.,comma=,'],
+    ],
+  },
+  {
+    section: '3.2.4',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{#var}', '#value'],
+      ['{#hello}', '#Hello%20World!'],
+      ['{#half}', '#50%25'],
+      ['foo{#empty}', 'foo#'],
+      ['foo{#undef}', 'foo'],
+      ['{#x,hello,y}', '#1024,Hello%20World!,768'],
+      ['{#path,x}/here', '#/foo/bar,1024/here'],
+      ['{#path:6}/here', '#/foo/b/here'],
+      ['{#list}', '#red,green,blue'],
+      ['{#list*}', '#red,green,blue'],
+      ['{#keys}', '#semi,;,dot,.,comma,,'],
+      ['{#keys*}', '#semi=;,dot=.,comma=,'],
+    ],
+  },
+  {
+    section: '3.2.5',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{.who}', '.fred'],
+      ['{.who,who}', '.fred.fred'],
+      ['{.half,who}', '.50%25.fred'],
+      ['www{.dom*}', 'www.example.com'],
+      ['X{.var}', 'X.value'],
+      ['X{.empty}', 'X.'],
+      ['X{.undef}', 'X'],
+      ['X{.var:3}', 'X.val'],
+      ['X{.list}', 'X.red,green,blue'],
+      ['X{.list*}', 'X.red.green.blue'],
+      ['X{.keys}', 'X.semi,%3B,dot,.,comma,%2C'],
+      ['X{.keys*}', 'X.semi=%3B.dot=..comma=%2C'],
+      ['X{.empty_keys}', 'X'],
+      ['X{.empty_keys*}', 'X'],
+    ],
+  },
+  {
+    section: '3.2.6',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{/who}', '/fred'],
+      ['{/who,who}', '/fred/fred'],
+      ['{/half,who}', '/50%25/fred'],
+      ['{/who,dub}', '/fred/me%2Ftoo'],
+      ['{/var}', '/value'],
+      ['{/var,empty}', '/value/'],
+      ['{/var,undef}', '/value'],
+      ['{/var,x}/here', '/value/1024/here'],
+      ['{/var:1,var}', '/v/value'],
+      ['{/list}', '/red,green,blue'],
+      ['{/list*}', '/red/green/blue'],
+      ['{/list*,path:4}', '/red/green/blue/%2Ffoo'],
+      ['{/keys}', '/semi,%3B,dot,.,comma,%2C'],
+      ['{/keys*}', '/semi=%3B/dot=./comma=%2C'],
+    ],
+  },
+  {
+    section: '3.2.7',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{;who}', ';who=fred'],
+      ['{;half}', ';half=50%25'],
+      ['{;empty}', ';empty'],
+      ['{;v,empty,who}', ';v=6;empty;who=fred'],
+      ['{;v,bar,who}', ';v=6;who=fred'],
+      ['{;x,y}', ';x=1024;y=768'],
+      ['{;x,y,empty}', ';x=1024;y=768;empty'],
+      ['{;x,y,undef}', ';x=1024;y=768'],
+      ['{;hello:5}', ';hello=Hello'],
+      ['{;list}', ';list=red,green,blue'],
+      ['{;list*}', ';list=red;list=green;list=blue'],
+      ['{;keys}', ';keys=semi,%3B,dot,.,comma,%2C'],
+      ['{;keys*}', ';semi=%3B;dot=.;comma=%2C'],
+    ],
+  },
+  {
+    section: '3.2.8',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{?who}', '?who=fred'],
+      ['{?half}', '?half=50%25'],
+      ['{?x,y}', '?x=1024&y=768'],
+      ['{?x,y,empty}', '?x=1024&y=768&empty='],
+      ['{?x,y,undef}', '?x=1024&y=768'],
+      ['{?var:3}', '?var=val'],
+      ['{?list}', '?list=red,green,blue'],
+      ['{?list*}', '?list=red&list=green&list=blue'],
+      ['{?keys}', '?keys=semi,%3B,dot,.,comma,%2C'],
+      ['{?keys*}', '?semi=%3B&dot=.&comma=%2C'],
+    ],
+  },
+  {
+    section: '3.2.9',
+    variables: SECTION_3_2_VARIABLES,
+    cases: [
+      ['{&who}', '&who=fred'],
+      ['{&half}', '&half=50%25'],
+      ['?fixed=yes{&x}', '?fixed=yes&x=1024'],
+      ['{&x,y,empty}', '&x=1024&y=768&empty='],
+      ['{&var:3}', '&var=val'],
+      ['{&list}', '&list=red,green,blue'],
+      ['{&list*}', '&list=red&list=green&list=blue'],
+      ['{&keys}', '&keys=semi,%3B,dot,.,comma,%2C'],
+      ['{&keys*}', '&semi=%3B&dot=.&comma=%2C'],
+    ],
+  },
+];

@@ -1,0 +1,287 @@
+/**
+ * A small benchmark harness: times a subject against a baseline in one process (warm-up, then
+ * alternating batches, the median of N samples) and prints a table of medians and ratios, or, with
+ * `--json`, `[{ case, subject, baseline, ratio, subjectMs, baselineMs }]` on stdout.
+ *
+ * A ratio against a baseline run in the same process, interleaved with it, says more than an
+ * absolute time on a shared 2-core machine: both sides see the same CPU, JIT and GC weather.
+ *
+ * @example
+ * ```ts
+ * import { runBench } from './harness.js';
+ * await runBench([
+ *   { name: 'parse', target: 2, subject: { name: 'mine', run: () => JSON.parse('[1]') }, baseline: { name: 'JSON.parse', run: () => JSON.parse('[1]') } },
+ * ]);
+ * ```
+ *
+ * @module
+ */
+import { performance } from 'node:perf_hooks';
+
+/**
+ * One side of a comparison.
+ *
+ * @example
+ * ```ts
+ * import type { Contender } from './harness.js';
+ * const parse: Contender = { name: 'JSON.parse', run: () => JSON.parse('{}') };
+ * ```
+ */
+export interface Contender {
+  /** Shown in the table and the JSON. */
+  readonly name: string;
+  /** One operation; may return a promise, which is awaited. */
+  readonly run: () => unknown;
+}
+
+/**
+ * A subject timed against a baseline.
+ *
+ * @example
+ * ```ts
+ * import type { Case } from './harness.js';
+ * const c: Case = { name: 'decode N=100', target: 2, subject: { name: 'a', run: () => 1 }, baseline: { name: 'b', run: () => 1 } };
+ * ```
+ */
+export interface Case {
+  /** What is measured, e.g. `decode N=1000`. */
+  readonly name: string;
+  readonly subject: Contender;
+  readonly baseline: Contender;
+  /** The largest acceptable ratio (subject / baseline); the table shows PASS or MISS against it. */
+  readonly target?: number;
+  /** Why the case cannot run now; it is listed as skipped instead of measured. */
+  readonly skip?: string;
+}
+
+/**
+ * Settings of a run; each has a command-line flag.
+ *
+ * @example
+ * ```ts
+ * import type { BenchOptions } from './harness.js';
+ * const quick: BenchOptions = { samples: 5, warmupMs: 100, minSampleMs: 5, budgetMs: 2000, json: false, filter: undefined };
+ * ```
+ */
+export interface BenchOptions {
+  /** Samples per contender (`--samples N`, default 15); fewer when the budget is exceeded, never under 5. */
+  readonly samples: number;
+  /** Warm-up time per contender (`--warmup MS`, default 300). */
+  readonly warmupMs: number;
+  /** A sample runs the operation often enough to last this long (`--min-sample MS`, default 10). */
+  readonly minSampleMs: number;
+  /** Time allowed for one case's samples (`--budget MS`, default 15000). */
+  readonly budgetMs: number;
+  /** Print JSON instead of the table (`--json`). */
+  readonly json: boolean;
+  /** Only run cases whose name contains this text (`--filter TEXT`). */
+  readonly filter: string | undefined;
+}
+
+/**
+ * The measurement of one case (times are medians per operation, in milliseconds).
+ *
+ * @example
+ * ```ts
+ * import type { Result } from './harness.js';
+ * const r: Result = { case: 'decode N=100', subject: 'registry.decode', baseline: 'JSON.parse', ratio: 1.5, subjectMs: 0.3, baselineMs: 0.2 };
+ * ```
+ */
+export interface Result {
+  readonly case: string;
+  readonly subject: string;
+  readonly baseline: string;
+  /** `subjectMs / baselineMs`. */
+  readonly ratio: number;
+  readonly subjectMs: number;
+  readonly baselineMs: number;
+}
+
+const MIN_SAMPLES = 5;
+
+/** Keeps results reachable so that no engine can decide the work is unused. */
+let sink: unknown;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** `gc` when node runs with `--expose-gc` (as `pnpm bench` does). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Times `iterations` operations of a contender, sync or async as the contender is. The heap is
+ * collected first, so that one side does not pay for the garbage the other side left.
+ */
+async function timeBatch(contender: Contender, iterations: number, async: boolean): Promise<number> {
+  const run = contender.run;
+  collect?.();
+  const start = performance.now();
+  if (async) {
+    for (let i = 0; i < iterations; i++) sink = await run();
+  } else {
+    for (let i = 0; i < iterations; i++) sink = run();
+  }
+  return performance.now() - start;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface Calibrated {
+  readonly contender: Contender;
+  readonly async: boolean;
+  /** Mean time of one operation during warm-up. */
+  readonly estimateMs: number;
+}
+
+/** Runs a contender for the warm-up time (at least twice), learning whether it is async. */
+async function warmUp(contender: Contender, options: BenchOptions): Promise<Calibrated> {
+  const first = contender.run();
+  const async = isThenable(first);
+  sink = async ? await first : first;
+  let runs = 0;
+  let elapsed = 0;
+  while (runs < 2 || elapsed < options.warmupMs) {
+    elapsed += await timeBatch(contender, 1, async);
+    runs++;
+  }
+  return { contender, async, estimateMs: elapsed / runs };
+}
+
+/**
+ * Measures one case: warm-up of both sides, then samples taken in alternating order (subject
+ * first, then baseline first, …), each sample a batch long enough to time reliably.
+ *
+ * @param c - the case (not skipped).
+ * @param options - samples, warm-up and budget.
+ * @returns the medians and their ratio.
+ * @example
+ * ```ts
+ * import { measure, DEFAULT_OPTIONS } from './harness.js';
+ * const r = await measure({ name: 'x', subject: { name: 'a', run: () => 1 }, baseline: { name: 'b', run: () => 1 } }, DEFAULT_OPTIONS);
+ * console.log(r.ratio);
+ * ```
+ */
+export async function measure(c: Case, options: BenchOptions): Promise<Result> {
+  const sides = [await warmUp(c.subject, options), await warmUp(c.baseline, options)] as const;
+  const iterations = sides.map((s) => Math.max(1, Math.ceil(options.minSampleMs / Math.max(s.estimateMs, 1e-6))));
+  const roundMs = sides.reduce((sum, s, i) => sum + s.estimateMs * (iterations[i] as number), 0);
+  const samples = Math.max(MIN_SAMPLES, Math.min(options.samples, Math.floor(options.budgetMs / Math.max(roundMs, 1e-6))));
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < samples; round++) {
+    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) {
+      const side = sides[i as 0 | 1];
+      const n = iterations[i] as number;
+      times[i as 0 | 1].push((await timeBatch(side.contender, n, side.async)) / n);
+    }
+  }
+  const subjectMs = median(times[0]);
+  const baselineMs = median(times[1]);
+  return { case: c.name, subject: c.subject.name, baseline: c.baseline.name, ratio: subjectMs / baselineMs, subjectMs, baselineMs };
+}
+
+/**
+ * Default {@link BenchOptions}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_OPTIONS } from './harness.js';
+ * console.log(DEFAULT_OPTIONS.samples); // 15
+ * ```
+ */
+export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
+  samples: 15,
+  warmupMs: 300,
+  minSampleMs: 10,
+  budgetMs: 15_000,
+  json: false,
+  filter: undefined,
+});
+
+/**
+ * Reads {@link BenchOptions} from command-line arguments.
+ *
+ * @param argv - the arguments after the script name.
+ * @returns the options.
+ * @throws Error on an unknown flag or a flag without its value.
+ * @example
+ * ```ts
+ * import { parseArgs } from './harness.js';
+ * parseArgs(['--json', '--samples', '9']).samples; // 9
+ * ```
+ */
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const options = { ...DEFAULT_OPTIONS } as { -readonly [K in keyof BenchOptions]: BenchOptions[K] };
+  const numbers = { '--samples': 'samples', '--warmup': 'warmupMs', '--min-sample': 'minSampleMs', '--budget': 'budgetMs' } as const;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') continue;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--filter') options.filter = argv[++i];
+    else if (Object.hasOwn(numbers, arg)) {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value <= 0) throw new Error(`${arg} needs a positive number`);
+      options[numbers[arg as keyof typeof numbers]] = value;
+    } else {
+      throw new Error(`unknown option ${arg} (options: --json, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT)`);
+    }
+  }
+  return options;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+}
+
+function formatRatio(ratio: number): string {
+  return ratio >= 10 ? `${ratio.toFixed(1)}x` : ratio >= 0.1 ? `${ratio.toFixed(2)}x` : `${ratio.toFixed(3)}x`;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * Runs cases and prints the table (or the JSON with `--json`). Progress and notes go to stderr,
+ * so that `--json` output on stdout is exactly the array.
+ *
+ * @param cases - the cases, in order.
+ * @param argv - command-line arguments (default: the process's).
+ * @returns the results of the measured cases.
+ * @example
+ * ```ts
+ * import { runBench } from './harness.js';
+ * await runBench([{ name: 'noop', subject: { name: 'a', run: () => 0 }, baseline: { name: 'b', run: () => 0 } }]);
+ * ```
+ */
+export async function runBench(cases: readonly Case[], argv: readonly string[] = process.argv.slice(2)): Promise<Result[]> {
+  const options = parseArgs(argv);
+  const selected = options.filter === undefined ? cases : cases.filter((c) => c.name.includes(options.filter as string));
+  const results: Result[] = [];
+  const rows: string[][] = [['case', 'subject', 'baseline', 'subject ms', 'baseline ms', 'ratio', 'target']];
+  for (const c of selected) {
+    if (c.skip !== undefined) {
+      process.stderr.write(`skip  ${c.name}: ${c.skip}\n`);
+      rows.push([c.name, c.subject.name, c.baseline.name, '-', '-', '-', `skipped: ${c.skip}`]);
+      continue;
+    }
+    process.stderr.write(`run   ${c.name}: ${c.subject.name} vs ${c.baseline.name}\n`);
+    const r = await measure(c, options);
+    results.push(r);
+    const verdict = c.target === undefined ? '' : `≤ ${c.target}x ${r.ratio <= c.target ? 'PASS' : 'MISS'}`;
+    rows.push([r.case, r.subject, r.baseline, formatMs(r.subjectMs), formatMs(r.baselineMs), formatRatio(r.ratio), verdict]);
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  else {
+    const gc = collect ? 'heap collected before each sample' : 'no --expose-gc: garbage of one side may be collected during the other';
+    process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side; ratio = subject / baseline; ${gc}\n`);
+  }
+  void sink;
+  return results;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Sets up (with Chromium for the browser tests), then builds, type-checks and tests everything.
+# Every step runs even when an earlier one failed, so one run reports all that is wrong; the exit
+# status is non-zero when any step failed. The last line is vitest's count as
+# `vitest: N passed, N failed, N skipped`.
+#
+#   bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+setup --browser
+
+failed=()
+step() {
+  local name=$1
+  shift
+  printf '\n[test] == %s: %s\n' "$name" "$*"
+  local start=$SECONDS
+  if "$@"; then
+    printf '[test] == %s passed (%ss)\n' "$name" "$((SECONDS - start))"
+  else
+    printf '[test] == %s FAILED (%ss)\n' "$name" "$((SECONDS - start))"
+    failed+=("$name")
+  fi
+}
+
+report=$(mktemp -d)/vitest.json
+trap 'rm -rf "$(dirname "$report")"' EXIT
+
+step build pnpm build
+step typecheck pnpm typecheck
+step test pnpm test --reporter=default --reporter=json --outputFile.json="$report"
+
+printf '\n'
+if [ "${#failed[@]}" -gt 0 ]; then
+  printf '[test] failed steps: %s\n' "${failed[*]}"
+else
+  printf '[test] all steps passed\n'
+fi
+if [ -s "$report" ]; then
+  node -e '
+    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  ' "$report"
+fi
+[ "${#failed[@]}" -eq 0 ]

@@ -1,0 +1,346 @@
+/**
+ * The reference TextUs server, built only from the public API of core, hydra, hydra/server and
+ * textus: the routes of `textusRoutes` on the SQLite store, bearer authentication, per-account
+ * authorization (anything of another account is a 404), keyset-paged collections, and action
+ * links computed from state.
+ *
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { apiDocumentation } from '@hyperld/hydra';
+import {
+  createHydraHandler,
+  decodeCursor,
+  encodeCursor,
+  HttpProblem,
+  pageSize,
+  pageView,
+  reply,
+  serveNode,
+  type RouteContext,
+  type ServerRoute,
+} from '@hyperld/hydra/server';
+import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, type ConversationActionName } from './actions.js';
+import { renderAccount, renderContact, renderConversation, renderConversationWithAccount, renderMessage, renderNote, renderUser } from './render.js';
+import { textusRoutes } from './routes.js';
+import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
+import { TextusStore, type PagePosition, type UserRow } from './store.js';
+import { TEXTUS_MEDIA_TYPE, textusRegistry, VIEW_CONTEXT } from './vocabulary.js';
+
+/**
+ * Options of {@link createTextusHandler}.
+ *
+ * @example
+ * ```ts
+ * import type { TextusHandlerOptions } from '@hyperld/textus/server';
+ * const options: Partial<TextusHandlerOptions> = { defaultPageSize: 25, maxPageSize: 100 };
+ * ```
+ */
+export interface TextusHandlerOptions {
+  /** The store. */
+  readonly store: TextusStore;
+  /** Page size when the request does not say (default 25). */
+  readonly defaultPageSize?: number;
+  /** The largest page size served (default 100). */
+  readonly maxPageSize?: number;
+  /** The largest request body, in bytes (default 64 KiB). */
+  readonly maxBodySize?: number;
+  /** Extra routes (e.g. the docs site), tried after the API's. */
+  readonly extraRoutes?: readonly ServerRoute<UserRow>[];
+  /** Receives unexpected errors (the client only sees a bare 500). */
+  readonly onError?: (error: unknown) => void;
+}
+
+type Ctx = RouteContext<UserRow>;
+
+const notFound = (what: string): HttpProblem => new HttpProblem(404, 'Not Found', `No ${what}.`);
+
+function position(url: URL): PagePosition {
+  const raw = url.searchParams.get('cursor');
+  if (raw === null) return undefined;
+  const value = decodeCursor(raw);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const after = value['after'];
+    const before = value['before'];
+    if (typeof after === 'number' && Number.isSafeInteger(after)) return { after };
+    if (typeof before === 'number' && Number.isSafeInteger(before)) return { before };
+  }
+  throw new HttpProblem(400, 'Bad Request', 'The cursor is not valid.');
+}
+
+function pageUrl(path: string, cursor: PagePosition, size: number | undefined): string {
+  const params = new URLSearchParams();
+  if (size !== undefined) params.set('per_page', String(size));
+  if (cursor) params.set('cursor', encodeCursor(cursor));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * Creates the reference TextUs API as a Fetch-style handler.
+ *
+ * @param options - the store and paging limits.
+ * @returns the `(request) => Promise<Response>` handler.
+ * @example
+ * ```ts
+ * import { createTextusHandler, seedStore, TextusStore, DEMO_TOKEN } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * const handler = createTextusHandler({ store });
+ * const response = await handler(new Request('http://localhost/contacts/DQeeO69/conversations', { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
+ * ```
+ */
+export function createTextusHandler(options: TextusHandlerOptions): (request: Request) => Promise<Response> {
+  const { store } = options;
+  const defaultSize = options.defaultPageSize ?? 25;
+  const maxSize = options.maxPageSize ?? 100;
+
+  const size = (url: URL): number => {
+    const n = pageSize(url.searchParams.get('per_page'), { default: defaultSize, max: maxSize });
+    if (n === undefined) throw new HttpProblem(400, 'Bad Request', '`per_page` must be a positive integer.');
+    return n;
+  };
+  const explicitSize = (url: URL): number | undefined => (url.searchParams.has('per_page') ? size(url) : undefined);
+
+  const visibleConversation = (ctx: Ctx) => {
+    const c = store.conversation(ctx.params['conversation'] ?? '');
+    if (!c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such conversation');
+    return c;
+  };
+  const visibleContact = (ctx: Ctx) => {
+    const c = store.contact(ctx.params['contact'] ?? '');
+    if (!c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such contact');
+    return c;
+  };
+  const visibleMessage = (ctx: Ctx) => {
+    const m = store.message(ctx.params['message'] ?? '');
+    const c = m ? store.conversation(m.conversation_id) : undefined;
+    if (!m || !c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such message');
+    return m;
+  };
+
+  const handlers: Record<string, (ctx: Ctx) => object | ReturnType<typeof reply>> = {
+    contactConversations: (ctx) => {
+      const contact = visibleContact(ctx);
+      const per = size(ctx.url);
+      const page = store.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
+      const path = `/contacts/${contact.id}/conversations`;
+      const explicit = explicitSize(ctx.url);
+      const first = pageUrl(path, undefined, explicit);
+      const firstRow = page.rows[0];
+      const lastRow = page.rows[page.rows.length - 1];
+      return {
+        '@type': 'ConversationCollection',
+        '@context': '/contexts/ConversationCollection.jsonld',
+        id: path,
+        members: page.rows.map((row) => renderConversationWithAccount(store, row, ctx.auth.id)),
+        totalItems: page.total,
+        view: pageView({
+          id: `${ctx.url.pathname}${ctx.url.search}`,
+          context: VIEW_CONTEXT,
+          first,
+          next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
+          previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
+        }),
+      };
+    },
+    conversation: (ctx) => renderConversation(store, visibleConversation(ctx)),
+    timeline: (ctx) => {
+      const c = visibleConversation(ctx);
+      const per = size(ctx.url);
+      const page = store.messagesOf(c.id, position(ctx.url), per);
+      const path = `/conversations/${c.id}/timeline`;
+      const explicit = explicitSize(ctx.url);
+      const firstRow = page.rows[0];
+      const lastRow = page.rows[page.rows.length - 1];
+      return {
+        '@type': 'Timeline',
+        '@context': '/contexts/Timeline.jsonld',
+        id: path,
+        latestPosition: store.latestMessage(c.id)?.ts ?? null,
+        totalItems: page.total,
+        members: page.rows.map(renderMessage),
+        view: pageView({
+          id: `${ctx.url.pathname}${ctx.url.search}`,
+          context: VIEW_CONTEXT,
+          first: pageUrl(path, undefined, explicit),
+          next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
+          previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
+        }),
+      };
+    },
+    stats: (ctx) => {
+      const c = visibleConversation(ctx);
+      const s = store.messageStats(c.id);
+      const ratio = s.outbound === 0 ? 0 : s.inbound / s.outbound;
+      const engagement = ratio >= 1 ? 'A' : ratio >= 0.66 ? 'B' : ratio >= 0.33 ? 'C' : ratio > 0 ? 'D' : 'F';
+      return {
+        '@type': 'ConversationStats',
+        '@context': '/contexts/ConversationStats.jsonld',
+        id: `/conversations/${c.id}/stats`,
+        conversationStartedAt: s.first ?? '1970-01-01T00:00:00.000Z',
+        engagement,
+        outboundDelivered: s.outboundDelivered ?? 0,
+      };
+    },
+    message: (ctx) => renderMessage(visibleMessage(ctx)),
+    retryMessage: (ctx) => {
+      const m = visibleMessage(ctx);
+      if (m.delivery_state !== 'failed' && m.delivery_state !== 'failed_transient') {
+        throw new HttpProblem(409, 'Conflict', 'Only a failed message can be retried.');
+      }
+      store.retryMessage(m.id);
+      return reply(null, { status: 202 });
+    },
+    account: (ctx) => {
+      const a = store.account(ctx.params['account'] ?? '');
+      const role = a ? store.membershipsOf(ctx.auth.id).find((m) => m.account_id === a.id)?.role : undefined;
+      if (!a || role === undefined) throw notFound('such account');
+      return renderAccount(a, role);
+    },
+    contact: (ctx) => {
+      const c = visibleContact(ctx);
+      return renderContact(c, store.phonesOf(c.id));
+    },
+    contactNotes: (ctx) => {
+      const c = visibleContact(ctx);
+      const notes = store.notesOf(c.id);
+      return {
+        '@type': 'ContactNoteCollection',
+        '@context': '/contexts/hydra:Collection.jsonld',
+        id: `/contacts/${c.id}/notes`,
+        members: notes.map((n) => renderNote(n, store.user(n.user_id) as UserRow)),
+        totalItems: notes.length,
+      };
+    },
+    user: (ctx) => {
+      const id = ctx.params['user'] ?? '';
+      const u = store.user(id);
+      if (!u || (u.id !== ctx.auth.id && !store.sharesAccount(ctx.auth.id, u.id))) throw notFound('such user');
+      const mine = new Set(store.accountIdsOf(ctx.auth.id));
+      const memberships = store
+        .membershipsOf(u.id)
+        .filter((m) => mine.has(m.account_id))
+        .map((m) => ({ id: m.id, role: m.role, account: store.account(m.account_id) as NonNullable<ReturnType<TextusStore['account']>> }));
+      return renderUser(u, memberships);
+    },
+  };
+
+  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => {
+    const c = visibleConversation(ctx);
+    const state = { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1 };
+    const after = applyConversationAction(name, state);
+    const unchanged = after.currentState === state.currentState && after.blocked === state.blocked && after.unsubscribed === state.unsubscribed;
+    const stateAction = name !== 'readConversation' && name !== 'unreadConversation' && name !== 'starConversation' && name !== 'unstarConversation' && name !== 'assignContact';
+    // Idempotent: repeating an action whose effect already holds answers the conversation as it is.
+    // An action whose rule does not hold and that would change the state is refused, as its link said.
+    if (stateAction && !unchanged && !conversationRules[name](state)) {
+      throw new HttpProblem(409, 'Conflict', `${name} is not available while the conversation is ${state.currentState}.`);
+    }
+    const updated = stateAction && unchanged ? c : store.applyAction(ctx.auth.id, c.id, name);
+    return renderConversation(store, updated);
+  };
+
+  const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {
+    const handle =
+      route.action !== undefined && route.action in CONVERSATION_ACTIONS ? actionHandler(route.action as ConversationActionName) : handlers[route.name];
+    if (!handle) throw new Error(`No handler for route ${route.name}`);
+    return { method: route.method, template: route.template, handle };
+  });
+  routes.push({
+    method: 'PUT',
+    template: '/conversations/{conversation}/assign_contact',
+    handle: actionHandler('assignContact'),
+  });
+
+  return createHydraHandler<UserRow>({
+    registry: textusRegistry,
+    routes: [...routes, ...(options.extraRoutes ?? [])],
+    mediaTypes: [TEXTUS_MEDIA_TYPE],
+    apiDocumentation: {
+      path: '/docs.jsonld',
+      node: () =>
+        apiDocumentation(textusRegistry, {
+          id: '/docs.jsonld',
+          title: 'TextUs (reference server)',
+          description: 'The TextUs conversation API, served by the hyperld reference server.',
+          entrypoint: `/contacts/${SEED_CONTACT_ID}/conversations`,
+        }),
+    },
+    authenticate: (request) => {
+      const header = request.headers.get('authorization');
+      const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+      return match ? store.userByToken(match[1] as string) : undefined;
+    },
+    realm: 'textus',
+    maxBodySize: options.maxBodySize ?? 64 * 1024,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+}
+
+/**
+ * Options of {@link startTextusServer}.
+ *
+ * @example
+ * ```ts
+ * import type { StartOptions } from '@hyperld/textus/server';
+ * const options: StartOptions = { file: ':memory:', port: 0 };
+ * ```
+ */
+export interface StartOptions {
+  /** The database file (default `data/textus.db`, or `TEXTUS_DB`); `:memory:` for a throwaway store. */
+  readonly file?: string;
+  /** The port (default `PORT` or 8080; 0 for an ephemeral one). */
+  readonly port?: number;
+  /** The host (default `127.0.0.1`). */
+  readonly hostname?: string;
+  /** Print the base URL, the demo token and a curl command (default `true`). */
+  readonly announce?: boolean;
+  /** Extra routes (e.g. the docs site). */
+  readonly extraRoutes?: readonly ServerRoute<UserRow>[];
+}
+
+/**
+ * Starts the reference server: opens (creating and seeding on first run) the database, listens
+ * on loopback, and prints the base URL, a demo token and a ready-to-paste `curl`.
+ *
+ * @param options - database file, port and host.
+ * @returns the base URL, the store and `close()`.
+ * @example
+ * ```ts
+ * import { startTextusServer } from '@hyperld/textus/server';
+ * const server = await startTextusServer({ file: ':memory:', port: 0, announce: false });
+ * await server.close();
+ * ```
+ */
+export async function startTextusServer(options: StartOptions = {}): Promise<{ readonly url: string; readonly store: TextusStore; close(): Promise<void> }> {
+  const file = options.file ?? process.env['TEXTUS_DB'] ?? 'data/textus.db';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const store = TextusStore.open(file);
+  if (store.isEmpty()) seedStore(store);
+  const handler = createTextusHandler({
+    store,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    onError: (error) => console.error('textus server error:', error),
+  });
+  const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);
+  const served = await serveNode(handler, { port, hostname: options.hostname ?? '127.0.0.1' });
+  if (options.announce ?? true) {
+    console.log(`TextUs reference server listening on ${served.url}`);
+    console.log(`Database: ${file}`);
+    console.log(`Demo token: ${DEMO_TOKEN}`);
+    console.log('Try:');
+    console.log(
+      `  curl -i -H 'Accept: ${TEXTUS_MEDIA_TYPE}' -H 'Authorization: Bearer ${DEMO_TOKEN}' ${served.url}/contacts/${SEED_CONTACT_ID}/conversations`,
+    );
+  }
+  return {
+    url: served.url,
+    store,
+    close: async () => {
+      await served.close();
+      store.close();
+    },
+  };
+}

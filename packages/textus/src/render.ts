@@ -1,0 +1,306 @@
+/**
+ * Rendering store rows as TextUs nodes, with the keys in the order TextUs sends them (the seed's
+ * order at every level), and the action links computed from the conversation's state.
+ *
+ * @module
+ */
+import type { JsonObject, NodeOf } from '@hyperld/core';
+import { conversationActionLinks } from './actions.js';
+import type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PhoneRow, TextusStore, UserInfoRow, UserRow } from './store.js';
+import { COLLECTION_CONTEXT, type Account, type Contact, type ContactNote, type ContactPhone, type Conversation, type ConversationWithAccount, type Message, type User } from './vocabulary.js';
+
+const ctx = (type: string): string => `/contexts/${type}.jsonld`;
+
+/**
+ * Formats an E.164 North American number as `(303) 555-5678`.
+ *
+ * @param e164 - the number.
+ * @returns the formatted number, or the input when it is not a +1 number.
+ * @example
+ * ```ts
+ * import { formatPhone } from '@hyperld/textus/server';
+ * formatPhone('+13035555678'); // '(303) 555-5678'
+ * ```
+ */
+export function formatPhone(e164: string): string {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  received: 'Inbound Message Received',
+  delivered: 'Message Delivered',
+  queued: 'Message Queued',
+  scheduled: 'Message Scheduled',
+  failed: 'Message Failed',
+  failed_transient: 'Message Failed (Temporary)',
+  dispatched: 'Message Dispatched',
+  created: 'Message Created',
+  unknown: 'Delivery Unknown',
+};
+
+/** Renders a message (the seed's key order: `@type`, `id`, `@context`, …). */
+export function renderMessage(m: MessageRow): NodeOf<typeof Message> {
+  const failed = m.delivery_state === 'failed' || m.delivery_state === 'failed_transient';
+  return {
+    '@type': 'Message',
+    id: `/messages/${m.id}`,
+    '@context': ctx('Message'),
+    direction: m.direction,
+    body: m.body,
+    formattedBody: `<div>${escapeHtml(m.body)}</div>`,
+    deliveryState: m.delivery_state,
+    displayTimestamp: m.ts,
+    timelinePosition: m.ts,
+    conversation: `/conversations/${m.conversation_id}`,
+    sender: m.sender_id === null ? null : `/users/${m.sender_id}`,
+    attachments: {
+      '@context': COLLECTION_CONTEXT,
+      '@type': 'hydra:Collection',
+      id: `/messages/${m.id}/attachments`,
+      members: [],
+      totalItems: 0,
+    },
+    friendlyStateDescription: DESCRIPTIONS[m.delivery_state] ?? m.delivery_state,
+    retryAllowed: failed,
+    retry: failed ? `/messages/${m.id}/retry` : null,
+    latestEventAt: m.ts,
+    flags: JSON.parse(m.flags) as string[],
+    source: m.source,
+  } as NodeOf<typeof Message>;
+}
+
+/** Renders a contact phone. */
+export function renderPhone(p: PhoneRow): NodeOf<typeof ContactPhone> {
+  return {
+    '@type': 'ContactPhone',
+    id: `/contact_phones/${p.id}`,
+    '@context': ctx('ContactPhone'),
+    phoneNumber: p.phone_number,
+    formattedPhoneNumber: formatPhone(p.phone_number),
+    extension: null,
+    type: p.type,
+    deliverabilityStatus: 'unknown',
+    contact: `/contacts/${p.contact_id}`,
+  };
+}
+
+/** Renders a contact with its phones embedded and its notes as a link (the seed's order). */
+export function renderContact(c: ContactRow, phones: readonly PhoneRow[]): NodeOf<typeof Contact> {
+  const data = JSON.parse(c.data) as JsonObject;
+  return {
+    id: `/contacts/${c.id}`,
+    '@type': 'Contact',
+    '@context': ctx('Contact'),
+    name: c.name,
+    firstName: c.first_name,
+    lastName: c.last_name,
+    phones: {
+      id: `/contacts/${c.id}/phones`,
+      '@type': 'hydra:Collection',
+      '@context': COLLECTION_CONTEXT,
+      totalItems: phones.length,
+      members: phones.map(renderPhone),
+    },
+    notes: `/contacts/${c.id}/notes`,
+    conversations: `/contacts/${c.id}/conversations`,
+    data,
+    createdAt: c.created_at,
+    formattedData: data,
+  } as NodeOf<typeof Contact>;
+}
+
+/** Renders an account as embedded in a conversation (`id` and `name` only). */
+export function renderAccountSummary(a: AccountRow): NodeOf<typeof Account> {
+  return { '@type': 'Account', '@context': ctx('Account'), id: `/accounts/${a.id}`, name: a.name };
+}
+
+/** Renders an account in full. */
+export function renderAccount(a: AccountRow, role: string): NodeOf<typeof Account> {
+  return {
+    '@type': 'Account',
+    '@context': ctx('Account'),
+    id: `/accounts/${a.id}`,
+    name: a.name,
+    slug: a.id,
+    type: a.type,
+    logo: null,
+    phoneNumbers: [a.phone_number],
+    effectiveRole: role,
+    multiUser: true,
+    messagingRestricted: false,
+    settings: {},
+    featureFlags: {},
+    contacts: `/accounts/${a.id}/contacts`,
+    conversationFilters: `/accounts/${a.id}/conversation_filters`,
+    contactFilters: `/accounts/${a.id}/contact_filters`,
+    users: `/accounts/${a.id}/users`,
+    sendMessages: `/accounts/${a.id}/messages`,
+    scheduleMessages: `/accounts/${a.id}/scheduled_messages`,
+  };
+}
+
+/** Renders a user with an embedded collection of memberships. */
+export function renderUser(u: UserRow, memberships: ReadonlyArray<{ id: string; role: string; account: AccountRow }>): NodeOf<typeof User> {
+  return {
+    '@type': 'User',
+    '@context': ctx('User'),
+    id: `/users/${u.id}`,
+    name: u.name,
+    firstName: u.first_name,
+    lastName: u.last_name,
+    email: u.email,
+    avatar: null,
+    automatedActor: false,
+    hasPassword: true,
+    discarded: false,
+    settings: { customSettings: {} },
+    memberships: {
+      '@type': 'hydra:Collection',
+      '@context': COLLECTION_CONTEXT,
+      id: `/users/${u.id}/memberships`,
+      members: memberships.map((m) => ({
+        '@type': 'Membership',
+        '@context': ctx('Membership'),
+        id: `/memberships/${m.id}`,
+        role: m.role,
+        user: `/users/${u.id}`,
+        account: renderAccountSummary(m.account),
+      })),
+      totalItems: memberships.length,
+    },
+  } as NodeOf<typeof User>;
+}
+
+/** Renders a note. */
+export function renderNote(n: NoteRow, author: UserRow): NodeOf<typeof ContactNote> {
+  return {
+    '@type': 'ContactNote',
+    '@context': ctx('ContactNote'),
+    id: `/contact_notes/${n.id}`,
+    content: n.content,
+    createdAt: n.created_at,
+    updatedAt: n.updated_at,
+    user: renderUser(author, []),
+    contact: `/contacts/${n.contact_id}`,
+  } as NodeOf<typeof ContactNote>;
+}
+
+function userInfoNode(conversationId: string, info: UserInfoRow): JsonObject {
+  return {
+    '@type': 'ConversationUserInfo',
+    '@context': ctx('ConversationUserInfo'),
+    id: `/conversations/${conversationId}/user_info`,
+    read: info.read === 1,
+    readToTimelinePosition: info.read_to,
+    starred: info.starred === 1,
+    assigned: info.assigned === 1,
+  };
+}
+
+function actionLinks(c: ConversationRow): JsonObject {
+  const links = conversationActionLinks(`/conversations/${c.id}`, {
+    currentState: c.current_state,
+    blocked: c.blocked === 1,
+    unsubscribed: c.unsubscribed === 1,
+  });
+  // The seed's order of the action links.
+  return {
+    readConversation: links.readConversation,
+    unreadConversation: links.unreadConversation,
+    starConversation: links.starConversation,
+    unstarConversation: links.unstarConversation,
+    reopenConversation: links.reopenConversation,
+    closeConversation: links.closeConversation,
+    blockConversation: links.blockConversation,
+    unblockConversation: links.unblockConversation,
+    subscribeConversation: links.subscribeConversation,
+    unsubscribeConversation: links.unsubscribeConversation,
+  };
+}
+
+/**
+ * Renders a conversation as collections send it (`ConversationWithAccount`, the seed's keys and
+ * order), for the requesting user.
+ *
+ * @param store - the store.
+ * @param c - the conversation row.
+ * @param userId - the requesting user.
+ * @returns the node.
+ */
+export function renderConversationWithAccount(store: TextusStore, c: ConversationRow, userId: string): NodeOf<typeof ConversationWithAccount> {
+  const contact = store.contact(c.contact_id) as ContactRow;
+  const phones = store.phonesOf(contact.id);
+  const latest = store.latestMessage(c.id);
+  const scheduled = store.nextScheduled(c.id);
+  const phone = phones[0]?.phone_number ?? '';
+  return {
+    '@type': 'ConversationWithAccount',
+    '@context': ctx('ConversationWithAccount'),
+    id: `/conversations/${c.id}`,
+    phoneNumber: phone,
+    formattedPhoneNumber: formatPhone(phone),
+    slug: c.id,
+    currentState: c.current_state,
+    unanswered: c.unanswered === 1,
+    unsubscribed: c.unsubscribed === 1,
+    blocked: c.blocked === 1,
+    account: renderAccountSummary(store.account(c.account_id) as AccountRow),
+    latestPreviewableItem: latest ? renderMessage(latest) : null,
+    nextScheduledMessage: scheduled ? renderMessage(scheduled) : null,
+    requestingUserInfo: userInfoNode(c.id, store.userInfo(c.id, userId)),
+    participants: `/conversations/${c.id}/participants`,
+    assignedContact: renderContact(contact, phones),
+    associatedContacts: `/conversations/${c.id}/associated_contacts`,
+    ...actionLinks(c),
+    timeline: `/conversations/${c.id}/timeline`,
+    stats: `/conversations/${c.id}/stats`,
+    assignments: `/conversations/${c.id}/assignments`,
+    assignContact: `/conversations/${c.id}/assign_contact`,
+  } as NodeOf<typeof ConversationWithAccount>;
+}
+
+/**
+ * Renders a conversation on its own (`GET /conversations/:id` and action answers): the account
+ * and the user's info are links, the action links computed from the state.
+ *
+ * @param store - the store.
+ * @param c - the conversation row.
+ * @returns the node.
+ */
+export function renderConversation(store: TextusStore, c: ConversationRow): NodeOf<typeof Conversation> {
+  const contact = store.contact(c.contact_id) as ContactRow;
+  const phones = store.phonesOf(contact.id);
+  const account = store.account(c.account_id) as AccountRow;
+  const latest = store.latestMessage(c.id);
+  const phone = phones[0]?.phone_number ?? '';
+  return {
+    '@type': 'Conversation',
+    '@context': ctx('Conversation'),
+    id: `/conversations/${c.id}`,
+    phoneNumber: phone,
+    formattedPhoneNumber: formatPhone(phone),
+    accountPhoneNumber: account.phone_number,
+    formattedAccountPhoneNumber: formatPhone(account.phone_number),
+    slug: c.id,
+    currentState: c.current_state,
+    unanswered: c.unanswered === 1,
+    unsubscribed: c.unsubscribed === 1,
+    blocked: c.blocked === 1,
+    account: `/accounts/${account.id}`,
+    latestPreviewableItem: latest ? renderMessage(latest) : null,
+    requestingUserInfo: `/conversations/${c.id}/user_info`,
+    participants: `/conversations/${c.id}/participants`,
+    assignedContact: renderContact(contact, phones),
+    associatedContacts: `/conversations/${c.id}/associated_contacts`,
+    ...actionLinks(c),
+    timeline: `/conversations/${c.id}/timeline`,
+    stats: `/conversations/${c.id}/stats`,
+    assignments: `/conversations/${c.id}/assignments`,
+    assignContact: `/conversations/${c.id}/assign_contact`,
+  } as NodeOf<typeof Conversation>;
+}

@@ -1,0 +1,49 @@
+/**
+ * `@hyperld/textus/server`: the reference TextUs server — an SQLite store (`better-sqlite3`),
+ * realistic seed data around the seed's conversation, the API as a Fetch-style handler, and a
+ * `node:http` start function. Built only from the public API of core, hydra and textus.
+ *
+ * @example
+ * ```ts
+ * import { startTextusServer } from '@hyperld/textus/server';
+ * const server = await startTextusServer({ port: 8080 });
+ * // … later
+ * await server.close();
+ * ```
+ *
+ * @module
+ */
+
+// The server
+export { createTextusHandler, startTextusServer } from './reference-server.js';
+export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
+
+// The store and its seed
+export { hashToken, TextusStore } from './store.js';
+export type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
+export {
+  DEMO_TOKEN,
+  DEMO_USER_ID,
+  OTHER_TOKEN,
+  OTHER_USER_ID,
+  SEED_ACCOUNT_ID,
+  SEED_CONTACT_ID,
+  SEED_CONVERSATION_ID,
+  SEED_MESSAGE_ID,
+  seedStore,
+} from './seed-data.js';
+export type { SeedSummary } from './seed-data.js';
+
+// Rendering rows as nodes
+export {
+  formatPhone,
+  renderAccount,
+  renderAccountSummary,
+  renderContact,
+  renderConversation,
+  renderConversationWithAccount,
+  renderMessage,
+  renderNote,
+  renderPhone,
+  renderUser,
+} from './render.js';

@@ -1,0 +1,401 @@
+/**
+ * The reference server's store: SQLite through `better-sqlite3`, a file by default (`:memory:`
+ * for tests), its schema made by versioned migrations, WAL mode, and every action in a
+ * transaction. Tokens are stored hashed (SHA-256) and compared in constant time.
+ *
+ * @module
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { applyConversationAction, type ConversationActionName, type ConversationStateFacts } from './actions.js';
+
+/** One migration: its version and the SQL that brings the schema to it. */
+const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, phone_number TEXT NOT NULL);
+      CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL, first_name TEXT, last_name TEXT, email TEXT NOT NULL, token_hash TEXT NOT NULL);
+      CREATE TABLE memberships (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), account_id TEXT NOT NULL REFERENCES accounts(id), role TEXT NOT NULL);
+      CREATE INDEX memberships_user ON memberships(user_id);
+      CREATE TABLE contacts (id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), name TEXT, first_name TEXT, last_name TEXT, data TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE contact_phones (id TEXT PRIMARY KEY, contact_id TEXT NOT NULL REFERENCES contacts(id), phone_number TEXT NOT NULL, type TEXT NOT NULL);
+      CREATE INDEX contact_phones_contact ON contact_phones(contact_id);
+      CREATE TABLE contact_notes (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, contact_id TEXT NOT NULL REFERENCES contacts(id), user_id TEXT NOT NULL REFERENCES users(id), content TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE INDEX contact_notes_contact ON contact_notes(contact_id, seq);
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, account_id TEXT NOT NULL REFERENCES accounts(id), contact_id TEXT NOT NULL REFERENCES contacts(id),
+        current_state TEXT NOT NULL, unanswered INTEGER NOT NULL, unsubscribed INTEGER NOT NULL, blocked INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX conversations_contact ON conversations(contact_id, seq);
+      CREATE TABLE user_infos (conversation_id TEXT NOT NULL REFERENCES conversations(id), user_id TEXT NOT NULL REFERENCES users(id), read INTEGER NOT NULL, read_to TEXT, starred INTEGER NOT NULL, assigned INTEGER NOT NULL, PRIMARY KEY (conversation_id, user_id));
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, conversation_id TEXT NOT NULL REFERENCES conversations(id), direction TEXT NOT NULL, body TEXT NOT NULL,
+        delivery_state TEXT NOT NULL, ts TEXT NOT NULL, sender_id TEXT REFERENCES users(id), source TEXT NOT NULL, flags TEXT NOT NULL
+      );
+      CREATE INDEX messages_conversation ON messages(conversation_id, seq);
+    `,
+  },
+];
+
+/**
+ * Hashes a bearer token for storage.
+ *
+ * @param token - the token.
+ * @returns its SHA-256, hex.
+ * @example
+ * ```ts
+ * import { hashToken } from '@hyperld/textus/server';
+ * hashToken('secret').length; // 64
+ * ```
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A row of `accounts`. */
+export interface AccountRow {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly phone_number: string;
+}
+/** A row of `users`. */
+export interface UserRow {
+  readonly id: string;
+  readonly name: string;
+  readonly first_name: string | null;
+  readonly last_name: string | null;
+  readonly email: string;
+}
+/** A row of `contacts`. */
+export interface ContactRow {
+  readonly id: string;
+  readonly account_id: string;
+  readonly name: string | null;
+  readonly first_name: string | null;
+  readonly last_name: string | null;
+  readonly data: string;
+  readonly created_at: string;
+}
+/** A row of `contact_phones`. */
+export interface PhoneRow {
+  readonly id: string;
+  readonly contact_id: string;
+  readonly phone_number: string;
+  readonly type: string;
+}
+/** A row of `contact_notes`. */
+export interface NoteRow {
+  readonly id: string;
+  readonly seq: number;
+  readonly contact_id: string;
+  readonly user_id: string;
+  readonly content: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+/** A row of `conversations`. */
+export interface ConversationRow {
+  readonly id: string;
+  readonly seq: number;
+  readonly account_id: string;
+  readonly contact_id: string;
+  readonly current_state: string;
+  readonly unanswered: number;
+  readonly unsubscribed: number;
+  readonly blocked: number;
+  readonly version: number;
+}
+/** A row of `user_infos`. */
+export interface UserInfoRow {
+  readonly conversation_id: string;
+  readonly user_id: string;
+  readonly read: number;
+  readonly read_to: string | null;
+  readonly starred: number;
+  readonly assigned: number;
+}
+/** A row of `messages`. */
+export interface MessageRow {
+  readonly id: string;
+  readonly seq: number;
+  readonly conversation_id: string;
+  readonly direction: 'in' | 'out';
+  readonly body: string;
+  readonly delivery_state: string;
+  readonly ts: string;
+  readonly sender_id: string | null;
+  readonly source: string;
+  readonly flags: string;
+}
+
+/** A page of rows and whether more lie on either side. */
+export interface RowPage<R> {
+  readonly rows: readonly R[];
+  readonly hasNext: boolean;
+  readonly hasPrevious: boolean;
+  readonly total: number;
+}
+
+/** Where a page starts: after (older than) or before (newer than) a sequence number. */
+export type PagePosition = { readonly after: number } | { readonly before: number } | undefined;
+
+/**
+ * The reference server's store.
+ *
+ * @example
+ * ```ts
+ * import { TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * store.close();
+ * ```
+ */
+export class TextusStore {
+  /** The database handle. */
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /**
+   * Opens (and migrates) a store.
+   *
+   * @param file - a file path, or `:memory:`.
+   * @returns the store.
+   */
+  static open(file: string): TextusStore {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const store = new TextusStore(db);
+    store.migrate();
+    return store;
+  }
+
+  /** The schema version. */
+  get version(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const current = this.version;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  }
+
+  /** Whether the store holds no data yet. */
+  isEmpty(): boolean {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n === 0;
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * The user a bearer token belongs to. Tokens have the form `<user id>.<secret>`; the secret's
+   * hash is compared in constant time.
+   *
+   * @param token - the bearer token.
+   */
+  userByToken(token: string): UserRow | undefined {
+    const dot = token.indexOf('.');
+    if (dot <= 0 || token.length > 512) return undefined;
+    const row = this.db.prepare('SELECT id, name, first_name, last_name, email, token_hash FROM users WHERE id = ?').get(token.slice(0, dot)) as
+      | (UserRow & { token_hash: string })
+      | undefined;
+    const expected = Buffer.from(row?.token_hash ?? '0'.repeat(64), 'hex');
+    const given = Buffer.from(hashToken(token), 'hex');
+    const same = timingSafeEqual(expected, given);
+    if (!row || !same) return undefined;
+    const { token_hash: _hidden, ...user } = row;
+    return user;
+  }
+
+  /** Whether a user is a member of an account. */
+  isMember(userId: string, accountId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM memberships WHERE user_id = ? AND account_id = ?').get(userId, accountId) !== undefined;
+  }
+
+  /** The accounts a user is a member of. */
+  accountIdsOf(userId: string): string[] {
+    return (this.db.prepare('SELECT account_id FROM memberships WHERE user_id = ?').all(userId) as { account_id: string }[]).map((r) => r.account_id);
+  }
+
+  account(id: string): AccountRow | undefined {
+    return this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  }
+
+  user(id: string): UserRow | undefined {
+    return this.db.prepare('SELECT id, name, first_name, last_name, email FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  }
+
+  /** Users who share an account with `userId` (a user sees only those). */
+  sharesAccount(userId: string, otherId: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM memberships a JOIN memberships b ON a.account_id = b.account_id WHERE a.user_id = ? AND b.user_id = ?')
+        .get(userId, otherId) !== undefined
+    );
+  }
+
+  membershipsOf(userId: string): Array<{ id: string; role: string; account_id: string }> {
+    return this.db.prepare('SELECT id, role, account_id FROM memberships WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: string; role: string; account_id: string }>;
+  }
+
+  contact(id: string): ContactRow | undefined {
+    return this.db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+  }
+
+  phonesOf(contactId: string): PhoneRow[] {
+    return this.db.prepare('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[];
+  }
+
+  notesOf(contactId: string): NoteRow[] {
+    return this.db.prepare('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY seq DESC').all(contactId) as NoteRow[];
+  }
+
+  conversation(id: string): ConversationRow | undefined {
+    return this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+  }
+
+  userInfo(conversationId: string, userId: string): UserInfoRow {
+    const row = this.db.prepare('SELECT * FROM user_infos WHERE conversation_id = ? AND user_id = ?').get(conversationId, userId) as UserInfoRow | undefined;
+    return row ?? { conversation_id: conversationId, user_id: userId, read: 0, read_to: null, starred: 0, assigned: 0 };
+  }
+
+  message(id: string): MessageRow | undefined {
+    return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+  }
+
+  latestMessage(conversationId: string): MessageRow | undefined {
+    return this.db
+      .prepare("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1")
+      .get(conversationId) as MessageRow | undefined;
+  }
+
+  nextScheduled(conversationId: string): MessageRow | undefined {
+    return this.db
+      .prepare("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1")
+      .get(conversationId) as MessageRow | undefined;
+  }
+
+  messageStats(conversationId: string): { first: string | null; outboundDelivered: number; inbound: number; outbound: number } {
+    return this.db
+      .prepare(
+        `SELECT MIN(ts) AS first,
+                SUM(CASE WHEN direction = 'out' AND delivery_state = 'delivered' THEN 1 ELSE 0 END) AS outboundDelivered,
+                SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END) AS inbound,
+                SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) AS outbound
+           FROM messages WHERE conversation_id = ?`,
+      )
+      .get(conversationId) as { first: string | null; outboundDelivered: number; inbound: number; outbound: number };
+  }
+
+  /**
+   * A page of rows of `table` filtered by `where`, newest first (by `seq`), keyset-paged: stable
+   * when rows are inserted or deleted between requests.
+   */
+  private page<R extends { seq: number }>(table: string, where: string, args: readonly unknown[], position: PagePosition, size: number): RowPage<R> {
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...args) as { n: number }).n;
+    let rows: R[];
+    if (position && 'before' in position) {
+      rows = (this.db.prepare(`SELECT * FROM ${table} WHERE ${where} AND seq > ? ORDER BY seq ASC LIMIT ?`).all(...args, position.before, size + 1) as R[]).reverse();
+      const hasPrevious = rows.length > size;
+      if (hasPrevious) rows = rows.slice(1);
+      const last = rows[rows.length - 1];
+      const hasNext = last !== undefined && this.db.prepare(`SELECT 1 FROM ${table} WHERE ${where} AND seq < ? LIMIT 1`).get(...args, last.seq) !== undefined;
+      return { rows, hasNext, hasPrevious, total };
+    }
+    const after = position && 'after' in position ? position.after : Number.MAX_SAFE_INTEGER;
+    rows = this.db.prepare(`SELECT * FROM ${table} WHERE ${where} AND seq < ? ORDER BY seq DESC LIMIT ?`).all(...args, after, size + 1) as R[];
+    const hasNext = rows.length > size;
+    if (hasNext) rows = rows.slice(0, size);
+    const first = rows[0];
+    const hasPrevious =
+      position !== undefined && first !== undefined && this.db.prepare(`SELECT 1 FROM ${table} WHERE ${where} AND seq > ? LIMIT 1`).get(...args, first.seq) !== undefined;
+    return { rows, hasNext, hasPrevious, total };
+  }
+
+  /** A page of a contact's conversations visible to a user (in the user's accounts). */
+  conversationsOfContact(userId: string, contactId: string, position: PagePosition, size: number): RowPage<ConversationRow> {
+    return this.page<ConversationRow>(
+      'conversations',
+      'contact_id = ? AND account_id IN (SELECT account_id FROM memberships WHERE user_id = ?)',
+      [contactId, userId],
+      position,
+      size,
+    );
+  }
+
+  /** A page of a conversation's messages, newest first. */
+  messagesOf(conversationId: string, position: PagePosition, size: number): RowPage<MessageRow> {
+    return this.page<MessageRow>('messages', 'conversation_id = ?', [conversationId], position, size);
+  }
+
+  /**
+   * Performs a conversation action in one transaction and returns the conversation after it.
+   * Read, star and assign change the acting user's info; the others the conversation's state.
+   *
+   * @param userId - the acting user.
+   * @param conversationId - the conversation.
+   * @param action - the action.
+   */
+  applyAction(userId: string, conversationId: string, action: ConversationActionName): ConversationRow {
+    return this.db.transaction((): ConversationRow => {
+      const row = this.conversation(conversationId);
+      if (!row) throw new Error(`No conversation ${conversationId}`);
+      const info = this.userInfo(conversationId, userId);
+      const upsertInfo = (read: number, starred: number, assigned: number, readTo: string | null): void => {
+        this.db
+          .prepare(
+            `INSERT INTO user_infos (conversation_id, user_id, read, read_to, starred, assigned) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (conversation_id, user_id) DO UPDATE SET read = excluded.read, read_to = excluded.read_to, starred = excluded.starred, assigned = excluded.assigned`,
+          )
+          .run(conversationId, userId, read, readTo, starred, assigned);
+      };
+      switch (action) {
+        case 'readConversation':
+          upsertInfo(1, info.starred, info.assigned, this.latestMessage(conversationId)?.ts ?? info.read_to);
+          break;
+        case 'unreadConversation':
+          upsertInfo(0, info.starred, info.assigned, info.read_to);
+          break;
+        case 'starConversation':
+          upsertInfo(info.read, 1, info.assigned, info.read_to);
+          break;
+        case 'unstarConversation':
+          upsertInfo(info.read, 0, info.assigned, info.read_to);
+          break;
+        case 'assignContact':
+          upsertInfo(info.read, info.starred, 1, info.read_to);
+          break;
+        default: {
+          const before: ConversationStateFacts = { currentState: row.current_state, blocked: row.blocked === 1, unsubscribed: row.unsubscribed === 1 };
+          const after = applyConversationAction(action, before);
+          this.db
+            .prepare('UPDATE conversations SET current_state = ?, blocked = ?, unsubscribed = ?, version = version + 1 WHERE id = ?')
+            .run(after.currentState, after.blocked ? 1 : 0, after.unsubscribed ? 1 : 0, conversationId);
+        }
+      }
+      return this.conversation(conversationId) as ConversationRow;
+    }).immediate();
+  }
+
+  /** Queues a failed message for another attempt (one transaction). */
+  retryMessage(messageId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE messages SET delivery_state = 'queued' WHERE id = ? AND delivery_state IN ('failed', 'failed_transient')").run(messageId);
+    }).immediate();
+  }
+}

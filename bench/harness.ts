@@ -68,7 +68,7 @@ export interface BenchOptions {
   readonly samples: number;
   /** Warm-up time per contender (`--warmup MS`, default 300). */
   readonly warmupMs: number;
-  /** A sample runs the operation often enough to last this long (`--min-sample MS`, default 10). */
+  /** A sample runs the operation often enough to last this long (`--min-sample MS`, default 25), so that it includes its share of garbage collection. */
   readonly minSampleMs: number;
   /** Time allowed for one case's samples (`--budget MS`, default 15000). */
   readonly budgetMs: number;
@@ -106,16 +106,14 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-/** `gc` when node runs with `--expose-gc` (as `pnpm bench` does). */
-const collect = (globalThis as { gc?: () => void }).gc;
-
 /**
  * Times `iterations` operations of a contender, sync or async as the contender is. The heap is
- * collected first, so that one side does not pay for the garbage the other side left.
+ * not collected between batches: forcing a collection would move the cost of a side's own garbage
+ * (and of its weak maps) out of its timing; alternating the sides shares what one leaves to the
+ * other.
  */
 async function timeBatch(contender: Contender, iterations: number, async: boolean): Promise<number> {
   const run = contender.run;
-  collect?.();
   const start = performance.now();
   if (async) {
     for (let i = 0; i < iterations; i++) sink = await run();
@@ -197,7 +195,7 @@ export async function measure(c: Case, options: BenchOptions): Promise<Result> {
 export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
   samples: 15,
   warmupMs: 300,
-  minSampleMs: 10,
+  minSampleMs: 25,
   budgetMs: 15_000,
   json: false,
   filter: undefined,
@@ -278,10 +276,7 @@ export async function runBench(cases: readonly Case[], argv: readonly string[] =
     rows.push([r.case, r.subject, r.baseline, formatMs(r.subjectMs), formatMs(r.baselineMs), formatRatio(r.ratio), verdict]);
   }
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-  else {
-    const gc = collect ? 'heap collected before each sample' : 'no --expose-gc: garbage of one side may be collected during the other';
-    process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side; ratio = subject / baseline; ${gc}\n`);
-  }
+  else process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side; ratio = subject / baseline\n`);
   void sink;
   return results;
 }

@@ -104,7 +104,8 @@ export function contextDocument(defs: readonly AnyTypeDef[]): ContextDocument {
           `Context ${def.context}: term "${key}" means ${JSON.stringify(term)} in "${def.type}" but ${JSON.stringify(existing)} in "${owner.get(key) ?? '?'}".`,
         );
       }
-      context[key] = term;
+      // Not `context[key] = term`: a term named `__proto__` would set the prototype instead.
+      Object.defineProperty(context, key, { value: term, enumerable: true, writable: true, configurable: true });
       owner.set(key, def.type);
     }
   }

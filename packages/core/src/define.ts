@@ -209,7 +209,11 @@ export function defineType<const Name extends string, const P extends Properties
   if (typeof options.type !== 'string' || options.type.length === 0) throw new HyperldError('invalid_definition', 'A type needs a non-empty "type" term.');
   const prefixes = { ...base?.prefixes, ...options.prefixes };
   const properties: Record<string, AnyKind> = { id: idKind };
-  if (base) Object.assign(properties, base.properties);
+  // Own data properties, never `=`: a property named `__proto__` would set the prototype instead.
+  const put = (key: string, kind: AnyKind): void => {
+    Object.defineProperty(properties, key, { value: kind, enumerable: true, writable: true, configurable: true });
+  };
+  if (base) for (const [key, kind] of Object.entries(base.properties) as [string, AnyKind][]) put(key, kind);
   for (const [key, kind] of Object.entries(options.properties)) {
     if (key.startsWith('@')) throw new HyperldError('invalid_definition', `Type "${options.type}" declares "${key}": keywords are not properties.`);
     // A property redeclared under another key for the same IRI (TextUs' `members` for Hydra's
@@ -220,7 +224,7 @@ export function defineType<const Name extends string, const P extends Properties
         if (expandTerm(inherited.iri ?? inheritedKey, base.vocab, base.prefixes) === iri) delete properties[inheritedKey];
       }
     }
-    properties[key] = kind;
+    put(key, kind);
   }
   const def: AnyTypeDef = {
     type: options.type,

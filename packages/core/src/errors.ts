@@ -31,7 +31,7 @@ export const ErrorCodes = {
   invalid_context: 'A `@context` value is neither a URL, an object nor an array of them.',
   unsupported_context: 'A context uses a JSON-LD feature outside the supported subset.',
   max_depth: 'The document nests deeper than the `maxDepth` limit.',
-  max_size: 'The document is larger than the `maxBytes` limit.',
+  max_size: 'The document is longer than the `maxSize` limit.',
   max_list_length: 'A list has more items than the `maxListLength` limit.',
   invalid_definition: 'A type definition or registry is inconsistent.',
   too_many_violations: 'Validation stopped after `maxViolations` violations.',
@@ -107,7 +107,10 @@ export interface Violation {
  */
 export class DecodeError extends HyperldError {
   override name = 'DecodeError';
-  /** Every violation found, in document order, at most `maxViolations`. */
+  /**
+   * Every violation found, in document order, at most `maxViolations`. Within a node, a `@type`
+   * problem comes first (nothing else can be checked without it) and missing properties last.
+   */
   readonly violations: readonly Violation[];
   /** The path of the first violation. */
   readonly path: string;

@@ -288,7 +288,7 @@ export const t = {
     return new Kind({ tag: 'enum', values, open: options?.open ?? false });
   },
   /**
-   * Free-form JSON (`@json`): any value, kept as is.
+   * Free-form JSON (`@json`): any value, `null` included, kept as is.
    *
    * @example
    * ```ts
@@ -296,7 +296,8 @@ export const t = {
    * const data = t.json();
    * ```
    */
-  json: (): Kind<JsonValue, false> => new Kind({ tag: 'json' }),
+  // Nullable from the start: `null` is a JSON value (and a `@json` literal), and `JsonValue` says so.
+  json: (): Kind<JsonValue, false> => new Kind({ tag: 'json' }, { nullable: true }),
   /**
    * A link: an IRI string to a node of the named type. Naming the target (rather than holding
    * the definition) lets types refer to each other in cycles; `follow` resolves the name through

@@ -69,8 +69,6 @@ type Check = (value: unknown, key: string | number, run: Run) => void;
 
 interface CompiledProperty {
   readonly key: string;
-  /** Whether the key is also a property of Object.prototype, so that reads need `hasOwn`. */
-  readonly inherited: boolean;
   readonly optional: boolean;
   readonly nullable: boolean;
   readonly expected: string;
@@ -80,7 +78,9 @@ interface CompiledProperty {
 interface CompiledType {
   readonly def: AnyTypeDef;
   readonly properties: readonly CompiledProperty[];
-  readonly declared: ReadonlySet<string>;
+  readonly byKey: ReadonlyMap<string, CompiledProperty>;
+  /** How many properties are required, to find missing ones only when some are. */
+  readonly required: number;
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -99,6 +99,8 @@ export function expectedOf(kind: AnyKind): string {
       return spec.open ? 'a string' : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'dateTime':
       return 'an ISO 8601 date-time string';
+    case 'integer':
+      return 'an integer';
     case 'json':
       return 'any JSON value';
     case 'link':
@@ -123,7 +125,8 @@ export class Compiler {
   /** Validates a node (any registered type, or one of `accepted` and their subtypes). */
   node(value: unknown, key: string | number | undefined, run: Run, accepted: readonly AnyTypeDef[] | undefined): void {
     if (!isPlainObject(value)) {
-      run.report(value === null || value === undefined ? 'not_an_object' : 'wrong_kind', key, 'a JSON object (a node)', describe(value));
+      // The document itself must be a node; a property value that is not one is of the wrong kind.
+      run.report(key === undefined ? 'not_an_object' : 'wrong_kind', key, 'a JSON object (a node)', describe(value));
       return;
     }
     if (key !== undefined) run.path.push(key);
@@ -156,30 +159,45 @@ export class Compiler {
         def = undefined;
       }
     }
-    const context = value['@context'];
-    if (context !== undefined) this.context(context, run);
     if (def === undefined) {
-      this.unknownValues(value, undefined, run);
+      this.unknownValues(value, run);
     } else {
+      // The document's keys are walked in their own order (not the definition's) so that
+      // violations come out in document order; declared properties are found through a Map.
       const compiled = this.compile(def);
-      let present = 0;
-      for (const p of compiled.properties) {
-        const v = p.inherited && !Object.hasOwn(value, p.key) ? undefined : value[p.key];
-        if (v === undefined) {
-          if (!p.optional) run.report('missing_property', p.key, p.expected, 'nothing');
+      const byKey = compiled.byKey;
+      const error = run.settings.unknownProperties === 'error';
+      let required = 0;
+      for (const k in value) {
+        if (!Object.hasOwn(value, k) || k === '@type') continue;
+        const v = value[k];
+        if (k === '@context') {
+          if (v !== undefined) this.context(v, run);
           continue;
         }
-        present++;
+        const p = byKey.get(k);
+        if (p === undefined) {
+          if (error) run.report('unknown_property', k, 'only declared properties', describe(v));
+          if (typeof v === 'object' && v !== null) this.json(v, k, run);
+          continue;
+        }
+        // An own `undefined` (only in hand-built nodes) counts as absent, as JSON.stringify drops it.
+        if (v === undefined) continue;
+        if (!p.optional) required++;
         if (v === null) {
-          if (!p.nullable) run.report('wrong_kind', p.key, p.expected, 'null');
+          if (!p.nullable) run.report('wrong_kind', k, p.expected, 'null');
           continue;
         }
-        p.check(v, p.key, run);
+        p.check(v, k, run);
       }
-      // Unknown properties are kept; they are only walked (for the depth bound) when present.
-      let count = 0;
-      for (const k in value) if (Object.hasOwn(value, k)) count++;
-      if (count !== present + (context !== undefined ? 1 : 0) + 1) this.unknownValues(value, compiled.declared, run);
+      if (required < compiled.required) {
+        for (const p of compiled.properties) {
+          // `hasOwn`, so that a property named `constructor` is never read from the prototype.
+          if (!p.optional && (!Object.hasOwn(value, p.key) || value[p.key] === undefined)) {
+            run.report('missing_property', p.key, p.expected, 'nothing');
+          }
+        }
+      }
     }
     run.depth--;
     if (key !== undefined) run.path.pop();
@@ -212,15 +230,14 @@ export class Compiler {
     }
   }
 
-  /** Walks the properties a type does not declare: depth-bounded, and errors in strict mode. */
-  private unknownValues(value: Record<string, unknown>, declared: ReadonlySet<string> | undefined, run: Run): void {
+  /** Walks a node of no known type: its `@context`, and its values for the depth bound only. */
+  private unknownValues(value: Record<string, unknown>, run: Run): void {
     for (const k in value) {
-      if (!Object.hasOwn(value, k) || k === '@type' || k === '@context' || declared?.has(k)) continue;
-      if (declared && run.settings.unknownProperties === 'error') {
-        run.report('unknown_property', k, 'only declared properties', describe(value[k]));
-      }
+      if (!Object.hasOwn(value, k) || k === '@type') continue;
       const v = value[k];
-      if (typeof v === 'object' && v !== null) this.json(v, k, run);
+      if (k === '@context') {
+        if (v !== undefined) this.context(v, run);
+      } else if (typeof v === 'object' && v !== null) this.json(v, k, run);
     }
   }
 
@@ -254,14 +271,18 @@ export class Compiler {
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       properties.push({
         key,
-        inherited: key in Object.prototype,
         optional: kind.isOptional,
         nullable: kind.isNullable,
         expected: expectedOf(kind),
         check: this.check(kind),
       });
     }
-    compiled = { def, properties, declared: new Set(properties.map((p) => p.key)) };
+    compiled = {
+      def,
+      properties,
+      byKey: new Map(properties.map((p) => [p.key, p])),
+      required: properties.filter((p) => !p.optional).length,
+    };
     this.compiled.set(def, compiled);
     return compiled;
   }

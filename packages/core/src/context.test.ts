@@ -1,0 +1,265 @@
+/**
+ * Generated context documents: one per context URL, what each kind maps to, merging of types
+ * that share a URL, and the registry's consistency checks. The contexts are also run through the
+ * `jsonld` library (with a loader that serves only them) to check that they mean what they say.
+ */
+import { readFileSync } from 'node:fs';
+import jsonld from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { Account, Conversation, ConversationCollection, Message, sampleRegistry, VOCAB } from './__fixtures__/sample-vocab.js';
+import { contextDocument, createRegistry, defineType, HYDRA, HyperldError, t, vocabulary, XSD, type AnyTypeDef } from './index.js';
+
+const STANDARD = { '@vocab': VOCAB, hydra: HYDRA, xsd: XSD, id: '@id' } as const;
+const link = { '@type': '@id' } as const;
+const dateTime = { '@type': 'xsd:dateTime' } as const;
+
+/** The error `fn` throws. */
+function thrown(fn: () => unknown): HyperldError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HyperldError);
+    return error as HyperldError;
+  }
+  return expect.unreachable('nothing was thrown');
+}
+
+describe('generated context of each sample type', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['/contexts/Account.jsonld', {}],
+    ['/contexts/ContactPhone.jsonld', { contact: link }],
+    ['/contexts/ConversationUserInfo.jsonld', { readToTimelinePosition: dateTime }],
+    [
+      '/contexts/Message.jsonld',
+      {
+        displayTimestamp: dateTime,
+        timelinePosition: dateTime,
+        conversation: link,
+        sender: link,
+        retry: link,
+        latestEventAt: dateTime,
+        flags: { '@container': '@set' },
+      },
+    ],
+    [
+      '/contexts/Contact.jsonld',
+      {
+        phones: link,
+        notes: link,
+        conversations: link,
+        data: { '@type': '@json' },
+        createdAt: dateTime,
+        formattedData: { '@type': '@json' },
+      },
+    ],
+    [
+      '/contexts/Conversation.jsonld',
+      {
+        requestingUserInfo: link,
+        participants: link,
+        associatedContacts: link,
+        closeConversation: link,
+        reopenConversation: link,
+        timeline: link,
+        stats: link,
+      },
+    ],
+    [
+      '/contexts/ConversationWithAccount.jsonld',
+      {
+        requestingUserInfo: link,
+        participants: link,
+        associatedContacts: link,
+        closeConversation: link,
+        reopenConversation: link,
+        timeline: link,
+        stats: link,
+        account: link,
+      },
+    ],
+    [
+      '/contexts/hydra:Collection.jsonld',
+      { members: { '@id': 'hydra:member', '@container': '@set' }, totalItems: 'hydra:totalItems', view: 'hydra:view' },
+    ],
+    [
+      '/contexts/ConversationCollection.jsonld',
+      { members: { '@id': 'hydra:member', '@container': '@set' }, totalItems: 'hydra:totalItems', view: 'hydra:view' },
+    ],
+    [
+      '/contexts/hydra:PartialCollectionView.jsonld',
+      { first: { '@id': 'hydra:first', ...link }, next: { '@id': 'hydra:next', ...link }, previous: { '@id': 'hydra:previous', ...link } },
+    ],
+  ])('%s', (url, terms) => {
+    const doc = sampleRegistry.context(url);
+    expect(doc).toEqual({ '@context': { ...STANDARD, ...terms } });
+    // @vocab and the prefixes come first, then id, then the terms in declaration order.
+    expect(Object.keys(doc?.['@context'] ?? {})).toEqual([...Object.keys(STANDARD), ...Object.keys(terms)]);
+  });
+
+  it('has one context document per context URL the registered types use, and no other', () => {
+    expect([...sampleRegistry.contexts.keys()].sort()).toEqual([...sampleRegistry.types.values()].map((d) => d.context).sort());
+    expect(sampleRegistry.contexts.size).toBe(10);
+  });
+
+  it('is what contextDocument makes from the definition', () => {
+    for (const def of [Account, Message, Conversation, ConversationCollection] as AnyTypeDef[]) {
+      expect(sampleRegistry.context(def.context)).toEqual(contextDocument([def]));
+    }
+  });
+
+  it('gives each kind its coercion: lists of links, unions, ids, mapped IRIs, extra prefixes', () => {
+    const v = vocabulary({ vocab: VOCAB, prefixes: { schema: 'https://schema.org/' } });
+    const Kinds = v.type('Kinds', {
+      properties: {
+        plain: t.string().nullable().optional(),
+        mapped: t.string().mapTo('schema:name'),
+        absolute: t.number().mapTo('https://example.com/terms#n'),
+        links: t.list(t.link('Kinds')),
+        dates: t.list(t.dateTime()).mapTo('schema:dates'),
+        blobs: t.list(t.json()),
+        nodes: t.list(t.anyNode()),
+        linkOrNode: t.union(t.link(), t.anyNode()),
+        linksOrNode: t.union(t.list(t.link()), t.anyNode()),
+        mappedLink: t.link().nullable().mapTo('schema:url'),
+        alias: t.id().optional(),
+        state: t.enumeration(['a', 'b'] as const),
+      },
+    });
+    expect(contextDocument([Kinds])).toEqual({
+      '@context': {
+        ...STANDARD,
+        schema: 'https://schema.org/',
+        mapped: 'schema:name',
+        absolute: 'https://example.com/terms#n',
+        links: { '@type': '@id', '@container': '@set' },
+        dates: { '@id': 'schema:dates', '@type': 'xsd:dateTime', '@container': '@set' },
+        blobs: { '@type': '@json', '@container': '@set' },
+        nodes: { '@container': '@set' },
+        linkOrNode: link,
+        linksOrNode: { '@type': '@id', '@container': '@set' },
+        mappedLink: { '@id': 'schema:url', '@type': '@id' },
+        alias: '@id',
+      },
+    });
+    expect(Kinds.iri).toBe(`${VOCAB}Kinds`);
+  });
+});
+
+describe('shared context URLs', () => {
+  const base = { context: '/contexts/shared.jsonld', vocab: VOCAB } as const;
+
+  it('merges the terms of every type that shares a URL', () => {
+    const A = defineType({ ...base, type: 'A', properties: { owner: t.link('B'), tags: t.list(t.string()) } });
+    const B = defineType({ ...base, type: 'B', properties: { at: t.dateTime(), owner: t.link('B').nullable(), label: t.string() } });
+    const registry = createRegistry({ types: [A, B] });
+    expect(registry.contexts.size).toBe(1);
+    expect(registry.context('/contexts/shared.jsonld')).toEqual({
+      '@context': { ...STANDARD, owner: link, tags: { '@container': '@set' }, at: dateTime },
+    });
+  });
+
+  it('rejects two types that give one term different meanings: invalid_definition', () => {
+    const A = defineType({ ...base, type: 'A', properties: { when: t.link() } });
+    const B = defineType({ ...base, type: 'B', properties: { when: t.dateTime() } });
+    const error = thrown(() => createRegistry({ types: [A, B] }));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.message).toMatchInlineSnapshot(
+      `"Context /contexts/shared.jsonld: term "when" means {"@type":"xsd:dateTime"} in "B" but {"@type":"@id"} in "A"."`,
+    );
+    const C = defineType({ ...base, type: 'C', properties: { when: t.link().mapTo('hydra:when') } });
+    expect(thrown(() => contextDocument([A, C])).code).toBe('invalid_definition');
+  });
+
+  it('rejects types that share a URL but not a vocabulary', () => {
+    const A = defineType({ ...base, type: 'A', properties: {} });
+    const B = defineType({ ...base, vocab: 'https://other.example/vocab#', type: 'B', properties: {} });
+    expect(thrown(() => createRegistry({ types: [A, B] })).code).toBe('invalid_definition');
+  });
+
+  it('needs at least one definition', () => {
+    expect(thrown(() => contextDocument([])).code).toBe('invalid_definition');
+  });
+});
+
+describe('registry consistency', () => {
+  it('rejects two different definitions with one @type name, listed or embedded', () => {
+    const other = defineType({ type: 'Account', context: '/contexts/OtherAccount.jsonld', vocab: VOCAB, properties: {} });
+    const error = thrown(() => createRegistry({ types: [Account, other] }));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.message).toMatchInlineSnapshot(`"Two different definitions share the @type "Account"."`);
+    const Holder = defineType({ type: 'Holder', context: '/contexts/Holder.jsonld', vocab: VOCAB, properties: { account: t.node(other) } });
+    expect(thrown(() => createRegistry({ types: [ConversationCollection, Holder] })).code).toBe('invalid_definition');
+    expect(thrown(() => sampleRegistry.with([other])).code).toBe('invalid_definition');
+  });
+
+  it('accepts the same definition reached twice', () => {
+    const registry = createRegistry({ types: [Account, Account, ConversationCollection, Message] });
+    expect(registry.lookup('Account')).toBe(Account);
+    // Everything reachable through extends and t.node(…), but not what an any-node list may hold.
+    expect(registry.types.size).toBe(9);
+    expect(registry.lookup('ContactPhone')).toBeUndefined();
+  });
+
+  it('registers the types a type extends or embeds, and finds them by term', () => {
+    expect(sampleRegistry.lookup('Message')).toBe(Message);
+    expect(sampleRegistry.lookup('hydra:Collection')?.type).toBe('hydra:Collection');
+    expect(sampleRegistry.lookup('Nope')).toBeUndefined();
+    expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('invalid_definition');
+  });
+
+  it('keeps extra context documents, the generated ones winning on a shared URL', () => {
+    const extra = { '@context': { '@vocab': 'https://other.example/vocab#' } };
+    const registry = createRegistry({
+      types: [Account],
+      contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': extra },
+    });
+    expect(registry.context('/contexts/Other.jsonld')).toBe(extra);
+    expect(registry.context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
+    // A document using the extra context decodes without unknownContext: 'ignore'.
+    expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Other.jsonld', id: '/a', name: 'n' })).toBeDefined();
+  });
+
+  it('finds a context by a URL resolved against a base', () => {
+    const doc = sampleRegistry.context('/contexts/Account.jsonld');
+    expect(doc).toBeDefined();
+    expect(sampleRegistry.context('https://api.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
+    expect(sampleRegistry.context('../contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
+    expect(sampleRegistry.context('https://elsewhere.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBeUndefined();
+  });
+});
+
+describe('the generated contexts, read by a JSON-LD processor', () => {
+  const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
+  const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+  const BASE = 'https://api.example/contacts/DQeeO69/conversations';
+
+  // Serves only the registry's own contexts: nothing is fetched.
+  const documentLoader = async (url: string) => {
+    const document = sampleRegistry.context(url, BASE);
+    if (!document) throw new Error(`no context at ${url}`);
+    return { contextUrl: undefined, documentUrl: url, document };
+  };
+
+  it('expands the seed to the IRIs, types and values the definitions declare', async () => {
+    const [page] = (await jsonld.expand(JSON.parse(body) as object, { base: BASE, documentLoader } as never)) as unknown as Record<string, unknown[]>[];
+    const H = (term: string) => `${HYDRA}${term}`;
+    const V = (term: string) => `${VOCAB}${term}`;
+    expect(page?.['@id']).toBe(BASE);
+    expect(page?.['@type']).toEqual([V('ConversationCollection')]);
+    expect(page?.[H('totalItems')]).toEqual([{ '@value': 1 }]);
+    const [member] = page?.[H('member')] as Record<string, unknown[]>[];
+    expect(member?.['@type']).toEqual([V('ConversationWithAccount')]);
+    expect(member?.[V('timeline')]).toEqual([{ '@id': 'https://api.example/conversations/Pvwqm5G/timeline' }]);
+    expect(member?.[V('reopenConversation')]).toBeUndefined(); // null drops out
+    expect(member?.[V('slug')]).toEqual([{ '@value': 'Pvwqm5G' }]);
+    const [message] = member?.[V('latestPreviewableItem')] as Record<string, unknown[]>[];
+    expect(message?.[V('displayTimestamp')]).toEqual([{ '@value': '2018-07-24T20:59:32.156Z', '@type': `${XSD}dateTime` }]);
+    const [attachments] = message?.[V('attachments')] as Record<string, unknown[]>[];
+    expect(attachments?.['@type']).toEqual([H('Collection')]);
+    const [contact] = member?.[V('assignedContact')] as Record<string, unknown[]>[];
+    expect(contact?.[V('data')]).toEqual([{ '@value': {}, '@type': '@json' }]);
+    const [view] = page?.[H('view')] as Record<string, unknown[]>[];
+    expect(view?.['@type']).toEqual([H('PartialCollectionView')]);
+    expect(view?.[H('first')]).toEqual([{ '@id': BASE }]);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * `@hyperld/hydra/client`: navigate a hypermedia API by its links alone — typed `get`, typed
+ * `follow`, `members` across pages, `invoke` of available actions — with credentials kept to the
+ * API's origin, no remote contexts, conditional GETs and retries.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@hyperld/hydra/client';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * const client = createClient({ baseUrl: 'https://api.example.com/', registry: hydraRegistry, token: 'secret' });
+ * const page = await client.get('/things');
+ * ```
+ *
+ * @module
+ */
+export { createClient, HttpError, isHttpError } from './http-client.js';
+export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './http-client.js';

@@ -237,7 +237,7 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
   const phones = store.phonesOf(contact.id);
   const latest = store.latestMessage(c.id);
   const scheduled = store.nextScheduled(c.id);
-  const phone = phones[0]?.phone_number ?? '';
+  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
   return {
     '@type': 'ConversationWithAccount',
     '@context': ctx('ConversationWithAccount'),
@@ -277,7 +277,7 @@ export function renderConversation(store: TextusStore, c: ConversationRow): Node
   const phones = store.phonesOf(contact.id);
   const account = store.account(c.account_id) as AccountRow;
   const latest = store.latestMessage(c.id);
-  const phone = phones[0]?.phone_number ?? '';
+  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
   return {
     '@type': 'Conversation',
     '@context': ctx('Conversation'),

@@ -247,7 +247,11 @@ export function listActions(node: object, options: ListActionsOptions = {}): Act
       ...(typeof expects === 'string' ? { expects } : {}),
       ...(typeof returns === 'string' ? { returns } : {}),
     };
-    out.push(specState(typeof title === 'string' ? title : `${spec.method} ${String(target)}`, spec, typeof target === 'string' ? target : undefined, base, 'operation'));
+    // An operation with no target, on a node with no id, acts on the document itself: the empty
+    // reference, which resolves to the base.
+    const href = typeof target === 'string' ? target : '';
+    const name = typeof title === 'string' ? title : `${spec.method} ${resolveIri(href, base)}`;
+    out.push(specState(name, spec, href, base, 'operation'));
   }
   return out;
 }

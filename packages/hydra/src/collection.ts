@@ -136,9 +136,19 @@ export interface PageLinks {
 export function pageLinksOf(collection: object, options: ReadOptions = {}): PageLinks {
   const view = viewOf(collection, options);
   const base = options.base ?? baseOf(collection);
+  const registry = options.registry ?? metaOf(collection)?.registry;
+  const readOptions: ReadOptions = { ...(registry !== undefined ? { registry } : {}), ...(base !== undefined ? { base } : {}) };
+  // A view without a context of its own is in its collection's (JSON-LD contexts are inherited);
+  // its keys are read through that context first, then by the usual fallback keys.
+  const parentContext = (collection as Record<string, unknown>)['@context'];
+  const inherited =
+    view !== undefined && !Object.hasOwn(view, '@context') && parentContext !== undefined && parentContext !== null
+      ? { ...view, '@context': parentContext }
+      : undefined;
   const link = (term: string): string | null | undefined => {
     if (!view) return undefined;
-    const value = readHydra(view, term, { ...options, ...(base !== undefined ? { base } : {}) });
+    let value = inherited ? readHydra(inherited, term, readOptions) : undefined;
+    if (value === undefined) value = readHydra(view, term, readOptions);
     if (value === null) return null;
     return typeof value === 'string' ? resolveIri(value, base) : undefined;
   };

@@ -108,10 +108,18 @@ export interface Problem {
   readonly violations: readonly Violation[];
 }
 
-function isViolation(value: unknown): value is Violation {
-  if (typeof value !== 'object' || value === null) return false;
+/** A violation as a server sent it: `path` and `code` are needed, `expected`/`found` default to `''`. */
+function violationOf(value: unknown): Violation | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
-  return typeof v['path'] === 'string' && typeof v['code'] === 'string';
+  if (typeof v['path'] !== 'string' || typeof v['code'] !== 'string') return undefined;
+  return {
+    // A code this version does not know is kept as sent: the server may be newer.
+    code: v['code'] as Violation['code'],
+    path: v['path'],
+    expected: typeof v['expected'] === 'string' ? v['expected'] : '',
+    found: typeof v['found'] === 'string' ? v['found'] : '',
+  };
 }
 
 /**
@@ -128,17 +136,29 @@ function isViolation(value: unknown): value is Violation {
 export function readProblem(body: unknown): Problem | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const b = body as Record<string, unknown>;
-  const type = b['@type'];
-  const isHydra = type === 'hydra:Error' || type === 'Error' || type === `${HYDRA}Error`;
-  const isProblem = typeof b['title'] === 'string' || typeof b['status'] === 'number' || typeof b['detail'] === 'string';
+  const types = Array.isArray(b['@type']) ? (b['@type'] as unknown[]) : [b['@type']];
+  const isHydra = types.some((type) => type === 'hydra:Error' || type === 'Error' || type === `${HYDRA}Error`);
+  // A Hydra term may also be written `hydra:title` or as its full IRI (a body with no context of
+  // its own); the RFC 7807 members are plain keys.
+  const own = (k: string): unknown => (Object.hasOwn(b, k) ? b[k] : undefined);
+  const hydraTerm = (k: string): unknown => own(k) ?? own(`hydra:${k}`) ?? own(HYDRA + k);
+  const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+  const status = num(own('status')) ?? num(hydraTerm('statusCode'));
+  const title = str(hydraTerm('title'));
+  const detail = str(own('detail')) ?? str(hydraTerm('description'));
+  const isProblem = title !== undefined || num(own('status')) !== undefined || str(own('detail')) !== undefined;
   if (!isHydra && !isProblem) return undefined;
-  const str = (k: string): string | undefined => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
-  const status = typeof b['status'] === 'number' ? b['status'] : typeof b['statusCode'] === 'number' ? b['statusCode'] : undefined;
-  const title = str('title');
-  const detail = str('detail') ?? str('description');
-  const problemType = str('type');
-  const instance = str('instance');
-  const violations = Array.isArray(b['violations']) ? b['violations'].filter(isViolation) : [];
+  const problemType = str(own('type'));
+  const instance = str(own('instance'));
+  const listed = own('violations');
+  const violations: Violation[] = [];
+  if (Array.isArray(listed)) {
+    for (const item of listed) {
+      const violation = violationOf(item);
+      if (violation) violations.push(violation);
+    }
+  }
   return {
     ...(status !== undefined ? { status } : {}),
     ...(title !== undefined ? { title } : {}),

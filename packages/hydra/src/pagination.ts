@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { baseOf } from '@hyperld/core';
+import { baseOf, resolveIri } from '@hyperld/core';
 import { membersOf, pageLinksOf, type ReadOptions } from './collection.js';
 import { HydraError, isHydraError } from './errors.js';
 
@@ -68,27 +68,38 @@ export async function* pages<P extends object>(start: P | string, options: Pagin
   const visited = new Set<string>();
   let page: P | undefined;
   let url: string | undefined;
+  // The base the current page's links resolve against: the start page's may be given in the
+  // options, a fetched page's is the URL it came from (or the base its fetcher decoded it with),
+  // never the start page's base carried over.
+  let base: string | undefined;
   if (typeof start === 'string') url = start;
   else {
     page = start;
+    base = options.base ?? baseOf(start);
+    if (base !== undefined) visited.add(normalized(base));
     const self = (start as Record<string, unknown>)['id'];
-    const base = options.base ?? baseOf(start);
-    if (base !== undefined) visited.add(base);
-    else if (typeof self === 'string') visited.add(self);
+    if (typeof self === 'string') visited.add(normalized(resolveIri(self, base)));
   }
   let count = 0;
   while (count < limit) {
     if (page === undefined) {
       if (url === undefined) return;
       checkAborted(options.signal, url);
-      visited.add(url);
+      visited.add(normalized(url));
+      let fetched: unknown;
       try {
-        page = await options.fetch(url, options.signal ? { signal: options.signal } : {});
+        fetched = await options.fetch(url, options.signal ? { signal: options.signal } : {});
       } catch (error) {
         if (isHydraError(error) && error.code === 'aborted') throw error;
         checkAborted(options.signal, url);
         throw new HydraError('page_failed', `Fetching page ${url} failed: ${error instanceof Error ? error.message : String(error)}`, { url, cause: error });
       }
+      // A fetcher that resolves to no node is a failed page too, not a TypeError further on.
+      if (typeof fetched !== 'object' || fetched === null) throw new HydraError('page_failed', `Fetching page ${url} gave no node.`, { url });
+      page = fetched as P;
+      const decodedBase = baseOf(page);
+      if (decodedBase !== undefined) visited.add(normalized(decodedBase));
+      base = decodedBase ?? url;
     }
     checkAborted(options.signal, url);
     const current: P = page;
@@ -96,12 +107,21 @@ export async function* pages<P extends object>(start: P | string, options: Pagin
     count++;
     yield current;
     const next = pageLinksOf(current, {
-      ...options,
-      ...(url !== undefined && baseOf(current) === undefined ? { base: url } : {}),
+      ...(options.registry !== undefined ? { registry: options.registry } : {}),
+      ...(base !== undefined ? { base } : {}),
     }).next;
     if (next === null || next === undefined) return;
-    if (visited.has(next)) throw new HydraError('page_loop', `Page ${next} links back to a page already visited.`, { url: next });
+    if (visited.has(normalized(next))) throw new HydraError('page_loop', `Page ${next} links back to a page already visited.`, { url: next });
     url = next;
+  }
+}
+
+/** An absolute URL in WHATWG form (so `HTTPS://Api.example/c` and `https://api.example/c` meet); other strings as they are. */
+function normalized(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
   }
 }
 

@@ -3,6 +3,10 @@
  * operations, classes and supported properties, the API documentation, links, errors and
  * statuses. Their context is generated like any other and served at {@link HYDRA_CONTEXT}.
  *
+ * Every property is mapped to its Hydra IRI explicitly (`.mapTo('hydra:member')`), not left to
+ * `@vocab`: a type of another vocabulary that extends `Collection` inherits the properties, and
+ * its own context's `@vocab` would otherwise turn `totalItems` into a term of that vocabulary.
+ *
  * @module
  */
 import { createRegistry, HYDRA, t, vocabulary } from '@hyperld/core';
@@ -27,9 +31,9 @@ export const Status = hydra.type('hydra:Status', {
   description: 'A status code an operation may answer with, and what it means.',
   properties: {
     id: optionalId,
-    statusCode: t.integer().describe('The HTTP status code.'),
-    title: t.string().optional().describe('A short title.'),
-    description: t.string().optional().describe('What the status means here.'),
+    statusCode: t.integer().mapTo('hydra:statusCode').describe('The HTTP status code.'),
+    title: t.string().optional().mapTo('hydra:title').describe('A short title.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the status means here.'),
   },
 });
 
@@ -47,13 +51,13 @@ export const Operation = hydra.type('hydra:Operation', {
   description: 'A request a client may make on a resource.',
   properties: {
     id: optionalId,
-    method: t.string().describe('The HTTP method.'),
-    title: t.string().optional().describe('A short title, often the action name.'),
-    description: t.string().optional().describe('What the operation does.'),
-    target: t.link().optional().describe('The IRI the request goes to, when not the resource itself.'),
-    expects: t.link().nullable().optional().describe('The class of the request body.'),
-    returns: t.link().nullable().optional().describe('The class of the response body.'),
-    possibleStatus: t.list(t.node(Status)).optional().describe('Statuses the operation may answer with.'),
+    method: t.string().mapTo('hydra:method').describe('The HTTP method.'),
+    title: t.string().optional().mapTo('hydra:title').describe('A short title, often the action name.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the operation does.'),
+    target: t.link().optional().mapTo('hydra:target').describe('The IRI the request goes to, when not the resource itself.'),
+    expects: t.link().nullable().optional().mapTo('hydra:expects').describe('The class of the request body.'),
+    returns: t.link().nullable().optional().mapTo('hydra:returns').describe('The class of the response body.'),
+    possibleStatus: t.list(t.node(Status)).optional().mapTo('hydra:possibleStatus').describe('Statuses the operation may answer with.'),
   },
 });
 
@@ -71,9 +75,9 @@ export const IriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
   description: 'Binds a variable of an IRI template to a property.',
   properties: {
     id: optionalId,
-    variable: t.string().describe('The template variable.'),
-    property: t.link().describe('The property whose value fills the variable.'),
-    required: t.boolean().optional().describe('Whether the variable must be given.'),
+    variable: t.string().mapTo('hydra:variable').describe('The template variable.'),
+    property: t.link().mapTo('hydra:property').describe('The property whose value fills the variable.'),
+    required: t.boolean().optional().mapTo('hydra:required').describe('Whether the variable must be given.'),
   },
 });
 
@@ -91,12 +95,13 @@ export const IriTemplate = hydra.type('hydra:IriTemplate', {
   description: 'An RFC 6570 IRI template and the properties its variables stand for.',
   properties: {
     id: optionalId,
-    template: t.string().describe('The RFC 6570 template.'),
+    template: t.string().mapTo('hydra:template').describe('The RFC 6570 template.'),
     variableRepresentation: t
       .enumeration(['hydra:BasicRepresentation', 'hydra:ExplicitRepresentation', 'BasicRepresentation', 'ExplicitRepresentation'] as const)
       .optional()
+      .mapTo('hydra:variableRepresentation')
       .describe('How values are written into the template.'),
-    mapping: t.list(t.node(IriTemplateMapping)).describe('The variables and the properties they stand for.'),
+    mapping: t.list(t.node(IriTemplateMapping)).mapTo('hydra:mapping').describe('The variables and the properties they stand for.'),
   },
 });
 
@@ -113,10 +118,10 @@ export const IriTemplate = hydra.type('hydra:IriTemplate', {
 export const PartialCollectionView = hydra.type('hydra:PartialCollectionView', {
   description: 'A page of a collection, with links to the first, next, previous and last pages.',
   properties: {
-    first: t.link().nullable().optional().describe('The first page.'),
-    next: t.link().nullable().optional().describe('The next page; `null` on the last one.'),
-    previous: t.link().nullable().optional().describe('The previous page; `null` on the first one.'),
-    last: t.link().nullable().optional().describe('The last page.'),
+    first: t.link().nullable().optional().mapTo('hydra:first').describe('The first page.'),
+    next: t.link().nullable().optional().mapTo('hydra:next').describe('The next page; `null` on the last one.'),
+    previous: t.link().nullable().optional().mapTo('hydra:previous').describe('The previous page; `null` on the first one.'),
+    last: t.link().nullable().optional().mapTo('hydra:last').describe('The last page.'),
   },
 });
 
@@ -133,10 +138,10 @@ export const PartialCollectionView = hydra.type('hydra:PartialCollectionView', {
 export const Collection = hydra.type('hydra:Collection', {
   description: 'A set of member nodes, possibly split into pages.',
   properties: {
-    member: t.list(t.anyNode()).optional().describe('The members of this page.'),
-    totalItems: t.integer().optional().describe('How many members the whole collection has (as the server says).'),
-    view: t.node(PartialCollectionView).optional().describe('The page this document is.'),
-    search: t.node(IriTemplate).optional().describe('A template to search the collection.'),
+    member: t.list(t.anyNode()).optional().mapTo('hydra:member').describe('The members of this page.'),
+    totalItems: t.integer().optional().mapTo('hydra:totalItems').describe('How many members the whole collection has (as the server says).'),
+    view: t.node(PartialCollectionView).optional().mapTo('hydra:view').describe('The page this document is.'),
+    search: t.node(IriTemplate).optional().mapTo('hydra:search').describe('A template to search the collection.'),
   },
 });
 
@@ -154,13 +159,13 @@ export const SupportedProperty = hydra.type('hydra:SupportedProperty', {
   description: 'A property a class supports: readable, writable, required.',
   properties: {
     id: optionalId,
-    property: t.link().describe('The property IRI.'),
-    title: t.string().optional().describe('The property key in documents.'),
-    description: t.string().optional().describe('What the property holds.'),
-    required: t.boolean().describe('Whether every node has it.'),
-    readable: t.boolean().describe('Whether clients read it.'),
-    writable: t.boolean().describe('Whether clients may send it.'),
-    range: t.link().optional().describe('The type of its values.'),
+    property: t.link().mapTo('hydra:property').describe('The property IRI.'),
+    title: t.string().optional().mapTo('hydra:title').describe('The property key in documents.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the property holds.'),
+    required: t.boolean().mapTo('hydra:required').describe('Whether every node has it.'),
+    readable: t.boolean().mapTo('hydra:readable').describe('Whether clients read it.'),
+    writable: t.boolean().mapTo('hydra:writeable').describe('Whether clients may send it.'),
+    range: t.link().optional().mapTo('http://www.w3.org/2000/01/rdf-schema#range').describe('The type of its values.'),
   },
 });
 
@@ -177,10 +182,10 @@ export const SupportedProperty = hydra.type('hydra:SupportedProperty', {
 export const HydraLink = hydra.type('hydra:Link', {
   description: 'A property whose values are links, and the operations their targets support.',
   properties: {
-    title: t.string().optional().describe('A short title.'),
-    description: t.string().optional().describe('What the link leads to.'),
-    range: t.link().optional().describe('The type of the target.'),
-    supportedOperation: t.list(t.node(Operation)).optional().describe('Operations on the target.'),
+    title: t.string().optional().mapTo('hydra:title').describe('A short title.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the link leads to.'),
+    range: t.link().optional().mapTo('http://www.w3.org/2000/01/rdf-schema#range').describe('The type of the target.'),
+    supportedOperation: t.list(t.node(Operation)).optional().mapTo('hydra:supportedOperation').describe('Operations on the target.'),
   },
 });
 
@@ -197,10 +202,10 @@ export const HydraLink = hydra.type('hydra:Link', {
 export const HydraClass = hydra.type('hydra:Class', {
   description: 'A type the API uses, with its supported properties and operations.',
   properties: {
-    title: t.string().optional().describe('The type term.'),
-    description: t.string().optional().describe('What the type is.'),
-    supportedProperty: t.list(t.node(SupportedProperty)).describe('Its properties.'),
-    supportedOperation: t.list(t.node(Operation)).describe('The operations on its instances.'),
+    title: t.string().optional().mapTo('hydra:title').describe('The type term.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the type is.'),
+    supportedProperty: t.list(t.node(SupportedProperty)).mapTo('hydra:supportedProperty').describe('Its properties.'),
+    supportedOperation: t.list(t.node(Operation)).mapTo('hydra:supportedOperation').describe('The operations on its instances.'),
   },
 });
 
@@ -217,10 +222,10 @@ export const HydraClass = hydra.type('hydra:Class', {
 export const ApiDocumentation = hydra.type('hydra:ApiDocumentation', {
   description: 'The documentation of an API: its entry point and the classes it uses.',
   properties: {
-    title: t.string().optional().describe('The API name.'),
-    description: t.string().optional().describe('What the API does.'),
-    entrypoint: t.link().optional().describe('Where a client starts.'),
-    supportedClass: t.list(t.node(HydraClass)).describe('The classes the API uses.'),
+    title: t.string().optional().mapTo('hydra:title').describe('The API name.'),
+    description: t.string().optional().mapTo('hydra:description').describe('What the API does.'),
+    entrypoint: t.link().optional().mapTo('hydra:entrypoint').describe('Where a client starts.'),
+    supportedClass: t.list(t.node(HydraClass)).mapTo('hydra:supportedClass').describe('The classes the API uses.'),
   },
 });
 
@@ -239,14 +244,14 @@ export const HydraErrorType = hydra.type('hydra:Error', {
   description: 'An error answer: a Hydra error that is also an RFC 7807 problem.',
   properties: {
     id: optionalId,
-    title: t.string().optional().describe('A short, human-readable summary of the problem type.'),
-    description: t.string().optional().describe('Hydra: what happened.'),
-    statusCode: t.integer().optional().describe('Hydra: the HTTP status code.'),
+    title: t.string().optional().mapTo('hydra:title').describe('A short, human-readable summary of the problem type.'),
+    description: t.string().optional().mapTo('hydra:description').describe('Hydra: what happened.'),
+    statusCode: t.integer().optional().mapTo('hydra:statusCode').describe('Hydra: the HTTP status code.'),
     type: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#problemType').describe('RFC 7807: a URI reference that identifies the problem type.'),
     status: t.integer().optional().mapTo('http://www.w3.org/ns/hydra/core#statusCode').describe('RFC 7807: the HTTP status code.'),
     detail: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#description').describe('RFC 7807: what happened in this occurrence.'),
-    instance: t.string().optional().describe('RFC 7807: the URI of this occurrence.'),
-    violations: t.list(t.json()).optional().describe('Each violation: `{ path, code, expected, found, message }`.'),
+    instance: t.string().optional().mapTo('hydra:instance').describe('RFC 7807: the URI of this occurrence.'),
+    violations: t.list(t.json()).optional().mapTo('hydra:violations').describe('Each violation: `{ path, code, expected, found, message }`.'),
   },
 });
 

@@ -1,0 +1,146 @@
+import { HYDRA, type Violation } from '@hyperld/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
+import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry } from './vocabulary.js';
+
+const violation: Violation = { code: 'missing_property', path: '$.members[3].account.name', expected: 'a string', found: 'nothing' };
+
+describe('readProblem', () => {
+  it('reads a hydra:Error body', () => {
+    const body = {
+      '@context': HYDRA_CONTEXT,
+      '@type': 'hydra:Error',
+      title: 'Not Found',
+      statusCode: 404,
+      description: 'No conversation /conversations/x.',
+    };
+    expect(readProblem(body)).toEqual({ status: 404, title: 'Not Found', detail: 'No conversation /conversations/x.', violations: [] });
+  });
+
+  it('reads a hydra:Error written with the hydra: prefix or full IRIs, and @type as an array', () => {
+    const prefixed = { '@type': 'hydra:Error', 'hydra:title': 'Gone', 'hydra:statusCode': 410, 'hydra:description': 'It left.' };
+    expect(readProblem(prefixed)).toEqual({ status: 410, title: 'Gone', detail: 'It left.', violations: [] });
+    const expanded = { '@type': [`${HYDRA}Error`], [`${HYDRA}title`]: 'Gone', [`${HYDRA}statusCode`]: 410 };
+    expect(readProblem(expanded)).toEqual({ status: 410, title: 'Gone', violations: [] });
+    expect(readProblem({ '@type': 'Error' })).toEqual({ violations: [] });
+  });
+
+  it('reads an RFC 7807 problem body', () => {
+    const body = {
+      type: 'https://example.com/probs/out-of-credit',
+      title: 'You do not have enough credit.',
+      status: 403,
+      detail: 'Your current balance is 30, but that costs 50.',
+      instance: '/account/12345/msgs/abc',
+      balance: 30,
+    };
+    expect(readProblem(body)).toEqual({
+      type: 'https://example.com/probs/out-of-credit',
+      title: 'You do not have enough credit.',
+      status: 403,
+      detail: 'Your current balance is 30, but that costs 50.',
+      instance: '/account/12345/msgs/abc',
+      violations: [],
+    });
+  });
+
+  it('keeps well-formed violations, completes them, and drops the others', () => {
+    const body = {
+      title: 'Invalid',
+      status: 422,
+      violations: [violation, { code: 'newer_code', path: '$.x' }, { path: '$.y' }, 'text', null, [violation]],
+    };
+    expect(readProblem(body)?.violations).toEqual([violation, { code: 'newer_code', path: '$.x', expected: '', found: '' }]);
+  });
+
+  it('is undefined for a body that is no problem', () => {
+    for (const body of [null, undefined, 'Not Found', 404, [], [{ title: 'x' }], {}, { '@type': 'Conversation', slug: 'x' }, { status: '404' }]) {
+      expect(readProblem(body), JSON.stringify(body)).toBeUndefined();
+    }
+    expect(readProblem(Object.create({ title: 'inherited' }) as object)).toBeUndefined();
+  });
+});
+
+describe('errorBody', () => {
+  it('builds a hydra:Error that is also an RFC 7807 problem', () => {
+    expect(errorBody({ status: 404, title: 'Not Found', detail: 'No conversation /conversations/x.' })).toEqual({
+      '@type': 'hydra:Error',
+      '@context': HYDRA_CONTEXT,
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      statusCode: 404,
+      detail: 'No conversation /conversations/x.',
+      description: 'No conversation /conversations/x.',
+    });
+  });
+
+  it('round-trips through the Hydra registry and reads back as the same problem', () => {
+    const problem = fc.record(
+      {
+        status: fc.integer({ min: 400, max: 599 }),
+        title: fc.string(),
+        detail: fc.string(),
+        type: fc.constantFrom('about:blank', 'https://example.com/probs/invalid'),
+        violations: fc.array(
+          fc.record({ code: fc.constantFrom<Violation['code']>('missing_property', 'wrong_kind', 'invalid_iri'), path: fc.string(), expected: fc.string(), found: fc.string() }),
+          { maxLength: 3 },
+        ),
+      },
+      { requiredKeys: ['status', 'title'] },
+    );
+    fc.assert(
+      fc.property(problem, (p) => {
+        const body = errorBody(p);
+        const text = JSON.stringify(body);
+        const decoded = hydraRegistry.decodeAs(HydraErrorType, text, { strict: true });
+        expect(hydraRegistry.encodeText(decoded)).toBe(text);
+        expect(readProblem(decoded)).toEqual({
+          status: p.status,
+          title: p.title,
+          ...(p.detail !== undefined ? { detail: p.detail } : {}),
+          type: p.type ?? 'about:blank',
+          violations: p.violations ?? [],
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('HydraError', () => {
+  it('carries its code, url and cause', () => {
+    const cause = new Error('503');
+    const error = new HydraError('page_failed', 'Fetching page /c?page=2 failed.', { url: '/c?page=2', cause });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('HydraError');
+    expect(error.code).toBe('page_failed');
+    expect(error.url).toBe('/c?page=2');
+    expect(error.cause).toBe(cause);
+    expect(error.message).toBe('Fetching page /c?page=2 failed.');
+    const bare = new HydraError('aborted', 'Paging was aborted.');
+    expect(bare.url).toBeUndefined();
+    expect('cause' in bare).toBe(false);
+  });
+
+  it('documents every code', () => {
+    const codes = Object.keys(HydraErrorCodes) as HydraErrorCode[];
+    expect(codes).toContain('page_loop');
+    for (const code of codes) expect(HydraErrorCodes[code].length, code).toBeGreaterThan(10);
+  });
+});
+
+describe('isHydraError', () => {
+  it('recognises hydra errors, subclasses and a copy from a duplicate install, and nothing else', () => {
+    class Sub extends HydraError {}
+    expect(isHydraError(new HydraError('page_loop', 'loop'))).toBe(true);
+    expect(isHydraError(new Sub('aborted', 'aborted'))).toBe(true);
+    // A second copy of the package has its own class but the same registered symbol.
+    const foreign = Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop', [Symbol.for('@hyperld/hydra/error')]: true });
+    expect(isHydraError(foreign)).toBe(true);
+    for (const value of [new Error('x'), Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop' }), null, undefined, 'HydraError', {}]) {
+      expect(isHydraError(value)).toBe(false);
+    }
+  });
+});

@@ -11,6 +11,10 @@ export default defineConfig({
   dts: { compilerOptions: { customConditions: [] } },
   sourcemap: true,
   clean: true,
+  // Shared code goes into chunks in the CJS build too (tsup splits only ESM by default), so that
+  // each entry of a package sees one copy of its classes and module state (error classes for
+  // `instanceof`, the node metadata WeakMap), whichever entry loaded it.
+  splitting: true,
   target: 'node20',
   treeshake: true,
   // Never bundled: the other workspace packages and the heavy or optional dependencies, which the

@@ -33,6 +33,10 @@ export { contextDocument } from './context.js';
 export type { ContextDocument } from './context.js';
 export { isIriReference, resolveIri } from './iri.js';
 
+// Expansion
+export { createExpander, expand } from './expand.js';
+export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand.js';
+
 // Errors
 export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';
 export type { ErrorCode, Violation } from './errors.js';

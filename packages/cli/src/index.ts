@@ -1,1 +1,28 @@
-export {};
+/**
+ * `@hyperld/cli`: the `hyperld` command-line tool — validate a document against a vocabulary
+ * (TextUs by default), check its lossless round trip, list its actions, expand it to JSON-LD,
+ * print a type's context. {@link run} is the whole tool over injected streams, so it can be
+ * called (and tested) without spawning a process.
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { run } from '@hyperld/cli';
+ * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path, 'utf8') };
+ * process.exitCode = await run(['actions', 'page.json', '--json'], io);
+ * ```
+ *
+ * @module
+ */
+
+// The tool
+export { describeActions, run } from './run.js';
+export type { CliIo, NodeActions, RunOptions } from './run.js';
+
+// Building blocks
+export { childPath, diffJson, formatDifference } from './diff.js';
+export type { Difference, DifferenceKind } from './diff.js';
+export { parseDocument } from './input.js';
+export type { ParsedDocument } from './input.js';
+export { nodesOf } from './walk.js';
+export type { FoundNode } from './walk.js';

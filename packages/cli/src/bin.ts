@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * The `hyperld` executable: {@link run} wired to the process's streams and file system. Runs
+ * built (`node dist/bin.js`) or from source (`tsx --conditions=@hyperld/source src/bin.ts`).
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { run } from './index.js';
+
+// A reader that stops early (`hyperld actions page.json | head`) is no error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+// No top-level await: the binary is also built as CommonJS.
+void run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readFile: (path) => readFile(path, 'utf8'),
+}).then((code) => {
+  process.exitCode = code;
+});

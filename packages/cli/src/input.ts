@@ -1,0 +1,99 @@
+/**
+ * Reading a document: JSON text, or a saved API documentation page whose JSON follows a line
+ * `Example Body` (the shape of the seed files in `test/fixtures/`), so such a page can be checked
+ * without cutting the body out by hand.
+ *
+ * @module
+ */
+
+/** The line after which a documentation page holds its example JSON body. */
+const EXAMPLE_BODY = /^[ \t]*Example Body[ \t]*\r?$/m;
+
+/**
+ * The outcome of {@link parseDocument}: the JSON text that was used and its value, or why the
+ * text is not JSON.
+ *
+ * @example
+ * ```ts
+ * import type { ParsedDocument } from '@hyperld/cli';
+ * const parsed: ParsedDocument = { ok: true, text: '{}', value: {} };
+ * ```
+ */
+export type ParsedDocument =
+  | {
+      /** The text held a JSON value. */
+      readonly ok: true;
+      /** The JSON text itself (the body, when it came from a documentation page). */
+      readonly text: string;
+      /** The parsed value. */
+      readonly value: unknown;
+    }
+  | {
+      /** The text held no JSON value. */
+      readonly ok: false;
+      /** `JSON.parse`'s reason, on one line. */
+      readonly reason: string;
+    };
+
+function tryParse(text: string): { readonly value: unknown } | { readonly reason: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { reason: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() };
+  }
+}
+
+/**
+ * The first JSON object or array of a text, cut at its closing bracket (strings are skipped over,
+ * so brackets inside them do not count), or `undefined` when it does not close.
+ */
+function leadingValue(text: string): string | undefined {
+  const start = text.search(/[{[]/);
+  if (start < 0) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses a document: the whole text as JSON or, when it is not JSON but has a line
+ * `Example Body`, the JSON value that follows that line (prose after the value is ignored).
+ * A leading byte order mark is dropped.
+ *
+ * @param text - the file's text.
+ * @returns the JSON text and value, or the reason it is not JSON.
+ * @example
+ * ```ts
+ * import { parseDocument } from '@hyperld/cli';
+ * parseDocument('Response\nExample Body\n{"@type": "Account"}\n'); // { ok: true, text: '{"@type": "Account"}', value: { '@type': 'Account' } }
+ * parseDocument('nope').ok; // false
+ * ```
+ */
+export function parseDocument(text: string): ParsedDocument {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const whole = tryParse(source);
+  if ('value' in whole) return { ok: true, text: source, value: whole.value };
+  const marker = EXAMPLE_BODY.exec(source);
+  if (marker === null) return { ok: false, reason: whole.reason };
+  const body = source.slice(marker.index + marker[0].length).replace(/^\n/, '');
+  const direct = tryParse(body);
+  if ('value' in direct) return { ok: true, text: body, value: direct.value };
+  const cut = leadingValue(body);
+  const parsed = cut === undefined ? undefined : tryParse(cut);
+  if (cut !== undefined && parsed !== undefined && 'value' in parsed) return { ok: true, text: cut, value: parsed.value };
+  return { ok: false, reason: `after "Example Body": ${direct.reason}` };
+}

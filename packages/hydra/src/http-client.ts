@@ -380,14 +380,32 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       const hinted = result ? retryAfter(result.response) : undefined;
       await result?.response.body?.cancel().catch(() => undefined);
       const backoff = Math.min(10_000, retryDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
-      await sleep(Math.min(hinted ?? backoff, 60_000), userSignal);
+      try {
+        await sleep(Math.min(hinted ?? backoff, 60_000), userSignal);
+      } catch (error) {
+        // Aborted while waiting to retry: the same error as an abort in flight, not the raw reason.
+        throw new HydraError('aborted', `Request to ${url.href} was aborted.`, { url: url.href, cause: error });
+      }
     }
   };
 
-  const fail = async (response: Response, url: string): Promise<never> => {
+  /**
+   * Reads a body. The request's signal (user abort, timeout) still governs the body, so a read
+   * can fail after the headers came: that is the same failure as one before them.
+   */
+  const readText = async (response: Response, url: string, userSignal: AbortSignal | undefined): Promise<string> => {
+    try {
+      return await response.text();
+    } catch (error) {
+      if (userSignal?.aborted) throw new HydraError('aborted', `Request to ${url} was aborted.`, { url, cause: userSignal.reason });
+      throw new HydraError('network_error', `Reading the answer of ${url} failed: ${error instanceof Error ? error.message : String(error)}`, { url, cause: error });
+    }
+  };
+
+  const fail = async (response: Response, url: string, userSignal: AbortSignal | undefined): Promise<never> => {
+    const text = await readText(response, url, userSignal);
     let problem: Problem | undefined;
     try {
-      const text = await response.text();
       problem = text ? readProblem(JSON.parse(text)) : undefined;
     } catch {
       problem = undefined;
@@ -425,8 +443,8 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       cache?.set(url.href, cached);
       return cached.node;
     }
-    if (!response.ok) return fail(response, finalUrl.href);
-    const node = decodeText(await response.text(), finalUrl.href, def);
+    if (!response.ok) return fail(response, finalUrl.href, signal);
+    const node = decodeText(await readText(response, finalUrl.href, signal), finalUrl.href, def);
     const etag = response.headers.get('etag');
     if (cache && etag) {
       cache.set(url.href, { etag, node });
@@ -487,8 +505,8 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       const text = body !== undefined ? registry.encodeText(body) : undefined;
       const { response, url: finalUrl } = await send(spec.method, url, text, {}, opts?.signal);
       if (!SAFE.has(spec.method)) invalidate(url);
-      if (!response.ok) return fail(response, finalUrl.href);
-      const answer = await response.text();
+      if (!response.ok) return fail(response, finalUrl.href, opts?.signal);
+      const answer = await readText(response, finalUrl.href, opts?.signal);
       if (answer.length === 0) return undefined as never;
       const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
       const decoded = decodeText(answer, finalUrl.href, returns);

@@ -286,6 +286,17 @@ describe('caching', () => {
     expect(a[0]?.['@id']).toBe('https://api.example/base/a');
   });
 
+  it('keeps giving right answers past its cache budget of compiled contexts', () => {
+    const fresh = createExpander({ resolveContext: resolveTestContext });
+    const wrong: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const doc = { '@context': [{ '@vocab': `https://v${i % 4500}.example/` }, { link: { '@type': '@id' } }], '@id': 'x', p: i, link: 'y' };
+      const [node] = fresh.expand(doc, { base: BASE });
+      if ((node?.[`https://v${i % 4500}.example/p`] as Doc)?.[0]?.['@value'] !== i) wrong.push(i);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('offers a one-shot expand over a registry', () => {
     const doc = JSON.parse(body);
     expect(expand(doc, { registry: sampleRegistry, base: SEED_BASE })).toEqual(

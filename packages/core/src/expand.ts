@@ -14,7 +14,18 @@
  * `@propagate`, `@direction`, map containers, `@graph`, …) or in a document (`@graph`,
  * `@reverse`, `@included`, `@nest`, `@index`, `@direction`) is a {@link HyperldError} with code
  * `unsupported_context` naming the feature: hand such documents to `jsonld.expand`
- * (`expandWithFallback` in `@hyperld/core/jsonld` does exactly that).
+ * (`expandWithFallback` in `@hyperld/core/jsonld` does exactly that). So is a relative
+ * `@vocab` that would resolve against the document base (compiled contexts do not depend on it).
+ *
+ * Where it knowingly differs from jsonld.js 9:
+ * - a `__proto__` key (an own property, as `JSON.parse` makes it) is kept as a property; jsonld.js
+ *   loses it when it clones its input with plain assignment;
+ * - a string document is not fetched as a URL: it expands to `[]` like any top-level scalar;
+ * - jsonld.js rejects a `@context` array naming more than 10 URLs, or naming the same relative
+ *   URL twice ("context overflow"); the fast expander accepts both.
+ *
+ * Caches are bounded: each expander keeps at most a few thousand compiled contexts (then starts
+ * afresh), so a server expanding untrusted documents with ever new inline contexts does not grow.
  *
  * @module
  */
@@ -351,6 +362,8 @@ const enum Scalar {
 const MAX_CACHED_KEYS = 4096;
 const MAX_CACHED_CONTEXTS = 512;
 const MAX_CONTEXT_URLS = 10;
+/** Compiled contexts one expander keeps before it drops its caches. */
+const MAX_COMPILED_CONTEXTS = 4096;
 
 class ActiveContext {
   terms: Map<string, TermDef>;
@@ -797,7 +810,11 @@ class Run {
     const text = JSON.stringify(local);
     let ctx = parent.byText.get(text);
     if (ctx === undefined) {
-      ctx = Array.isArray(local) ? this.array(parent, local as unknown[], urlBase, urls) : compileObject(parent, local as Record<string, unknown>, this.maxDepth);
+      if (Array.isArray(local)) ctx = this.array(parent, local as unknown[], urlBase, urls);
+      else {
+        ctx = compileObject(parent, local as Record<string, unknown>, this.maxDepth);
+        this.expander.compiled();
+      }
       cache(parent.byText, text, ctx, MAX_CACHED_CONTEXTS);
     }
     parent.byObject.set(local, ctx);
@@ -1061,13 +1078,23 @@ function isSorted(keys: readonly string[]): boolean {
 }
 
 class ExpanderImpl implements Expander {
-  readonly initial = new ActiveContext();
+  /** The initial context: the root of every cache; replaced when the caches grow too big. */
+  initial = new ActiveContext();
+  private compiledCount = 0;
   readonly resolveContext: ContextResolver;
   private readonly maxDepth: number;
 
   constructor(options: ExpanderOptions) {
     this.resolveContext = options.resolveContext;
     this.maxDepth = options.maxDepth ?? DEFAULT_LIMITS.maxDepth;
+  }
+
+  /** Counts a compiled context, dropping every cache past the budget (the next calls rebuild them). */
+  compiled(): void {
+    if (++this.compiledCount > MAX_COMPILED_CONTEXTS) {
+      this.compiledCount = 0;
+      this.initial = new ActiveContext();
+    }
   }
 
   expand(document: unknown, options?: ExpandOptions): JsonObject[] {

@@ -329,7 +329,7 @@ interface UserInfoGen {
  * contacts, conversations and messages, all in one transaction.
  *
  * A conversation's `phoneNumber` is not a column of the schema: it is the LAST of its contact's
- * phones in `store.phonesOf` order (see {@link conversationPhoneNumber}); for `DQeeO69` that is
+ * phones in `store.phonesOf` order (see `conversationPhoneNumber`); for `DQeeO69` that is
  * `+13035555678`, while its first phone is `mxvbRw` (`+13035551234`, Mobile), as in the fixture.
  *
  * @param store - an empty, migrated store.

@@ -22,7 +22,7 @@ export type KindSpec =
   | { readonly tag: 'list'; readonly item: AnyKind }
   | { readonly tag: 'union'; readonly options: readonly AnyKind[] };
 
-/** The tag of a {@link KindSpec}. */
+/** The tag of a `KindSpec` (the internal description of a kind). */
 export type KindTag = KindSpec['tag'];
 
 interface KindState {

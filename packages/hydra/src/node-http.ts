@@ -4,7 +4,6 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /**
  * Converts a Fetch-style handler into a `node:http` request listener.
@@ -25,8 +24,7 @@ export function toNodeListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void (async () => {
-      const host = req.headers.host ?? 'localhost';
-      const url = new URL(req.url ?? '/', `http://${host}`);
+      const url = requestUrl(req);
       const headers = new Headers();
       for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
       const method = req.method ?? 'GET';
@@ -37,13 +35,16 @@ export function toNodeListener(
         method,
         headers,
         signal: controller.signal,
-        ...(hasBody ? { body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+        ...(hasBody ? { body: requestBody(req), duplex: 'half' } : {}),
       } as RequestInit);
       const response = await handler(request);
       const out: Record<string, string | string[]> = {};
       response.headers.forEach((value, key) => {
         out[key] = value;
       });
+      // `forEach` yields each Set-Cookie separately; keeping only the last would drop cookies.
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) out['set-cookie'] = cookies;
       res.writeHead(response.status, out);
       if (!response.body || method === 'HEAD') {
         res.end();
@@ -53,7 +54,22 @@ export function toNodeListener(
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve));
+        if (!res.write(value)) {
+          // A client that goes away never drains: stop waiting when the socket closes.
+          await new Promise<void>((resolve) => {
+            const settle = (): void => {
+              res.off('drain', settle);
+              res.off('close', settle);
+              resolve();
+            };
+            res.once('drain', settle);
+            res.once('close', settle);
+          });
+          if (res.destroyed) {
+            await reader.cancel().catch(() => undefined);
+            return;
+          }
+        }
       }
       res.end();
     })().catch((error: unknown) => {
@@ -64,6 +80,75 @@ export function toNodeListener(
       } else res.destroy();
     });
   };
+}
+
+/** How much of a refused request body is read and thrown away so that the answer reaches the client. */
+const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * The request body as a pull-based Web stream. Unlike `Readable.toWeb`, cancelling it (a handler
+ * refusing a body that is too large) does not destroy the socket before the answer is written —
+ * the client would see a reset instead of the 413: the rest of the body is read and discarded,
+ * and only a sender that goes on past {@link DISCARD_LIMIT} has its connection dropped.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let settled = false;
+  const onData = (chunk: Buffer, controller: ReadableStreamDefaultController<Uint8Array>): void => {
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  let listener: ((chunk: Buffer) => void) | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        listener = (chunk) => onData(chunk, controller);
+        req.on('data', listener);
+        req.pause();
+        req.once('end', () => {
+          if (settled) return;
+          settled = true;
+          controller.close();
+        });
+        req.once('error', (error) => {
+          if (settled) return;
+          settled = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        settled = true;
+        if (listener) req.off('data', listener);
+        let discarded = 0;
+        req.on('data', (chunk: Buffer) => {
+          discarded += chunk.byteLength;
+          if (discarded > DISCARD_LIMIT) req.destroy();
+        });
+        req.resume();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+// A Host header is only trusted when it looks like one: it ends up in the URL every handler sees.
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+function requestUrl(req: IncomingMessage): URL {
+  const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
+  const target = req.url ?? '/';
+  // An origin-form target is a path, even one starting with `//`: resolving it as a URL
+  // reference would read `//evil.example/x` as another host.
+  if (target.startsWith('/')) return new URL(`http://${host}${target}`);
+  // An absolute-form target (sent to proxies) keeps only its path and query.
+  try {
+    const absolute = new URL(target);
+    return new URL(`http://${host}${absolute.pathname}${absolute.search}`);
+  } catch {
+    return new URL(`http://${host}/`);
+  }
 }
 
 /**
@@ -93,7 +178,7 @@ export async function serveNode(
   const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
   return {
     server,
-    url: `http://${hostname}:${port}`,
+    url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

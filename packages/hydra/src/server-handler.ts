@@ -295,7 +295,15 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     return new Response(request.method === 'HEAD' ? null : bytes, { status, headers });
   };
 
-  return async (request: Request): Promise<Response> => {
+  // A HEAD response carries the headers GET would, never a body — errors included.
+  const withoutBodyForHead = (request: Request, response: Response): Response =>
+    request.method.toUpperCase() === 'HEAD' && response.body !== null
+      ? new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
+      : response;
+
+  return async (request: Request): Promise<Response> => withoutBodyForHead(request, await answer(request));
+
+  async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const origin = url.origin;
     const type = negotiate(request.headers.get('accept'), offered);
@@ -323,9 +331,12 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         if (routeMethod === 'GET') allowed.add('HEAD');
         if (routeMethod === method || (method === 'HEAD' && routeMethod === 'GET')) {
           const params: Record<string, string> = Object.create(null) as Record<string, string>;
-          r.names.forEach((name, i) => {
-            params[name] = decodeURIComponent(m[i + 1] as string);
-          });
+          for (const [i, name] of r.names.entries()) {
+            const decoded = decodePathSegment(m[i + 1] as string);
+            // Malformed percent-encoding (`%E0%A4%A`) is the client's mistake, not a server fault.
+            if (decoded === undefined) return problem(origin, errorType, 400, 'Bad Request', 'The path is not valid percent-encoded UTF-8.');
+            params[name] = decoded;
+          }
           matched = { route: r, params };
           break;
         }
@@ -379,8 +390,20 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       if (error instanceof HttpProblem) {
         return problem(origin, errorType, error.status, error.title, error.detail, error.options.headers, error.options.violations);
       }
-      options.onError?.(error, request);
+      try {
+        options.onError?.(error, request);
+      } catch {
+        // A failing error reporter must not turn the 500 into a rejected promise.
+      }
       return problem(origin, errorType, 500, 'Internal Server Error', 'The server could not answer this request.');
     }
-  };
+  }
+}
+
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

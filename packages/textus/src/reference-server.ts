@@ -307,6 +307,8 @@ export interface StartOptions {
  *
  * @param options - database file, port and host.
  * @returns the base URL, the store and `close()`.
+ * @throws RangeError for a port outside [0, 65535], or the listen error (`EADDRINUSE`); the
+ * database is closed again first.
  * @example
  * ```ts
  * import { startTextusServer } from '@hyperld/textus/server';
@@ -325,7 +327,18 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
     onError: (error) => console.error('textus server error:', error),
   });
   const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);
-  const served = await serveNode(handler, { port, hostname: options.hostname ?? '127.0.0.1' });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    store.close();
+    throw new RangeError(`startTextusServer: the port must be an integer in [0, 65535], got ${String(port)}`);
+  }
+  let served: Awaited<ReturnType<typeof serveNode>>;
+  try {
+    served = await serveNode(handler, { port, hostname: options.hostname ?? '127.0.0.1' });
+  } catch (error) {
+    // A port already in use must not leave the database open (a second start would find it locked).
+    store.close();
+    throw error;
+  }
   if (options.announce ?? true) {
     console.log(`TextUs reference server listening on ${served.url}`);
     console.log(`Database: ${file}`);

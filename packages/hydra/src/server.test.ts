@@ -1,0 +1,436 @@
+/**
+ * The Fetch-style Hydra handler, Request → Response without a network: routing, negotiation,
+ * body limits and validation, authentication, errors as Hydra error bodies, the headers every
+ * response carries, served contexts and API documentation, ETags and HEAD.
+ *
+ * @module
+ */
+import { createRegistry, t, vocabulary } from '@hyperld/core';
+import { describe, expect, it } from 'vitest';
+import { apiDocumentation } from './api-documentation.js';
+import { readProblem } from './errors.js';
+import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './server.js';
+import { HydraErrorType, hydraRegistry, hydraTypes } from './vocabulary.js';
+
+const VENDOR = 'application/vnd.example+jsonld';
+const ORIGIN = 'http://api.test';
+const DOC_LINK = `<${ORIGIN}/docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`;
+const TOKEN = 'secret-token';
+
+const v = vocabulary({ vocab: 'https://example.com/vocab#' });
+const Thing = v.type('Thing', {
+  properties: { name: t.string(), count: t.integer(), tags: t.list(t.string()) },
+});
+const registry = createRegistry({ types: [Thing, ...hydraTypes] });
+
+interface User {
+  readonly id: string;
+}
+
+const thing = (id: string) => ({ '@type': 'Thing', '@context': '/contexts/Thing.jsonld', id: `/things/${id}`, name: `Thing ${id}`, count: 1, tags: [] });
+
+/** What the handler saw, per request: the body and the principal. */
+const seen: { body?: unknown; auth?: unknown } = {};
+const errors: unknown[] = [];
+
+const routes: ServerRoute<User>[] = [
+  { method: 'GET', template: '/things/{thing}', public: true, handle: ({ params }) => (params['thing'] === 'missing' ? undefined : thing(params['thing'] ?? '')) },
+  {
+    method: 'PUT',
+    template: '/things/{thing}',
+    expects: Thing,
+    handle: ({ body, auth }) => {
+      seen.body = body;
+      seen.auth = auth;
+      return body as object;
+    },
+  },
+  { method: 'DELETE', template: '/things/{thing}', handle: () => reply(null, { status: 204 }) },
+  {
+    method: 'POST',
+    template: '/things/{thing}/notes',
+    handle: ({ body }) => {
+      seen.body = body;
+      return reply(null, { status: 202 });
+    },
+  },
+  { method: 'GET', template: '/private', handle: ({ auth }) => ({ ...thing('p'), name: auth.id }) },
+  {
+    method: 'GET',
+    template: '/boom',
+    public: true,
+    handle: () => {
+      throw new Error('SELECT secret FROM users');
+    },
+  },
+  {
+    method: 'GET',
+    template: '/conflict',
+    public: true,
+    handle: () => {
+      throw new HttpProblem(409, 'Conflict', 'Already closed.', { headers: { 'retry-after': '5' } });
+    },
+  },
+  { method: 'GET', template: '/raw', public: true, handle: () => new Response('raw', { status: 418, headers: { 'content-type': 'text/plain' } }) },
+  { method: 'GET', template: '/search{?q}', public: true, handle: ({ url }) => ({ ...thing('s'), name: url.searchParams.get('q') ?? '' }) },
+];
+
+const handler = createHydraHandler<User>({
+  registry,
+  routes,
+  mediaTypes: [VENDOR],
+  apiDocumentation: { node: () => apiDocumentation(registry, { id: '/docs.jsonld', title: 'Things' }) },
+  authenticate: (request) => (request.headers.get('authorization') === `Bearer ${TOKEN}` ? { id: 'u1' } : undefined),
+  realm: 'things',
+  maxBodySize: 4096,
+  onError: (error) => errors.push(error),
+});
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> =>
+  handler(new Request(`${ORIGIN}${path}`, { method, headers }));
+
+const put = (path: string, body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> =>
+  handler(new Request(`${ORIGIN}${path}`, { method: 'PUT', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
+
+const json = async (response: Response): Promise<Record<string, unknown>> => (await response.json()) as Record<string, unknown>;
+
+/** Asserts a Hydra error body with the status and title, and returns it. */
+async function expectProblem(response: Response, status: number, title: string): Promise<Record<string, unknown>> {
+  expect(response.status).toBe(status);
+  const body = await json(response);
+  expect(body['@type']).toBe('hydra:Error');
+  expect(readProblem(body)).toMatchObject({ status, title });
+  expect(() => hydraRegistry.decodeAs(HydraErrorType, body)).not.toThrow();
+  return body;
+}
+
+/** A stream of `count` chunks of `size` bytes, counting how many were pulled. */
+function countingStream(count: number, size: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled >= count) {
+          controller.close();
+          return;
+        }
+        pulled++;
+        controller.enqueue(new Uint8Array(size).fill(0x20));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, pulled: () => pulled };
+}
+
+describe('routing', () => {
+  it('answers a node with 200, the negotiated type and the registry encoding', async () => {
+    const response = await get('/things/a', { accept: VENDOR });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(VENDOR);
+    expect(await response.text()).toBe(JSON.stringify(thing('a')));
+  });
+
+  it('percent-decodes template variables and ignores a trailing query template', async () => {
+    expect((await json(await get('/things/a%20b')))['id']).toBe('/things/a b');
+    expect((await json(await get('/search?q=x%26y')))['name']).toBe('x&y');
+  });
+
+  it('answers 400, not 500, to malformed percent-encoding in the path', async () => {
+    await expectProblem(await get('/things/%E0%A4%A'), 400, 'Bad Request');
+  });
+
+  it('answers 404 for an unknown path and for a handler returning undefined', async () => {
+    await expectProblem(await get('/nowhere'), 404, 'Not Found');
+    await expectProblem(await get('/things/missing'), 404, 'Not Found');
+    await expectProblem(await get('/things/a/b'), 404, 'Not Found');
+  });
+
+  it('answers 405 with every allowed method in Allow', async () => {
+    const response = await get('/things/a', {}, 'PATCH');
+    await expectProblem(response, 405, 'Method Not Allowed');
+    expect(new Set(response.headers.get('allow')?.split(/,\s*/))).toEqual(new Set(['GET', 'HEAD', 'PUT', 'DELETE']));
+    expect((await get('/private', {}, 'POST')).headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('passes a Response through and answers a reply with its status and no body', async () => {
+    const raw = await get('/raw');
+    expect(raw.status).toBe(418);
+    expect(await raw.text()).toBe('raw');
+    const accepted = await handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }));
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toBeNull();
+    expect(accepted.headers.get('content-type')).toBeNull();
+    const deleted = await handler(new Request(`${ORIGIN}/things/a`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } }));
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeNull();
+  });
+
+  it('answers a thrown HttpProblem with its status, title, detail and headers', async () => {
+    const response = await get('/conflict');
+    const body = await expectProblem(response, 409, 'Conflict');
+    expect(body['detail']).toBe('Already closed.');
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+});
+
+describe('negotiation', () => {
+  it.each([
+    [undefined, VENDOR],
+    ['*/*', VENDOR],
+    ['application/*', VENDOR],
+    ['application/ld+json', 'application/ld+json'],
+    ['application/json', 'application/json'],
+    ['application/json;q=0.5, application/ld+json', 'application/ld+json'],
+    ['application/json, */*;q=0.1', 'application/json'],
+    ['text/html, application/*;q=0.2', VENDOR],
+    [`${VENDOR};q=0, */*`, 'application/ld+json'],
+  ])('Accept %s → %s', async (accept, expected) => {
+    const response = await get('/things/a', accept === undefined ? {} : { accept });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(expected);
+  });
+
+  it('answers 406 listing the acceptable types', async () => {
+    const body = await expectProblem(await get('/things/a', { accept: 'text/html' }), 406, 'Not Acceptable');
+    for (const type of [VENDOR, 'application/ld+json', 'application/json']) expect(body['detail']).toContain(type);
+  });
+
+  it('sends errors as application/problem+json to a plain JSON client', async () => {
+    const response = await get('/nowhere', { accept: 'application/json' });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    await expectProblem(response, 404, 'Not Found');
+  });
+});
+
+describe('request bodies', () => {
+  const valid = JSON.stringify({ ...thing('a'), name: 'Renamed' });
+
+  it('decodes the body to the expected type and hands it and the principal to the handler', async () => {
+    const response = await put('/things/a', valid, { 'content-type': `${VENDOR}; charset=utf-8` });
+    expect(response.status).toBe(200);
+    expect(seen.body).toEqual(JSON.parse(valid));
+    expect(seen.auth).toEqual({ id: 'u1' });
+  });
+
+  it('answers 415 to a body with another content type', async () => {
+    await expectProblem(await put('/things/a', valid, { 'content-type': 'text/plain' }), 415, 'Unsupported Media Type');
+    await expectProblem(await put('/things/a', valid, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'Unsupported Media Type');
+  });
+
+  it('answers 400 listing every violation with its JSON path', async () => {
+    const invalid = JSON.stringify({ ...thing('a'), name: 5, count: 'many', tags: ['ok', 7] });
+    const body = await expectProblem(await put('/things/a', invalid, { 'content-type': 'application/ld+json' }), 400, 'Bad Request');
+    const paths = (readProblem(body)?.violations ?? []).map((violation) => violation.path).sort();
+    expect(paths).toEqual(['$.count', '$.name', '$.tags[1]']);
+    for (const violation of body['violations'] as Record<string, unknown>[]) {
+      expect(violation).toMatchObject({ code: expect.any(String), expected: expect.any(String), found: expect.any(String) });
+    }
+  });
+
+  it('answers 400 to a body that is not JSON or is another type', async () => {
+    await expectProblem(await put('/things/a', '{"name":', { 'content-type': 'application/ld+json' }), 400, 'Bad Request');
+    const other = JSON.stringify({ '@type': 'hydra:Collection', '@context': 'http://www.w3.org/ns/hydra/context.jsonld', id: '/c', member: [] });
+    await expectProblem(await put('/things/a', other, { 'content-type': 'application/ld+json' }), 400, 'Bad Request');
+  });
+
+  it('answers 413 from Content-Length alone, without reading the body', async () => {
+    const { stream, pulled } = countingStream(10_000, 1024);
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a`, {
+        method: 'PUT',
+        body: stream,
+        duplex: 'half',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/ld+json', 'content-length': String(10_000 * 1024) },
+      } as RequestInit),
+    );
+    await expectProblem(response, 413, 'Payload Too Large');
+    expect(pulled()).toBe(0);
+  });
+
+  it('answers 413 to a streamed body without Content-Length as soon as it passes the limit', async () => {
+    const { stream, pulled } = countingStream(10_000, 1024);
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a`, {
+        method: 'PUT',
+        body: stream,
+        duplex: 'half',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/ld+json' },
+      } as RequestInit),
+    );
+    await expectProblem(response, 413, 'Payload Too Large');
+    // 4096 bytes are passed by the fifth 1 KiB chunk; a chunk or two of read-ahead is allowed.
+    expect(pulled()).toBeGreaterThanOrEqual(5);
+    expect(pulled()).toBeLessThanOrEqual(7);
+  });
+
+  it('accepts a body of exactly the limit', async () => {
+    const padded = JSON.stringify({ ...thing('a'), name: '' });
+    const exact = JSON.stringify({ ...thing('a'), name: 'x'.repeat(4096 - padded.length) });
+    expect(new TextEncoder().encode(exact).byteLength).toBe(4096);
+    expect((await put('/things/a', exact, { 'content-type': 'application/ld+json' })).status).toBe(200);
+    const over = JSON.stringify({ ...thing('a'), name: 'x'.repeat(4097 - padded.length) });
+    await expectProblem(await put('/things/a', over, { 'content-type': 'application/ld+json' }), 413, 'Payload Too Large');
+  });
+
+  it('parses a body of a route without an expected type, and lets an empty one through', async () => {
+    const notes = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+      handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
+    seen.body = 'untouched';
+    expect((await notes(null)).status).toBe(202);
+    expect(seen.body).toBeUndefined();
+    expect((await notes(JSON.stringify(thing('n')), { 'content-type': 'application/json' })).status).toBe(202);
+    expect(seen.body).toEqual(thing('n'));
+  });
+});
+
+describe('authentication', () => {
+  it('answers 401 with WWW-Authenticate: Bearer realm=… without or with a wrong token', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${TOKEN}` }]) {
+      const response = await get('/private', headers);
+      await expectProblem(response, 401, 'Unauthorized');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="things"');
+    }
+  });
+
+  it('checks the token before reading a body', async () => {
+    const { stream, pulled } = countingStream(10, 1024);
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a`, { method: 'PUT', body: stream, duplex: 'half', headers: { 'content-type': 'application/ld+json' } } as RequestInit),
+    );
+    await expectProblem(response, 401, 'Unauthorized');
+    expect(pulled()).toBe(0);
+  });
+
+  it('hands the principal to the handler', async () => {
+    expect((await json(await get('/private', { authorization: `Bearer ${TOKEN}` })))['name']).toBe('u1');
+  });
+});
+
+describe('unexpected errors', () => {
+  it('answer a bare 500 that leaks neither the message nor the stack, and reach onError', async () => {
+    errors.length = 0;
+    const response = await get('/boom');
+    const text = await response.clone().text();
+    await expectProblem(response, 500, 'Internal Server Error');
+    expect(text).not.toContain('SELECT');
+    expect(text).not.toContain('secret');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toBe('SELECT secret FROM users');
+  });
+
+  it('still answer 500 when onError itself throws', async () => {
+    const fragile = createHydraHandler({
+      registry,
+      routes: routes as ServerRoute<unknown>[],
+      onError: () => {
+        throw new Error('reporter down');
+      },
+    });
+    await expectProblem(await fragile(new Request(`${ORIGIN}/boom`)), 500, 'Internal Server Error');
+  });
+});
+
+describe('contexts and API documentation', () => {
+  it('serves each relative context of the registry with an ETag and a long-lived Cache-Control', async () => {
+    const response = await get('/contexts/Thing.jsonld', { accept: VENDOR });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/ld+json');
+    expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=604800');
+    expect(await response.json()).toEqual(registry.context('/contexts/Thing.jsonld'));
+  });
+
+  it('serves the API documentation at /docs.jsonld', async () => {
+    const response = await get('/docs.jsonld');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=604800');
+    const doc = await json(response);
+    expect(doc['@type']).toBe('hydra:ApiDocumentation');
+    expect(doc['title']).toBe('Things');
+  });
+
+  it('does not serve contexts when told not to', async () => {
+    const bare = createHydraHandler({ registry, routes: [], serveContexts: false });
+    expect((await bare(new Request(`${ORIGIN}/contexts/Thing.jsonld`))).status).toBe(404);
+  });
+});
+
+describe('ETags, 304 and HEAD', () => {
+  it('gives a strong ETag that depends on the body and answers If-None-Match with 304', async () => {
+    const first = await get('/things/a');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect((await get('/things/a')).headers.get('etag')).toBe(etag);
+    expect((await get('/things/b')).headers.get('etag')).not.toBe(etag);
+    for (const match of [etag, `"other", ${etag}`, `W/${etag}`, '*']) {
+      const cached = await get('/things/a', { 'if-none-match': match });
+      expect(cached.status, match).toBe(304);
+      expect(cached.body).toBeNull();
+      expect(cached.headers.get('etag')).toBe(etag);
+    }
+    expect((await get('/things/a', { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('answers a context with 304 too', async () => {
+    const etag = (await get('/contexts/Thing.jsonld')).headers.get('etag') ?? '';
+    const cached = await get('/contexts/Thing.jsonld', { 'if-none-match': etag });
+    expect(cached.status).toBe(304);
+    expect(cached.headers.get('cache-control')).toBe('public, max-age=604800');
+  });
+
+  it('answers HEAD with the headers of GET and no body, errors included', async () => {
+    const got = await get('/things/a');
+    const head = await get('/things/a', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+    expect(head.headers.get('etag')).toBe(got.headers.get('etag'));
+    expect(head.headers.get('content-type')).toBe(got.headers.get('content-type'));
+    for (const path of ['/nowhere', '/private', '/boom', '/contexts/Thing.jsonld', '/docs.jsonld']) {
+      const response = await get(path, {}, 'HEAD');
+      expect(response.body, path).toBeNull();
+    }
+    expect((await get('/nowhere', {}, 'HEAD')).status).toBe(404);
+  });
+
+  it('gives no ETag to a PUT answer', async () => {
+    const response = await put('/things/a', JSON.stringify(thing('a')), { 'content-type': 'application/ld+json' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('headers on every response', () => {
+  const cases: Array<[string, () => Promise<Response>, number]> = [
+    ['200', () => get('/things/a'), 200],
+    ['304', async () => get('/things/a', { 'if-none-match': (await get('/things/a')).headers.get('etag') ?? '' }), 304],
+    ['HEAD', () => get('/things/a', {}, 'HEAD'), 200],
+    ['context', () => get('/contexts/Thing.jsonld'), 200],
+    ['context 304', () => get('/contexts/Thing.jsonld', { 'if-none-match': '*' }), 304],
+    ['docs', () => get('/docs.jsonld'), 200],
+    ['202 reply', () => handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })), 202],
+    ['400', () => put('/things/a', '{}', { 'content-type': 'application/ld+json' }), 400],
+    ['401', () => get('/private'), 401],
+    ['404', () => get('/nowhere'), 404],
+    ['405', () => get('/things/a', {}, 'PATCH'), 405],
+    ['406', () => get('/things/a', { accept: 'text/html' }), 406],
+    ['409', () => get('/conflict'), 409],
+    ['413', () => put('/things/a', 'x'.repeat(5000), { 'content-type': 'application/ld+json' }), 413],
+    ['415', () => put('/things/a', '{}', { 'content-type': 'text/plain' }), 415],
+    ['500', () => get('/boom'), 500],
+  ];
+
+  it.each(cases)('%s carries the API documentation Link and nosniff', async (_name, send, status) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(response.headers.get('link')).toBe(DOC_LINK);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('puts the documentation at its configured path in the Link', async () => {
+    const moved = createHydraHandler({ registry, routes: [], apiDocumentation: { path: '/api/docs', node: () => ({}) } });
+    const response = await moved(new Request(`${ORIGIN}/nowhere`));
+    expect(response.headers.get('link')).toBe(`<${ORIGIN}/api/docs>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`);
+  });
+});

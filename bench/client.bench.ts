@@ -1,0 +1,71 @@
+/**
+ * The hypermedia client against the platform, over real HTTP on loopback: a local `node:http`
+ * server serves a TextUs `ConversationCollection` page of N seed-shaped conversations
+ * (N = 100 and 1000, distinct ids, built as the codec bench builds its pages), and one process
+ * times
+ * - subject: `client.getAs(ConversationCollection, url)` (the TextUs client, cache off, so that
+ *   every call is a full request: headers, credentials, timeout signal, typed decode);
+ * - baseline: `fetch(url)` with the same headers, then `JSON.parse(await response.text())`.
+ *
+ * Target at N = 1000: ≤ 1.3x.
+ *
+ *   pnpm bench:client [--json] [--samples N] [--filter TEXT]
+ *
+ * @module
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { textus } from '../packages/textus/src/client.js';
+import { ConversationCollection, TEXTUS_MEDIA_TYPE } from '../packages/textus/src/index.js';
+import { runBench, type Case } from './harness.js';
+import { collectionPage } from './seed-page.js';
+
+const TOKEN = 'u_bench.token';
+const SIZES = [100, 1000] as const;
+
+/** The page bodies, encoded once: the server's own cost is the same for both sides. */
+const bodies = new Map<string, Buffer>(SIZES.map((n) => [`/contacts/DQeeO69/conversations?per_page=${n}`, Buffer.from(JSON.stringify(collectionPage(n)))]));
+
+const server = createServer((req, res) => {
+  const body = bodies.get(req.url ?? '');
+  if (body === undefined || req.headers.authorization !== `Bearer ${TOKEN}`) {
+    res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"title":"Not Found","status":404}');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TEXTUS_MEDIA_TYPE, 'content-length': body.length }).end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const client = textus({ baseUrl: origin, token: TOKEN, cache: false });
+/** What the client sends, so that the baseline asks for the same thing the same way. */
+const headers = { accept: `${TEXTUS_MEDIA_TYPE}, application/ld+json;q=0.9, application/json;q=0.8`, authorization: `Bearer ${TOKEN}` };
+
+const cases: Case[] = [];
+for (const n of SIZES) {
+  const url = `${origin}/contacts/DQeeO69/conversations?per_page=${n}`;
+  // A check that both sides get the whole page, before timing them.
+  const page = await client.getAs(ConversationCollection, url);
+  if (page.members.length !== n) throw new Error(`bench: the client decoded ${page.members.length} members, not ${n}`);
+  process.stderr.write(`page N=${n}: ${((bodies.get(new URL(url).pathname + new URL(url).search)?.length ?? 0) / 1024).toFixed(0)} KiB of JSON\n`);
+  cases.push({
+    name: `getAs N=${n}`,
+    ...(n === 1000 ? { target: 1.3 } : {}),
+    subject: { name: 'client.getAs', run: () => client.getAs(ConversationCollection, url) },
+    baseline: {
+      name: 'fetch + JSON.parse',
+      run: async () => {
+        const response = await fetch(url, { headers });
+        if (!response.ok) throw new Error(`bench: ${response.status}`);
+        return JSON.parse(await response.text()) as unknown;
+      },
+    },
+  });
+}
+
+try {
+  await runBench(cases);
+} finally {
+  server.closeAllConnections();
+  server.close();
+}

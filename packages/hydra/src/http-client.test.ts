@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { isDecodeError, t, vocabulary, type NodeOf } from '@hyperld/core';
+import { baseOf, isDecodeError, t, vocabulary, type NodeOf } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationRegistry, ConversationCollection, SEED_BASE, seedText, VOCAB } from './__fixtures__/conversations.js';
@@ -26,6 +26,7 @@ interface Call {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestRedirect | undefined;
 }
 
 type Answer = Response | Promise<Response>;
@@ -44,6 +45,7 @@ function fakeFetch(handler: (call: Call, index: number) => Answer): { fetch: typ
       headers,
       body: typeof init?.body === 'string' ? init.body : undefined,
       signal: init?.signal ?? undefined,
+      redirect: init?.redirect,
     };
     calls.push(call);
     return handler(call, calls.length - 1);
@@ -417,6 +419,31 @@ describe('credentials stay with the API origin', () => {
       expect(server.calls).toHaveLength(1);
     });
   }
+
+  describe('in a browser, where redirects are opaque', () => {
+    /** A browser's `redirect: 'manual'` answer: type `opaqueredirect`, no Location (its status 0 is one `new Response` cannot make). */
+    const opaque = (): Response => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    /** What the browser's own `redirect: 'follow'` gives after landing on `url`. */
+    const landed = (url: string): Response => Object.defineProperty(json(timelineDoc(url)), 'url', { value: url });
+    const browser = () => fakeFetch((_, i) => (i === 0 ? opaque() : landed(`${OTHER}/timeline`)));
+
+    it('lets the browser follow, and decodes against the URL it landed on', async () => {
+      const server = browser();
+      const node = await client(server.fetch).get('/conversations/Pvwqm5G/timeline');
+      expect(node['@type']).toBe('Timeline');
+      expect(baseOf(node)).toBe(`${OTHER}/timeline`);
+      expect(server.calls.map((call) => [call.url, call.redirect])).toEqual([
+        [`${CONVERSATION}/timeline`, 'manual'],
+        [`${CONVERSATION}/timeline`, 'follow'],
+      ]);
+    });
+
+    it('refuses the answer from another origin with crossOrigin: refuse', async () => {
+      const error = await rejection(client(browser().fetch, { crossOrigin: 'refuse' }).get('/conversations/Pvwqm5G/timeline'));
+      expect(isHydraError(error) && error.code).toBe('unsafe_link');
+      expect(isHydraError(error) && error.url).toBe(`${OTHER}/timeline`);
+    });
+  });
 
   it('treats another scheme or port of the same host as another origin', async () => {
     const server = fakeFetch((call) => json(timelineDoc(call.url)));

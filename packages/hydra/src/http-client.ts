@@ -341,7 +341,13 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       if (response.type === 'opaqueredirect') {
         // A browser hides redirect targets; it also drops Authorization on a cross-origin redirect itself.
         response = await doFetch(url.href, { ...init, redirect: 'follow' });
-        return { response, url: new URL(response.url || url.href) };
+        const landed = new URL(response.url || url.href);
+        if (landed.origin !== origin && options.crossOrigin === 'refuse') {
+          // The browser has already followed it (without credentials); what can still be refused is its answer.
+          await response.body?.cancel().catch(() => undefined);
+          throw new HydraError('unsafe_link', `Refusing to leave ${origin} for ${landed.origin}.`, { url: landed.href });
+        }
+        return { response, url: landed };
       }
       if (!REDIRECTS.has(response.status)) return { response, url };
       const location = response.headers.get('location');

@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@hyperld/source', 'module', 'node', 'import', 'default'] },
   ssr: { resolve: { conditions: ['@hyperld/source', 'module', 'node', 'import', 'default'], externalConditions: ['@hyperld/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'docs/src/**/*.test.ts'],
     typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 30_000,
     hookTimeout: 60_000,

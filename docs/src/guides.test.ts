@@ -1,0 +1,56 @@
+/**
+ * The guides are programs: these tests run them, so a guide that stops working (an API changed,
+ * the seed moved) fails here instead of misleading a reader.
+ *
+ * @module
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main as clientMain } from '../guides/client.js';
+import { main as serverMain } from '../guides/server.js';
+
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+describe('guides/server.ts', () => {
+  it('serves the library, fetches /books once and reports each book with the actions it offers', async () => {
+    const lines: string[] = [];
+    const summary = await serverMain((line) => lines.push(line));
+    expect(summary).toEqual({
+      status: 200,
+      contentType: expect.stringMatching(/^application\/ld\+json/),
+      totalItems: 3,
+      books: [
+        { title: 'Dune', available: ['borrow'], unavailable: [] },
+        { title: 'Solaris', available: [], unavailable: ['borrow'] },
+        { title: 'Kindred', available: ['borrow'], unavailable: [] },
+      ],
+    });
+    expect(lines[0]).toMatch(/^Library API listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines).toContain('  Solaris by Stanisław Lem: due back 2025-07-01T12:00:00.000Z');
+  });
+});
+
+describe('guides/client.ts', () => {
+  it('pages through DQeeO69’s conversations, follows a timeline and closes the conversation through its action', async () => {
+    const summary = await clientMain(() => {});
+    expect(summary.conversations).toBe(summary.totalItems);
+    expect(summary.totalItems).toBeGreaterThan(25);
+    expect(summary.pages).toBe(Math.ceil(summary.totalItems / 25));
+    expect(Object.values(summary.byState).reduce((a, b) => a + b, 0)).toBe(summary.conversations);
+    // The seed's conversation is the first, and open: it is the one followed and closed.
+    expect(summary.timeline).toEqual({ conversation: 'Pvwqm5G', messages: 4, latest: 'He once made a weeping willow laugh' });
+    expect(summary.closed).toEqual({ conversation: 'Pvwqm5G', before: 'open', after: 'closed', reopenOffered: true });
+  });
+});
+
+describe('the guides as programs', () => {
+  it('runs itself when executed directly', async () => {
+    const { stdout } = await run(tsx, ['--conditions=@hyperld/source', 'docs/guides/server.ts'], { cwd: repo, timeout: 60_000 });
+    expect(stdout).toMatch(/^Library API listening on http:\/\/127\.0\.0\.1:\d+\nGET \/books → 200 application\/ld\+json.*, 3 books\n/);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+  }, 60_000);
+});

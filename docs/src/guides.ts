@@ -1,0 +1,133 @@
+/**
+ * The guides: each is a complete program in `docs/guides/` whose source the page shows as it is,
+ * with a short introduction and the output of running it during the build. The same programs
+ * run in `guides.test.ts`, so a guide that stops working fails the tests, not the reader.
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { main as clientMain } from '../guides/client.js';
+import { main as serverMain } from '../guides/server.js';
+import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page } from './html.js';
+
+/**
+ * A guide: its program and how the page introduces it.
+ *
+ * @example
+ * ```ts
+ * import { guides } from './guides.js';
+ * guides.map((g) => g.slug); // ['server', 'client']
+ * ```
+ */
+export interface Guide {
+  /** The page's file name without `.html`, and the program's (`docs/guides/<slug>.ts`). */
+  readonly slug: string;
+  /** The page title. */
+  readonly title: string;
+  /** One sentence for the index. */
+  readonly summary: string;
+  /** The introduction, as HTML paragraphs. */
+  readonly intro: string;
+  /** Runs the program, printing through `log`. */
+  readonly run: (log: (line: string) => void) => Promise<unknown>;
+}
+
+/**
+ * The guides, in reading order.
+ *
+ * @example
+ * ```ts
+ * import { guides } from './guides.js';
+ * guides[0]?.title;
+ * ```
+ */
+export const guides: readonly Guide[] = [
+  {
+    slug: 'server',
+    title: 'Getting started: serving a hypermedia API',
+    summary: 'Define a vocabulary, a collection and an action, serve them with createHydraHandler, fetch the result once.',
+    intro: `<p>This program is a whole API in one file. It defines a small vocabulary with <code>@hyperld/core</code>
+(<code>vocabulary</code> and the property kinds of <code>t</code>), a collection type that extends Hydra’s
+<code>Collection</code>, and an action made with <code>action()</code>: a link property whose value is the URL to
+send the request to, or <code>null</code> while the action is not available. <code>createHydraHandler</code> turns
+the routes into a Web-standard <code>(Request) =&gt; Promise&lt;Response&gt;</code> handler (content negotiation,
+generated contexts, ETags, Hydra error bodies) and <code>serveNode</code> serves it on an ephemeral port.</p>
+<p>The program then fetches <code>/books</code> once, decodes the page with the registry (which validates it and types
+it), prints each book with the actions it offers, and stops.</p>`,
+    run: serverMain,
+  },
+  {
+    slug: 'client',
+    title: 'Getting started: a typed hypermedia client',
+    summary: 'Start the TextUs reference server, page through a contact’s conversations, follow a timeline, invoke an action.',
+    intro: `<p>This program starts the TextUs reference server in memory on an ephemeral port, then talks to it only
+through the typed client of <code>@hyperld/textus/client</code>. It knows one URL, the entry point; everything else
+is a link the server sent: it pages through the conversations of contact <code>DQeeO69</code> with
+<code>client.pages</code> (following <code>view.next</code>), follows the first open conversation’s
+<code>timeline</code> with <code>client.follow</code>, and closes it with <code>client.invoke</code>, which it may do
+only because the server offered a <code>closeConversation</code> link rather than <code>null</code>.</p>
+<p>Every answer is decoded and validated with the TextUs vocabulary, so <code>conversation.currentState</code>,
+<code>messages.totalItems</code> and the action links are typed without a cast.</p>`,
+    run: clientMain,
+  },
+];
+
+const PORTS = /(http:\/\/127\.0\.0\.1:)\d+/g;
+
+function guidePage(guide: Guide, source: string, output: readonly string[]): Page {
+  const path = `guides/${guide.slug}.html`;
+  const body = `
+<p class="muted"><a href="${escapeAttr(relativeUrl(path, 'guides/index.html'))}">Guides</a></p>
+<h1>${escapeHtml(guide.title)}</h1>
+${guide.intro}
+<h2>Run it</h2>
+<pre><code>npx tsx --conditions=@hyperld/source docs/guides/${escapeHtml(guide.slug)}.ts</code></pre>
+<p>It prints (from the run made while building this page; the port changes every time):</p>
+<pre class="output"><code>${escapeHtml(output.join('\n').replace(PORTS, '$1<port>'))}</code></pre>
+<h2>The program</h2>
+<p class="muted"><code>docs/guides/${escapeHtml(guide.slug)}.ts</code>, as it is in the repository.</p>
+<pre class="source"><code>${escapeHtml(source)}</code></pre>`;
+  return { path, title: guide.title, description: guide.summary, body };
+}
+
+function indexPage(): Page {
+  const path = 'guides/index.html';
+  const items = guides
+    .map((g) => `<li><a href="${escapeAttr(relativeUrl(path, `guides/${g.slug}.html`))}">${escapeHtml(g.title)}</a><p>${escapeHtml(g.summary)}</p></li>`)
+    .join('\n');
+  const body = `
+<h1>Guides</h1>
+<p class="lead">Two complete programs, one for each side of a hypermedia API. Both run in the test suite, so what you read here works.</p>
+<ul class="cards">
+${items}
+</ul>`;
+  return { path, title: 'Guides', description: 'Getting started with hyperld, as a server builder and as a client builder.', body };
+}
+
+/**
+ * Runs each guide and writes `guides/index.html` and `guides/<slug>.html` under the site root.
+ *
+ * @param outDir - the site root on disk.
+ * @returns the pages written, from the site root.
+ * @throws whatever a guide throws: a guide that does not run fails the build.
+ * @example
+ * ```ts
+ * import { buildGuides } from './guides.js';
+ * await buildGuides('/tmp/site'); // ['guides/index.html', 'guides/server.html', 'guides/client.html']
+ * ```
+ */
+export async function buildGuides(outDir: string): Promise<string[]> {
+  const written = [await writePage(outDir, indexPage())];
+  for (const guide of guides) {
+    const source = await readFile(fileURLToPath(new URL(`../guides/${guide.slug}.ts`, import.meta.url)), 'utf8');
+    const output: string[] = [];
+    try {
+      await guide.run((line) => output.push(line));
+    } catch (error) {
+      throw new Error(`guides/${guide.slug}.html: the guide docs/guides/${guide.slug}.ts failed to run`, { cause: error });
+    }
+    written.push(await writePage(outDir, guidePage(guide, source, output)));
+  }
+  return written;
+}

@@ -154,9 +154,21 @@ export type PagePosition = { readonly after: number } | { readonly before: numbe
 export class TextusStore {
   /** The database handle. */
   readonly db: Database.Database;
+  /** Prepared statements by SQL text: preparing costs more than running, and a page runs ~150. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database) {
     this.db = db;
+  }
+
+  /** The prepared statement of `sql`, prepared on first use (the texts are this file's, a finite set). */
+  private sql(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /**
@@ -194,11 +206,12 @@ export class TextusStore {
 
   /** Whether the store holds no data yet. */
   isEmpty(): boolean {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n === 0;
+    return (this.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n === 0;
   }
 
   /** Closes the database. */
   close(): void {
+    this.statements.clear();
     this.db.close();
   }
 
@@ -211,7 +224,7 @@ export class TextusStore {
   userByToken(token: string): UserRow | undefined {
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 512) return undefined;
-    const row = this.db.prepare('SELECT id, name, first_name, last_name, email, token_hash FROM users WHERE id = ?').get(token.slice(0, dot)) as
+    const row = this.sql('SELECT id, name, first_name, last_name, email, token_hash FROM users WHERE id = ?').get(token.slice(0, dot)) as
       | (UserRow & { token_hash: string })
       | undefined;
     const expected = Buffer.from(row?.token_hash ?? '0'.repeat(64), 'hex');
@@ -224,82 +237,79 @@ export class TextusStore {
 
   /** Whether a user is a member of an account. */
   isMember(userId: string, accountId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM memberships WHERE user_id = ? AND account_id = ?').get(userId, accountId) !== undefined;
+    return this.sql('SELECT 1 FROM memberships WHERE user_id = ? AND account_id = ?').get(userId, accountId) !== undefined;
   }
 
   /** The accounts a user is a member of. */
   accountIdsOf(userId: string): string[] {
-    return (this.db.prepare('SELECT account_id FROM memberships WHERE user_id = ?').all(userId) as { account_id: string }[]).map((r) => r.account_id);
+    return (this.sql('SELECT account_id FROM memberships WHERE user_id = ?').all(userId) as { account_id: string }[]).map((r) => r.account_id);
   }
 
   account(id: string): AccountRow | undefined {
-    return this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    return this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
   }
 
   user(id: string): UserRow | undefined {
-    return this.db.prepare('SELECT id, name, first_name, last_name, email FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return this.sql('SELECT id, name, first_name, last_name, email FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   /** Users who share an account with `userId` (a user sees only those). */
   sharesAccount(userId: string, otherId: string): boolean {
     return (
-      this.db
-        .prepare('SELECT 1 FROM memberships a JOIN memberships b ON a.account_id = b.account_id WHERE a.user_id = ? AND b.user_id = ?')
-        .get(userId, otherId) !== undefined
+      this.sql('SELECT 1 FROM memberships a JOIN memberships b ON a.account_id = b.account_id WHERE a.user_id = ? AND b.user_id = ?').get(userId, otherId) !==
+      undefined
     );
   }
 
   membershipsOf(userId: string): Array<{ id: string; role: string; account_id: string }> {
-    return this.db.prepare('SELECT id, role, account_id FROM memberships WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: string; role: string; account_id: string }>;
+    return this.sql('SELECT id, role, account_id FROM memberships WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: string; role: string; account_id: string }>;
   }
 
   contact(id: string): ContactRow | undefined {
-    return this.db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    return this.sql('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
   }
 
   phonesOf(contactId: string): PhoneRow[] {
-    return this.db.prepare('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[];
+    return this.sql('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[];
   }
 
   notesOf(contactId: string): NoteRow[] {
-    return this.db.prepare('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY seq DESC').all(contactId) as NoteRow[];
+    return this.sql('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY seq DESC').all(contactId) as NoteRow[];
   }
 
   conversation(id: string): ConversationRow | undefined {
-    return this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return this.sql('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
   }
 
   userInfo(conversationId: string, userId: string): UserInfoRow {
-    const row = this.db.prepare('SELECT * FROM user_infos WHERE conversation_id = ? AND user_id = ?').get(conversationId, userId) as UserInfoRow | undefined;
+    const row = this.sql('SELECT * FROM user_infos WHERE conversation_id = ? AND user_id = ?').get(conversationId, userId) as UserInfoRow | undefined;
     return row ?? { conversation_id: conversationId, user_id: userId, read: 0, read_to: null, starred: 0, assigned: 0 };
   }
 
   message(id: string): MessageRow | undefined {
-    return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    return this.sql('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
   }
 
   latestMessage(conversationId: string): MessageRow | undefined {
-    return this.db
-      .prepare("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1")
-      .get(conversationId) as MessageRow | undefined;
+    return this.sql("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1").get(conversationId) as
+      | MessageRow
+      | undefined;
   }
 
   nextScheduled(conversationId: string): MessageRow | undefined {
-    return this.db
-      .prepare("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1")
-      .get(conversationId) as MessageRow | undefined;
+    return this.sql("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1").get(conversationId) as
+      | MessageRow
+      | undefined;
   }
 
   messageStats(conversationId: string): { first: string | null; outboundDelivered: number; inbound: number; outbound: number } {
-    return this.db
-      .prepare(
-        `SELECT MIN(ts) AS first,
-                SUM(CASE WHEN direction = 'out' AND delivery_state = 'delivered' THEN 1 ELSE 0 END) AS outboundDelivered,
-                SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END) AS inbound,
-                SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) AS outbound
-           FROM messages WHERE conversation_id = ?`,
-      )
-      .get(conversationId) as { first: string | null; outboundDelivered: number; inbound: number; outbound: number };
+    return this.sql(
+      `SELECT MIN(ts) AS first,
+              SUM(CASE WHEN direction = 'out' AND delivery_state = 'delivered' THEN 1 ELSE 0 END) AS outboundDelivered,
+              SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END) AS inbound,
+              SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) AS outbound
+         FROM messages WHERE conversation_id = ?`,
+    ).get(conversationId) as { first: string | null; outboundDelivered: number; inbound: number; outbound: number };
   }
 
   /**
@@ -307,23 +317,23 @@ export class TextusStore {
    * when rows are inserted or deleted between requests.
    */
   private page<R extends { seq: number }>(table: string, where: string, args: readonly unknown[], position: PagePosition, size: number): RowPage<R> {
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...args) as { n: number }).n;
+    const total = (this.sql(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...args) as { n: number }).n;
     let rows: R[];
     if (position && 'before' in position) {
-      rows = (this.db.prepare(`SELECT * FROM ${table} WHERE ${where} AND seq > ? ORDER BY seq ASC LIMIT ?`).all(...args, position.before, size + 1) as R[]).reverse();
+      rows = (this.sql(`SELECT * FROM ${table} WHERE ${where} AND seq > ? ORDER BY seq ASC LIMIT ?`).all(...args, position.before, size + 1) as R[]).reverse();
       const hasPrevious = rows.length > size;
       if (hasPrevious) rows = rows.slice(1);
       const last = rows[rows.length - 1];
-      const hasNext = last !== undefined && this.db.prepare(`SELECT 1 FROM ${table} WHERE ${where} AND seq < ? LIMIT 1`).get(...args, last.seq) !== undefined;
+      const hasNext = last !== undefined && this.sql(`SELECT 1 FROM ${table} WHERE ${where} AND seq < ? LIMIT 1`).get(...args, last.seq) !== undefined;
       return { rows, hasNext, hasPrevious, total };
     }
     const after = position && 'after' in position ? position.after : Number.MAX_SAFE_INTEGER;
-    rows = this.db.prepare(`SELECT * FROM ${table} WHERE ${where} AND seq < ? ORDER BY seq DESC LIMIT ?`).all(...args, after, size + 1) as R[];
+    rows = this.sql(`SELECT * FROM ${table} WHERE ${where} AND seq < ? ORDER BY seq DESC LIMIT ?`).all(...args, after, size + 1) as R[];
     const hasNext = rows.length > size;
     if (hasNext) rows = rows.slice(0, size);
     const first = rows[0];
     const hasPrevious =
-      position !== undefined && first !== undefined && this.db.prepare(`SELECT 1 FROM ${table} WHERE ${where} AND seq > ? LIMIT 1`).get(...args, first.seq) !== undefined;
+      position !== undefined && first !== undefined && this.sql(`SELECT 1 FROM ${table} WHERE ${where} AND seq > ? LIMIT 1`).get(...args, first.seq) !== undefined;
     return { rows, hasNext, hasPrevious, total };
   }
 
@@ -357,12 +367,10 @@ export class TextusStore {
       if (!row) throw new Error(`No conversation ${conversationId}`);
       const info = this.userInfo(conversationId, userId);
       const upsertInfo = (read: number, starred: number, assigned: number, readTo: string | null): void => {
-        this.db
-          .prepare(
-            `INSERT INTO user_infos (conversation_id, user_id, read, read_to, starred, assigned) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (conversation_id, user_id) DO UPDATE SET read = excluded.read, read_to = excluded.read_to, starred = excluded.starred, assigned = excluded.assigned`,
-          )
-          .run(conversationId, userId, read, readTo, starred, assigned);
+        this.sql(
+          `INSERT INTO user_infos (conversation_id, user_id, read, read_to, starred, assigned) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (conversation_id, user_id) DO UPDATE SET read = excluded.read, read_to = excluded.read_to, starred = excluded.starred, assigned = excluded.assigned`,
+        ).run(conversationId, userId, read, readTo, starred, assigned);
       };
       switch (action) {
         case 'readConversation':
@@ -383,9 +391,7 @@ export class TextusStore {
         default: {
           const before: ConversationStateFacts = { currentState: row.current_state, blocked: row.blocked === 1, unsubscribed: row.unsubscribed === 1 };
           const after = applyConversationAction(action, before);
-          this.db
-            .prepare('UPDATE conversations SET current_state = ?, blocked = ?, unsubscribed = ?, version = version + 1 WHERE id = ?')
-            .run(after.currentState, after.blocked ? 1 : 0, after.unsubscribed ? 1 : 0, conversationId);
+          this.sql('UPDATE conversations SET current_state = ?, blocked = ?, unsubscribed = ?, version = version + 1 WHERE id = ?').run(after.currentState, after.blocked ? 1 : 0, after.unsubscribed ? 1 : 0, conversationId);
         }
       }
       return this.conversation(conversationId) as ConversationRow;
@@ -395,7 +401,7 @@ export class TextusStore {
   /** Queues a failed message for another attempt (one transaction). */
   retryMessage(messageId: string): void {
     this.db.transaction(() => {
-      this.db.prepare("UPDATE messages SET delivery_state = 'queued' WHERE id = ? AND delivery_state IN ('failed', 'failed_transient')").run(messageId);
+      this.sql("UPDATE messages SET delivery_state = 'queued' WHERE id = ? AND delivery_state IN ('failed', 'failed_transient')").run(messageId);
     }).immediate();
   }
 }

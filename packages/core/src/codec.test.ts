@@ -2,9 +2,9 @@
  * The codec against bad and hostile input (every failure is a `DecodeError` naming the code and
  * JSON path) and against good input it must keep byte for byte.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Account,
   Conversation,
@@ -437,6 +437,24 @@ describe('decode: @context', () => {
     const error = decodeError(doc);
     expect(summary(error)).toEqual(['unknown_context $["@context"]']);
     expect(error.message).toMatchInlineSnapshot(`"$["@context"]: expected a registered context URL (contexts are never fetched), found string "https://evil.example/context.jsonld" (unknown_context)"`);
+  });
+
+  it('has no way to fetch: no network call in any core source, none made while decoding', () => {
+    const dir = new URL('.', import.meta.url);
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.includes('.test'));
+    expect(sources).toContain('registry.ts');
+    for (const file of sources) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      expect(text, file).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|from ['"]node:(http|https|net)['"]/);
+    }
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      decodeError({ ...account(), '@context': 'https://evil.example/context.jsonld' });
+      sampleRegistry.decode({ ...account(), '@context': 'https://evil.example/context.jsonld' }, { unknownContext: 'ignore' });
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('accepts an unregistered context URL with unknownContext: ignore', () => {

@@ -107,7 +107,10 @@ export type Merge<A, B> = Simplify<Omit<A, keyof B> & B>;
 export type DefinedType<Name extends string, P extends Properties, B> = TypeDef<
   Name,
   B extends TypeDef<string, infer BP> ? Merge<Merge<{ id: Kind<string, false> }, BP>, P> : Merge<{ id: Kind<string, false> }, P>
->;
+> & {
+  /** @internal phantom: the base's own type, so that a registry's type includes it (as `createRegistry` does). */
+  readonly __base?: B;
+};
 
 /**
  * What {@link defineType} takes.

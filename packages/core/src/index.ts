@@ -18,13 +18,13 @@
 export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
 export type { AnyTypeDef, DefinedType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
 export { Kind, t } from './kinds.js';
-export type { AnyKind, KindSpec, KindTag, ValueOf } from './kinds.js';
+export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './kinds.js';
 export { vocabulary } from './vocabulary.js';
 export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
 
 // Registry and codec
 export { createRegistry, DEFAULT_LIMITS } from './registry.js';
-export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, Registry, RegistryOptions } from './registry.js';
+export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './registry.js';
 export { baseOf, metaOf, setMeta } from './meta.js';
 export type { NodeMeta } from './meta.js';
 

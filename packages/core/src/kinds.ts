@@ -40,17 +40,21 @@ interface KindState {
  *
  * @typeParam T - the TypeScript type of the property's value.
  * @typeParam Opt - whether the property may be absent.
+ * @typeParam Defs - the definitions of the nodes it embeds (for `t.node`, and lists and unions
+ * of it), so that a registry's type knows every type it registers; `unknown` where not tracked.
  * @example
  * ```ts
  * import { t } from '@hyperld/core';
  * const logo = t.string().nullable().optional().describe('The account logo URL.');
  * ```
  */
-export class Kind<T = unknown, Opt extends boolean = boolean> {
+export class Kind<T = unknown, Opt extends boolean = boolean, Defs = unknown> {
   /** @internal phantom: the value type. */
   declare readonly __value: T;
   /** @internal phantom: whether the property is optional. */
   declare readonly __optional: Opt;
+  /** @internal phantom: the definitions of embedded nodes. */
+  declare readonly __defs: Defs;
   /** What the kind is. */
   readonly spec: KindSpec;
   /** Whether `null` is a legal value. */
@@ -77,8 +81,8 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
     this.annotations = state?.annotations ?? {};
   }
 
-  private with<U, O extends boolean>(state: Partial<KindState>): Kind<U, O> {
-    return new Kind<U, O>(this.spec, {
+  private with<U, O extends boolean>(state: Partial<KindState>): Kind<U, O, Defs> {
+    return new Kind<U, O, Defs>(this.spec, {
       nullable: this.isNullable,
       optional: this.isOptional,
       iri: this.iri,
@@ -98,7 +102,7 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
    * const sender = t.link('User').nullable();
    * ```
    */
-  nullable(): Kind<T | null, Opt> {
+  nullable(): Kind<T | null, Opt, Defs> {
     return this.with({ nullable: true });
   }
 
@@ -112,7 +116,7 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
    * const view = t.string().optional();
    * ```
    */
-  optional(): Kind<T, true> {
+  optional(): Kind<T, true, Defs> {
     return this.with({ optional: true });
   }
 
@@ -125,10 +129,10 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
    * @example
    * ```ts
    * import { t } from '@hyperld/core';
-   * const totalItems = t.integer().iri('hydra:totalItems');
+   * const totalItems = t.integer().mapTo('hydra:totalItems');
    * ```
    */
-  mapTo(iri: string): Kind<T, Opt> {
+  mapTo(iri: string): Kind<T, Opt, Defs> {
     return this.with({ iri });
   }
 
@@ -143,7 +147,7 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
    * const slug = t.string().describe('A short, URL-safe identifier.');
    * ```
    */
-  describe(text: string): Kind<T, Opt> {
+  describe(text: string): Kind<T, Opt, Defs> {
     return this.with({ description: text });
   }
 
@@ -159,7 +163,7 @@ export class Kind<T = unknown, Opt extends boolean = boolean> {
    * const close = t.link().nullable().optional().annotate('example:note', 'shown as a button');
    * ```
    */
-  annotate<U = T>(key: string, value: unknown): Kind<U, Opt> {
+  annotate<U = T>(key: string, value: unknown): Kind<U, Opt, Defs> {
     return this.with({ annotations: { ...this.annotations, [key]: value } });
   }
 }
@@ -178,6 +182,21 @@ export type AnyKind = Kind<unknown, boolean>;
  * ```
  */
 export type ValueOf<K> = K extends Kind<infer T, boolean> ? T : never;
+
+/**
+ * The definitions of the nodes a kind embeds (through `t.node`, lists and unions), or `never`.
+ *
+ * @example
+ * ```ts
+ * import { defineType, t, type EmbeddedDefsOf } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: {} });
+ * const account = t.list(t.node(Account)).nullable();
+ * type Defs = EmbeddedDefsOf<typeof account>; // typeof Account
+ * ```
+ */
+export type EmbeddedDefsOf<K> = K extends { readonly __defs: infer D extends AnyTypeDef } ? D : never;
+
+type DefsIn<D> = D extends readonly (infer X)[] ? X : D;
 
 type NodesOf<Ds> = Ds extends readonly (infer D)[] ? (D extends AnyTypeDef ? NodeOf<D> : never) : Ds extends AnyTypeDef ? NodeOf<Ds> : never;
 
@@ -325,7 +344,7 @@ export const t = {
    * const account = t.node(Account);
    * ```
    */
-  node<const D extends AnyTypeDef | readonly AnyTypeDef[]>(target: D | (() => D)): Kind<NodesOf<D>, false> {
+  node<const D extends AnyTypeDef | readonly AnyTypeDef[]>(target: D | (() => D)): Kind<NodesOf<D>, false, DefsIn<D>> {
     return new Kind({ tag: 'node', targets: nodeTargets(target) });
   },
   /**
@@ -348,7 +367,7 @@ export const t = {
    * const flags = t.list(t.string());
    * ```
    */
-  list<I extends AnyKind>(item: I): Kind<ValueOf<I>[], false> {
+  list<I extends AnyKind>(item: I): Kind<ValueOf<I>[], false, EmbeddedDefsOf<I>> {
     return new Kind({ tag: 'list', item });
   },
   /**
@@ -362,7 +381,7 @@ export const t = {
    * const notes = t.union(t.link('ContactNoteCollection'), t.anyNode());
    * ```
    */
-  union<const O extends readonly AnyKind[]>(...options: O): Kind<ValueOf<O[number]>, false> {
+  union<const O extends readonly AnyKind[]>(...options: O): Kind<ValueOf<O[number]>, false, EmbeddedDefsOf<O[number]>> {
     return new Kind({ tag: 'union', options });
   },
 };

@@ -5,10 +5,10 @@
  * @module
  */
 import { contextDocument, type ContextDocument } from './context.js';
-import type { AnyTypeDef, NodeOf } from './define.js';
+import type { AnyTypeDef, NodeOf, TypeDef } from './define.js';
 import { DecodeError, HyperldError, type Violation } from './errors.js';
 import { resolveIri } from './iri.js';
-import type { AnyKind } from './kinds.js';
+import type { AnyKind, EmbeddedDefsOf } from './kinds.js';
 import { setMeta } from './meta.js';
 import type { GenericNode, JsonValue } from './types.js';
 import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './validate.js';
@@ -104,6 +104,30 @@ export type AnyNodeOf<D> = D extends AnyTypeDef ? NodeOf<D> : never;
  */
 export type DefNamed<D, Name> = D extends AnyTypeDef<infer N> ? (N extends Name ? D : never) : never;
 
+type EmbeddedDefs<D> = D extends TypeDef<string, infer P> ? { [K in keyof P]-?: EmbeddedDefsOf<P[K]> }[keyof P] : never;
+type BaseDef<D> = D extends { readonly __base?: infer B extends AnyTypeDef } ? B : never;
+/** Keeps definitions whose term is a literal: an `AnyTypeDef` would swallow the union. */
+type Named<D> = D extends AnyTypeDef<infer N> ? (string extends N ? never : D) : never;
+type Reach<New, Seen, Depth extends readonly unknown[]> = [New] extends [never]
+  ? Seen
+  : Depth['length'] extends 12
+    ? Seen | New
+    : Reach<Exclude<Named<EmbeddedDefs<New> | BaseDef<New>>, Seen | New>, Seen | New, [...Depth, unknown]>;
+
+/**
+ * The definitions a registry of `D` holds: `D` and, as {@link createRegistry} registers them,
+ * every definition they extend or embed through `t.node`, transitively.
+ *
+ * @example
+ * ```ts
+ * import { defineType, t, type RegisteredDefs } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: {} });
+ * const User = defineType({ type: 'User', context: '/contexts/User.jsonld', vocab: 'https://example.com/vocab#', properties: { account: t.node(Account) } });
+ * type Defs = RegisteredDefs<typeof User>; // typeof User | typeof Account
+ * ```
+ */
+export type RegisteredDefs<D extends AnyTypeDef> = Reach<D, never, []>;
+
 /**
  * What {@link createRegistry} takes.
  *
@@ -196,7 +220,7 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    * A new registry with more types.
    * @param types - the types to add.
    */
-  with<T extends AnyTypeDef>(types: readonly T[], contexts?: Readonly<Record<string, ContextDocument>>): Registry<D | T>;
+  with<T extends AnyTypeDef>(types: readonly T[], contexts?: Readonly<Record<string, ContextDocument>>): Registry<D | RegisteredDefs<T>>;
 }
 
 function settingsOf(options: DecodeOptions | undefined): ValidateSettings {
@@ -231,6 +255,8 @@ function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
 
 /**
  * Creates a registry of types, generating the context document of every context URL they use.
+ * The types they extend or embed (`t.node`) are registered with them, in its type too
+ * ({@link RegisteredDefs}): `get`, and `decode` in strict mode, know all of them.
  *
  * @param options - the types (and extra context documents).
  * @returns the registry.
@@ -244,7 +270,7 @@ function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
  * registry.context('/contexts/Account.jsonld'); // { '@context': { '@vocab': …, id: '@id', … } }
  * ```
  */
-export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>): Registry<D> {
+export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>): Registry<RegisteredDefs<D>> {
   const types = new Map<string, AnyTypeDef>();
   for (const def of options.types) collect(def, types);
 
@@ -323,7 +349,8 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     return node as JsonValue;
   };
 
-  const registry: Registry<D> = {
+  // Typed loosely inside: RegisteredDefs of a generic D is only computed at call sites.
+  const registry: Registry = {
     types,
     contexts,
     get: (type) => {
@@ -333,7 +360,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     },
     lookup: (type) => types.get(type),
     context,
-    decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry<D>['decode'],
+    decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry['decode'],
     decodeAs: (def, input, options) => decodeWith(input, options, [def]),
     validate: (value, options) => run(value, options, undefined).violations,
     encode,
@@ -352,7 +379,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
       }
     },
     with: (more, extraContexts) =>
-      createRegistry({ types: [...options.types, ...more], contexts: { ...options.contexts, ...extraContexts } }),
+      createRegistry({ types: [...options.types, ...more], contexts: { ...options.contexts, ...extraContexts } }) as never,
   };
-  return registry;
+  return registry as never;
 }

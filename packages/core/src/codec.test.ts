@@ -768,18 +768,17 @@ describe('lossless decode → encode', () => {
     expect(sampleRegistry.decodeAs(Message, m)).toBe(m);
   });
 
-  it('records the base and registry for the root and every embedded node', () => {
+  it('records the base and registry for the root and for list items, not deeper nodes', () => {
     const node = sampleRegistry.decode(body, { base: BASE }) as Doc;
-    for (const n of [node, node.members[0], node.members[0].account, node.members[0].latestPreviewableItem.attachments, node.view]) {
-      expect(baseOf(n)).toBe(BASE);
-      expect(metaOf(n)).toEqual({ base: BASE, registry: sampleRegistry });
+    for (const n of [node, node.members[0]]) expect(metaOf(n)).toEqual({ base: BASE, registry: sampleRegistry });
+    // Other embedded nodes carry nothing: a WeakMap entry per node cost more than JSON.parse itself.
+    for (const n of [node.members[0].account, node.members[0].latestPreviewableItem.attachments, node.view]) {
+      expect(metaOf(n)).toBeUndefined();
     }
-    // Free-form JSON is not a node.
-    expect(metaOf(node.members[0].assignedContact.data)).toBeUndefined();
     // Without a base the registry is still known.
     const other = sampleRegistry.decode(body) as Doc;
     expect(baseOf(other)).toBeUndefined();
-    expect(metaOf(other.members[0])?.registry).toBe(sampleRegistry);
+    expect(metaOf(other)?.registry).toBe(sampleRegistry);
     // A failed decode records nothing.
     const bad = seed();
     bad.totalItems = 'x';

@@ -4,11 +4,11 @@
  * @module
  */
 
-// RFC 3987 excludes spaces, controls and these delimiters from IRI references; a scheme, when
-// present, is a letter followed by letters, digits, `+`, `-` or `.`.
-const FORBIDDEN = /[\u0000-\u0020<>"{}|\\^`\u007f]/;
+// RFC 3987 excludes spaces, controls and these delimiters from IRI references; a colon in the
+// first segment must end a scheme (a letter, then letters, digits, `+`, `-` or `.`). One regular
+// expression, one pass: links are checked on every decode.
+const IRI_REFERENCE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|(?![^/?#]*:))[^\u0000-\u0020<>"{}|\\^`\u007f]*$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const LEADING_COLON = /^[^/?#]*:/;
 
 /**
  * Tells whether a string is a valid IRI reference (absolute, like `https://x/y`, or relative,
@@ -24,10 +24,7 @@ const LEADING_COLON = /^[^/?#]*:/;
  * ```
  */
 export function isIriReference(value: string): boolean {
-  if (FORBIDDEN.test(value)) return false;
-  // A colon in the first segment must end a scheme; otherwise the reference is malformed.
-  if (LEADING_COLON.test(value) && !SCHEME.test(value)) return false;
-  return true;
+  return IRI_REFERENCE.test(value);
 }
 
 /**

@@ -10,6 +10,7 @@ import { DecodeError, HyperldError, type Violation } from './errors.js';
 import { resolveIri } from './iri.js';
 import type { AnyKind, EmbeddedDefsOf } from './kinds.js';
 import { setMeta } from './meta.js';
+import { compileTerms, type Terms } from './terms.js';
 import type { GenericNode, JsonValue } from './types.js';
 import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './validate.js';
 
@@ -283,6 +284,14 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   const contexts = new Map<string, ContextDocument>();
   for (const [url, doc] of Object.entries(options.contexts ?? {})) contexts.set(url, doc);
   for (const [url, defs] of byContext) contexts.set(url, contextDocument(defs));
+  const byIri = new Map<string, AnyTypeDef>();
+  for (const def of types.values()) if (!byIri.has(def.iri)) byIri.set(def.iri, def);
+  const compiledTerms = new WeakMap<ContextDocument, Terms>();
+  const termsOf = (doc: ContextDocument): Terms => {
+    let terms = compiledTerms.get(doc);
+    if (!terms) compiledTerms.set(doc, (terms = compileTerms(doc['@context'])));
+    return terms;
+  };
 
   // Context URLs resolved against a base, cached per base (a client sees few bases).
   const resolved = new Map<string, Set<string>>();
@@ -304,7 +313,12 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   };
   const lookup: TypeLookup = {
     lookup: (type) => types.get(type),
+    lookupIri: (iri) => byIri.get(iri),
     hasContext: (url, base) => contexts.has(url) || (base !== undefined && resolvedFor(base).has(resolveIri(url, base))),
+    terms: (url, base) => {
+      const doc = context(url, base);
+      return doc ? termsOf(doc) : undefined;
+    },
   };
   const compiler = new Compiler(lookup);
 
@@ -337,7 +351,11 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     const r = run(value, options, accepted);
     if (r.violations.length > 0) throw new DecodeError(r.violations);
     const meta = { base: options?.base, registry };
-    for (const node of r.nodes) setMeta(node, meta);
+    // The root and the items of lists (collection members, what a client iterates over): a
+    // WeakMap entry for every embedded node would cost more than JSON.parse itself. Readers of a
+    // deeper embedded node pass `base` and `registry` explicitly.
+    if (typeof value === 'object' && value !== null) setMeta(value, meta);
+    for (const node of r.members) setMeta(node, meta);
     return value as never;
   };
 

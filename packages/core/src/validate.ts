@@ -6,10 +6,11 @@
  * @module
  * @internal
  */
-import { extendsType, type AnyTypeDef } from './define.js';
+import { expandTerm, extendsType, STANDARD_PREFIXES, type AnyTypeDef } from './define.js';
 import { describe, type ErrorCode, type Violation } from './errors.js';
 import { isIriReference } from './iri.js';
 import type { AnyKind } from './kinds.js';
+import type { Terms } from './terms.js';
 
 /** Limits and switches of one validation run. */
 export interface ValidateSettings {
@@ -25,7 +26,11 @@ export interface ValidateSettings {
 /** What the compiler needs from a registry. */
 export interface TypeLookup {
   lookup(type: string): AnyTypeDef | undefined;
+  /** The definition of a class IRI (for `@type` values written another way: `Collection`, a full IRI). */
+  lookupIri(iri: string): AnyTypeDef | undefined;
   hasContext(url: string, base: string | undefined): boolean;
+  /** The terms of a registered context URL. */
+  terms(url: string, base: string | undefined): Terms | undefined;
 }
 
 /** Thrown inside a run to stop it once `maxViolations` is reached. */
@@ -37,7 +42,8 @@ export class Run {
   readonly violations: Violation[] = [];
   readonly path: (string | number)[] = [];
   depth = 0;
-  readonly nodes: object[] = [];
+  /** The nodes that are items of lists (collection members): they get metadata like the root. */
+  readonly members: object[] = [];
   constructor(
     readonly settings: ValidateSettings,
     readonly compiler: Compiler,
@@ -68,7 +74,10 @@ export function formatPath(segments: readonly (string | number)[], last?: string
 type Check = (value: unknown, key: string | number, run: Run) => void;
 
 interface CompiledProperty {
+  /** The key the definition declares (used in messages). */
   readonly key: string;
+  /** The keys that stand for the property in documents using the compiled context. */
+  readonly keys: readonly string[];
   readonly optional: boolean;
   readonly nullable: boolean;
   readonly expected: string;
@@ -118,7 +127,7 @@ export function expectedOf(kind: AnyKind): string {
 
 /** Compiles and caches validators for the types of one registry. */
 export class Compiler {
-  private readonly compiled = new Map<AnyTypeDef, CompiledType>();
+  private readonly compiled = new Map<AnyTypeDef, Map<string, CompiledType>>();
 
   constructor(readonly types: TypeLookup) {}
 
@@ -136,15 +145,16 @@ export class Compiler {
       if (key !== undefined) run.path.pop();
       return;
     }
-    run.nodes.push(value);
+    if (typeof key === 'number') run.members.push(value);
     const type = value['@type'];
+    const context = value['@context'];
     let def: AnyTypeDef | undefined;
     if (type === undefined) {
       run.report('missing_type', '@type', 'a "@type"', 'no "@type"');
     } else if (typeof type !== 'string' || type.length === 0) {
       run.report('invalid_type', '@type', 'a non-empty string', describe(type));
     } else {
-      def = this.types.lookup(type);
+      def = this.types.lookup(type) ?? this.byIri(type, context, run);
       if (def === undefined) {
         if (run.settings.strict || accepted !== undefined) {
           run.report(
@@ -164,7 +174,10 @@ export class Compiler {
     } else {
       // The document's keys are walked in their own order (not the definition's) so that
       // violations come out in document order; declared properties are found through a Map.
-      const compiled = this.compile(def);
+      // A node whose context is not its type's own reads its properties through that context's
+      // terms (TextUs' `members` for Hydra's `member`).
+      const terms = typeof context === 'string' && context !== def.context ? this.types.terms(context, run.settings.base) : undefined;
+      const compiled = this.compile(def, terms === undefined ? undefined : context as string, terms);
       const byKey = compiled.byKey;
       const error = run.settings.unknownProperties === 'error';
       let required = 0;
@@ -193,8 +206,8 @@ export class Compiler {
       if (required < compiled.required) {
         for (const p of compiled.properties) {
           // `hasOwn`, so that a property named `constructor` is never read from the prototype.
-          if (!p.optional && (!Object.hasOwn(value, p.key) || value[p.key] === undefined)) {
-            run.report('missing_property', p.key, p.expected, 'nothing');
+          if (!p.optional && !p.keys.some((k) => Object.hasOwn(value, k) && value[k] !== undefined)) {
+            run.report('missing_property', p.keys[0] ?? p.key, p.expected, 'nothing');
           }
         }
       }
@@ -263,27 +276,47 @@ export class Compiler {
     run.path.pop();
   }
 
-  /** The compiled form of a definition, made on first use. */
-  compile(def: AnyTypeDef): CompiledType {
-    let compiled = this.compiled.get(def);
+  /** The definition a `@type` written otherwise than its term stands for, by its IRI. */
+  private byIri(type: string, context: unknown, run: Run): AnyTypeDef | undefined {
+    let iri: string | undefined;
+    if (typeof context === 'string') iri = this.types.terms(context, run.settings.base)?.iriOf(type);
+    if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
+    return iri === undefined ? undefined : this.types.lookupIri(iri);
+  }
+
+  /**
+   * The compiled form of a definition, made on first use: for its own context, or for a foreign
+   * context whose terms say which keys stand for each property.
+   */
+  compile(def: AnyTypeDef, contextUrl?: string, terms?: Terms): CompiledType {
+    let perContext = this.compiled.get(def);
+    if (!perContext) this.compiled.set(def, (perContext = new Map()));
+    const cacheKey = contextUrl ?? '';
+    let compiled = perContext.get(cacheKey);
     if (compiled) return compiled;
     const properties: CompiledProperty[] = [];
+    const byKey = new Map<string, CompiledProperty>();
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
-      properties.push({
+      let keys: readonly string[] = [key];
+      if (terms && kind.spec.tag !== 'id') {
+        // The context's keys for the property's IRI first; the declared key last, as a context
+        // that says nothing of the IRI should not make a property vanish.
+        const alternatives = terms.keysOf(expandTerm(kind.iri ?? key, def.vocab, def.prefixes));
+        if (!alternatives.includes(key)) keys = [...alternatives, key];
+      }
+      const property: CompiledProperty = {
         key,
+        keys,
         optional: kind.isOptional,
         nullable: kind.isNullable,
         expected: expectedOf(kind),
         check: this.check(kind),
-      });
+      };
+      properties.push(property);
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, property);
     }
-    compiled = {
-      def,
-      properties,
-      byKey: new Map(properties.map((p) => [p.key, p])),
-      required: properties.filter((p) => !p.optional).length,
-    };
-    this.compiled.set(def, compiled);
+    compiled = { def, properties, byKey, required: properties.filter((p) => !p.optional).length };
+    perContext.set(cacheKey, compiled);
     return compiled;
   }
 

@@ -118,13 +118,16 @@ describe('prefix-agnostic collection reading', () => {
     const page = conversationRegistry.decode(seedText(), { base: SEED_BASE });
     const conversation = membersOf(page)[0] as Record<string, unknown>;
     const contact = conversation['assignedContact'] as Record<string, unknown>;
-    const phones = membersOf(contact['phones'] as object);
+    // Nodes below the members carry no metadata (decode records it for the root and list items
+    // only), so their readers are given the registry.
+    const options = { registry: conversationRegistry };
+    const phones = membersOf(contact['phones'] as object, options);
     expect(phones.map((p) => (p as { id: string }).id)).toEqual(['/contact_phones/mxvbRw']);
-    expect(totalItemsOf(contact['phones'] as object)).toBe(1);
+    expect(totalItemsOf(contact['phones'] as object, options)).toBe(1);
     const attachments = (conversation['latestPreviewableItem'] as Record<string, unknown>)['attachments'] as object;
-    expect(membersOf(attachments)).toEqual([]);
-    expect(totalItemsOf(attachments)).toBe(0);
-    expect(viewOf(attachments)).toBeUndefined();
+    expect(membersOf(attachments, options)).toEqual([]);
+    expect(totalItemsOf(attachments, options)).toBe(0);
+    expect(viewOf(attachments, options)).toBeUndefined();
   });
 
   it('reads a view without a context of its own through its collection\'s context', () => {

@@ -227,7 +227,12 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     },
   };
 
-  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => {
+  // Read, check and write in one IMMEDIATE transaction (applyAction's own becomes a savepoint in
+  // it): with several processes on one database file, a rule checked on a read made outside the
+  // write transaction could let an action through on a state another process has since changed
+  // (a close landing on a conversation just blocked elsewhere, or a version bumped by a no-op).
+  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => store.db.transaction(() => actOn(name, ctx)).immediate();
+  const actOn = (name: ConversationActionName, ctx: Ctx) => {
     const c = visibleConversation(ctx);
     const state = { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1 };
     const after = applyConversationAction(name, state);

@@ -231,7 +231,7 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
   // it): with several processes on one database file, a rule checked on a read made outside the
   // write transaction could let an action through on a state another process has since changed
   // (a close landing on a conversation just blocked elsewhere, or a version bumped by a no-op).
-  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => store.db.transaction(() => actOn(name, ctx)).immediate();
+  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => actInTransaction.immediate(name, ctx);
   const actOn = (name: ConversationActionName, ctx: Ctx) => {
     const c = visibleConversation(ctx);
     const state = { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1 };
@@ -246,6 +246,7 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     const updated = stateAction && unchanged ? c : store.applyAction(ctx.auth.id, c.id, name);
     return renderConversation(store, updated);
   };
+  const actInTransaction = store.db.transaction(actOn);
 
   const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {
     const handle =

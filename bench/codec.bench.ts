@@ -5,7 +5,7 @@
  * - `encode`: `registry.encodeText(node)` vs `JSON.stringify(node)` (≤ 2.0x);
  * - `expand`: core's fast expander vs `jsonld.expand` with a static document loader (≤ 0.1x).
  *
- *   pnpm bench [--json] [--samples N] [--filter TEXT]
+ *   pnpm bench [--json] [--samples N] [--filter TEXT] [--vocab textus|sample]
  *
  * @module
  */
@@ -14,11 +14,15 @@ import { isDeepStrictEqual } from 'node:util';
 import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { sampleRegistry } from '../packages/core/src/__fixtures__/sample-vocab.js';
+import { textusRegistry } from '../packages/textus/src/index.js';
 import type { JsonObject } from '../packages/core/src/index.js';
 import { runBench, type Case, type Contender } from './harness.js';
 import { BASE, collectionPage } from './seed-page.js';
 
-const registry = sampleRegistry;
+// The TextUs vocabulary by default; `--vocab sample` measures core's own sample vocabulary.
+const vocabFlag = process.argv.indexOf('--vocab');
+const registry = process.argv[vocabFlag + 1] === 'sample' && vocabFlag >= 0 ? sampleRegistry : textusRegistry;
+process.stderr.write(`vocabulary: ${registry === textusRegistry ? 'TextUs (@hyperld/textus)' : 'sample (core tests)'}\n`);
 
 /** Serves the registry's generated contexts to jsonld.js; anything else is an error (no network). */
 const documentLoader = async (url: string): Promise<RemoteDocument> => {

@@ -128,6 +128,8 @@ export function expectedOf(kind: AnyKind): string {
 /** Compiles and caches validators for the types of one registry. */
 export class Compiler {
   private readonly compiled = new Map<AnyTypeDef, Map<string, CompiledType>>();
+  /** The compiled form for each definition's own context: the common case, one look-up. */
+  private readonly own = new Map<AnyTypeDef, CompiledType>();
 
   constructor(readonly types: TypeLookup) {}
 
@@ -289,6 +291,10 @@ export class Compiler {
    * context whose terms say which keys stand for each property.
    */
   compile(def: AnyTypeDef, contextUrl?: string, terms?: Terms): CompiledType {
+    if (contextUrl === undefined) {
+      const own = this.own.get(def);
+      if (own) return own;
+    }
     let perContext = this.compiled.get(def);
     if (!perContext) this.compiled.set(def, (perContext = new Map()));
     const cacheKey = contextUrl ?? '';
@@ -317,6 +323,7 @@ export class Compiler {
     }
     compiled = { def, properties, byKey, required: properties.filter((p) => !p.optional).length };
     perContext.set(cacheKey, compiled);
+    if (contextUrl === undefined) this.own.set(def, compiled);
     return compiled;
   }
 
@@ -368,8 +375,10 @@ export class Compiler {
           else if (!isIriReference(v)) run.report('invalid_iri', key, expected, describe(v));
         };
       case 'node': {
-        const targets = spec.targets;
-        return (v, key, run) => this.node(v, key, run, targets?.());
+        // Resolved on first use (definitions may refer to ones declared later), then kept.
+        const thunk = spec.targets;
+        let targets: readonly AnyTypeDef[] | undefined;
+        return (v, key, run) => this.node(v, key, run, thunk === undefined ? undefined : (targets ??= thunk()));
       }
       case 'list': {
         const item = this.check(spec.item);
@@ -400,11 +409,15 @@ export class Compiler {
         };
       }
       case 'union': {
-        const options = spec.options.map((o) => ({ accepts: accepts(o), check: this.check(o) }));
+        // The branch for each JSON type, decided once: the first option that takes it.
+        const byJsonType = new Map<string, Check>();
+        for (const option of spec.options) {
+          const check = this.check(option);
+          for (const jsonType of accepts(option)) if (!byJsonType.has(jsonType)) byJsonType.set(jsonType, check);
+        }
         return (v, key, run) => {
-          const jsonType = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-          const option = options.find((o) => o.accepts.has(jsonType));
-          if (option) option.check(v, key, run);
+          const check = byJsonType.get(Array.isArray(v) ? 'array' : typeof v);
+          if (check) check(v, key, run);
           else run.report('wrong_kind', key, expected, describe(v));
         };
       }

@@ -1,0 +1,346 @@
+/**
+ * The authorization matrix of the reference TextUs server, over HTTP on an ephemeral loopback
+ * port: for every route of `textusRoutes` (and `PUT …/assign_contact`, which the server also
+ * answers), every method it answers (HEAD with GET), and ids of resources in each of the demo
+ * user's accounts:
+ *
+ * - a user of another account gets a 404 that cannot be told from a missing id's, and nothing
+ *   changes in the database;
+ * - no token, a wrong secret, an unknown user id or a malformed header get a 401 with
+ *   `WWW-Authenticate: Bearer`, identical whether the resource exists or not, and nothing changes;
+ * - the owner does get the resource (the matrix is not a server that answers 404 to everyone).
+ *
+ * Also: tokens are stored hashed only; `TextusStore.userByToken` compares equal-length digests
+ * with `timingSafeEqual` whatever the token; error bodies (400 … 415 and a forced 500) carry no
+ * stack trace and no SQL.
+ *
+ * @module
+ */
+import * as crypto from 'node:crypto';
+import { textusRoutes } from '@hyperld/textus';
+import {
+  createTextusHandler,
+  DEMO_TOKEN,
+  DEMO_USER_ID,
+  hashToken,
+  OTHER_TOKEN,
+  OTHER_USER_ID,
+  SEED_ACCOUNT_ID,
+  SEED_CONTACT_ID,
+  SEED_CONVERSATION_ID,
+  SEED_MESSAGE_ID,
+  seedStore,
+  startTextusServer,
+  TextusStore,
+} from '@hyperld/textus/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, type CallResult } from './helpers/textus-server.js';
+
+// Every call of timingSafeEqual made by the store is recorded (the real function still answers).
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
+
+type Method = 'GET' | 'HEAD' | 'PUT' | 'DELETE' | 'POST';
+
+/** A route the server answers, and one method it answers it with. */
+interface Endpoint {
+  readonly name: string;
+  readonly method: Method;
+  readonly template: string;
+}
+
+/** Every (route, method) the server answers: the routes' own, HEAD beside each GET, and assign_contact. */
+const endpoints: readonly Endpoint[] = [
+  ...textusRoutes.flatMap((r): Endpoint[] => {
+    const own: Endpoint = { name: r.name, method: r.method, template: r.template };
+    return r.method === 'GET' ? [own, { ...own, method: 'HEAD' }] : [own];
+  }),
+  { name: 'assignContact', method: 'PUT', template: '/conversations/{conversation}/assign_contact' },
+];
+
+/** The template variable of a route (each TextUs route has exactly one). */
+function variableOf(template: string): string {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  if (names.length !== 1) throw new Error(`${template} has ${names.length} variables`);
+  return names[0] as string;
+}
+
+const fill = (template: string, id: string): string => template.replace(/\{\w+\}/, encodeURIComponent(id));
+
+let server: Awaited<ReturnType<typeof startTextusServer>>;
+/** Ids of resources in the demo user's accounts (the seed account and another one), by variable. */
+const demoIds: Record<string, string[]> = {};
+/** Ids of the other user's own resources, by variable. */
+const otherIds: Record<string, string> = {};
+
+/** Every row of every table, to compare before and after. */
+function snapshot(store: TextusStore): string {
+  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
+
+const one = (sql: string, ...args: unknown[]): string => {
+  const row = server.store.db.prepare(sql).get(...args) as { id: string } | undefined;
+  if (!row) throw new Error(`no row for ${sql}`);
+  return row.id;
+};
+
+beforeAll(async () => {
+  server = await startTextusServer({ file: ':memory:', port: 0, announce: false });
+  const mine = `SELECT account_id FROM memberships WHERE user_id = '${DEMO_USER_ID}'`;
+  const others = `SELECT b.user_id FROM memberships a JOIN memberships b ON a.account_id = b.account_id WHERE a.user_id = '${OTHER_USER_ID}'`;
+  // Another account of the demo user's, and the other user's account (read from the memberships:
+  // the server entry does not export their ids).
+  const second = one('SELECT account_id AS id FROM memberships WHERE user_id = ? AND account_id <> ? ORDER BY account_id LIMIT 1', DEMO_USER_ID, SEED_ACCOUNT_ID);
+  const othersAccount = one('SELECT account_id AS id FROM memberships WHERE user_id = ? ORDER BY account_id LIMIT 1', OTHER_USER_ID);
+  const failedIn = (account: string): string =>
+    one(
+      "SELECT m.id AS id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.account_id = ? AND m.delivery_state IN ('failed', 'failed_transient') ORDER BY m.seq LIMIT 1",
+      account,
+    );
+  demoIds['contact'] = [SEED_CONTACT_ID, one('SELECT id FROM contacts WHERE account_id = ? ORDER BY id LIMIT 1', second)];
+  demoIds['conversation'] = [SEED_CONVERSATION_ID, one('SELECT id FROM conversations WHERE account_id = ? ORDER BY seq LIMIT 1', second)];
+  // The seed message, and failed ones: a retry by their owner would change them.
+  demoIds['message'] = [SEED_MESSAGE_ID, failedIn(SEED_ACCOUNT_ID), failedIn(second)];
+  demoIds['account'] = [SEED_ACCOUNT_ID, second];
+  demoIds['user'] = [DEMO_USER_ID, one(`SELECT user_id AS id FROM memberships WHERE account_id IN (${mine}) AND user_id <> ? AND user_id NOT IN (${others}) ORDER BY id LIMIT 1`, DEMO_USER_ID)];
+  otherIds['contact'] = one('SELECT id FROM contacts WHERE account_id = ? ORDER BY id LIMIT 1', othersAccount);
+  otherIds['conversation'] = one('SELECT id FROM conversations WHERE account_id = ? ORDER BY seq LIMIT 1', othersAccount);
+  otherIds['message'] = failedIn(othersAccount);
+  otherIds['account'] = othersAccount;
+  otherIds['user'] = OTHER_USER_ID;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** Makes a request with a raw `Authorization` header (or none). */
+const send = (method: Method, path: string, authorization: string | undefined): Promise<CallResult> =>
+  call(server.url, method, path, authorization === undefined ? {} : { headers: { authorization } });
+
+/** What must be equal between two answers that may not reveal which resource exists. */
+function comparable(result: CallResult, path: string): unknown {
+  const headers = [...result.headers].filter(([name]) => name !== 'date' && name !== 'content-length' && name !== 'keep-alive' && name !== 'connection');
+  const json = { ...result.json };
+  if (typeof json['detail'] === 'string') json['detail'] = json['detail'].split(path).join('<path>');
+  return { status: result.status, headers, body: result.text === '' ? '' : json };
+}
+
+/** Every (endpoint, id) of the demo user's resources. */
+function demoTargets(): { endpoint: Endpoint; id: string; path: string; missing: string }[] {
+  return endpoints.flatMap((endpoint) => {
+    const variable = variableOf(endpoint.template);
+    return (demoIds[variable] ?? []).map((id) => ({ endpoint, id, path: fill(endpoint.template, id), missing: fill(endpoint.template, `zz_missing_${variable}`) }));
+  });
+}
+
+describe('the matrix covers every route', () => {
+  it('has demo ids for every template variable and targets for every endpoint', () => {
+    expect(endpoints.length).toBe(textusRoutes.length + textusRoutes.filter((r) => r.method === 'GET').length + 1);
+    const targets = demoTargets();
+    for (const endpoint of endpoints) expect(targets.some((t) => t.endpoint === endpoint), `${endpoint.method} ${endpoint.template}`).toBe(true);
+  });
+});
+
+describe('a user of another account', () => {
+  it('gets a 404 indistinguishable from a missing id on every route, method and id, and changes nothing', async () => {
+    const before = snapshot(server.store);
+    let checked = 0;
+    for (const { endpoint, path, missing } of demoTargets()) {
+      const label = `${endpoint.method} ${path}`;
+      const theirs = await send(endpoint.method, path, `Bearer ${OTHER_TOKEN}`);
+      const absent = await send(endpoint.method, missing, `Bearer ${OTHER_TOKEN}`);
+      const absentForOwner = await send(endpoint.method, missing, `Bearer ${DEMO_TOKEN}`);
+      expect(theirs.status, label).toBe(404);
+      expect(comparable(theirs, path), label).toEqual(comparable(absent, missing));
+      expect(comparable(theirs, path), label).toEqual(comparable(absentForOwner, missing));
+      if (endpoint.method !== 'HEAD') expect(theirs.json['@type'], label).toBe('hydra:Error');
+      checked++;
+    }
+    expect(snapshot(server.store)).toBe(before);
+    expect(checked).toBeGreaterThanOrEqual(endpoints.length * 2);
+  });
+
+  it('does get its own resources (the 404s are about ownership)', async () => {
+    for (const endpoint of endpoints.filter((e) => e.method === 'GET')) {
+      const path = fill(endpoint.template, otherIds[variableOf(endpoint.template)] as string);
+      expect((await send('GET', path, `Bearer ${OTHER_TOKEN}`)).status, path).toBe(200);
+    }
+  });
+});
+
+/** `Authorization` headers that authenticate nobody. */
+const WRONG_CREDENTIALS: readonly (readonly [string, string | undefined])[] = [
+  ['no header', undefined],
+  ['a wrong secret for the demo user', 'Bearer u_demo.wrong'],
+  ['a wrong secret of the same length', `Bearer ${DEMO_TOKEN.slice(0, -1)}${DEMO_TOKEN.endsWith('x') ? 'y' : 'x'}`],
+  ['the demo secret with the other user id', `Bearer ${OTHER_USER_ID}${DEMO_TOKEN.slice(DEMO_TOKEN.indexOf('.'))}`],
+  ['an unknown user id', `Bearer u_nobody${DEMO_TOKEN.slice(DEMO_TOKEN.indexOf('.'))}`],
+  ['the user id alone', `Bearer ${DEMO_USER_ID}`],
+  ['the secret alone', `Bearer ${DEMO_TOKEN.slice(DEMO_TOKEN.indexOf('.'))}`],
+  ['an empty secret', `Bearer ${DEMO_USER_ID}.`],
+  ['the token hash instead of the token', `Bearer ${DEMO_USER_ID}.${hashToken(DEMO_TOKEN)}`],
+  ['a 600-character token', `Bearer ${DEMO_USER_ID}.${'a'.repeat(600)}`],
+  ['Basic credentials', `Basic ${Buffer.from(`${DEMO_USER_ID}:${DEMO_TOKEN}`).toString('base64')}`],
+  ['the token without a scheme', DEMO_TOKEN],
+  ['an empty bearer', 'Bearer '],
+  ['two tokens', `Bearer ${DEMO_TOKEN} ${DEMO_TOKEN}`],
+  ['a token with a NUL', `Bearer ${DEMO_TOKEN}\u0000`.replace('\u0000', '%00')],
+  ['a non-ASCII token', `Bearer ${encodeURIComponent('u_demo.é')}`],
+];
+
+describe('without valid credentials', () => {
+  it('every route, method and id answers 401 with WWW-Authenticate: Bearer, the same whether the resource exists, and nothing changes', async () => {
+    const before = snapshot(server.store);
+    let checked = 0;
+    for (const { endpoint, path, missing } of demoTargets()) {
+      let first: unknown;
+      for (const [what, authorization] of WRONG_CREDENTIALS) {
+        const label = `${endpoint.method} ${path} with ${what}`;
+        const existing = await send(endpoint.method, path, authorization);
+        const absent = await send(endpoint.method, missing, authorization);
+        expect(existing.status, label).toBe(401);
+        expect(existing.headers.get('www-authenticate'), label).toMatch(/^Bearer realm="textus"$/);
+        expect(comparable(existing, path), label).toEqual(comparable(absent, missing));
+        // Nothing in the answer says which credential was wrong.
+        first ??= comparable(existing, path);
+        expect(comparable(existing, path), label).toEqual(first);
+        checked++;
+      }
+    }
+    expect(snapshot(server.store)).toBe(before);
+    expect(checked).toBe(demoTargets().length * WRONG_CREDENTIALS.length);
+  });
+});
+
+describe('the owner', () => {
+  // Last: the owner's actions change data (the matrices above compare snapshots).
+  it('gets 2xx on every route, method and id (the same requests that answered 404 and 401)', async () => {
+    for (const { endpoint, path } of demoTargets()) {
+      // The seed message was received, not failed: its retry is a 409 by design.
+      const expected = endpoint.name === 'retryMessage' && path.includes(SEED_MESSAGE_ID) ? 409 : endpoint.name === 'retryMessage' ? 202 : 200;
+      expect((await send(endpoint.method, path, `Bearer ${DEMO_TOKEN}`)).status, `${endpoint.method} ${path}`).toBe(expected);
+    }
+  });
+});
+
+describe('tokens at rest', () => {
+  it('are stored as SHA-256 hashes only: no token or secret in any text column of any table', () => {
+    const secrets = [DEMO_TOKEN, OTHER_TOKEN, ...[DEMO_TOKEN, OTHER_TOKEN].map((t) => t.slice(t.indexOf('.') + 1))];
+    const db = server.store.db;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    let scanned = 0;
+    const found: string[] = [];
+    for (const { name } of tables) {
+      const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);
+      for (const row of db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+        for (const column of columns) {
+          const value = row[column];
+          if (typeof value !== 'string') continue;
+          scanned++;
+          for (const secret of [...secrets, hashToken(DEMO_TOKEN)]) if (value.includes(secret)) found.push(`${name}.${column} holds ${secret}`);
+        }
+      }
+    }
+    // The scan does see what is there: the demo token's hash, in its one place.
+    expect(found).toEqual([`users.token_hash holds ${hashToken(DEMO_TOKEN)}`]);
+    expect(scanned).toBeGreaterThan(1000);
+    const stored = db.prepare('SELECT id, token_hash FROM users WHERE id IN (?, ?) ORDER BY id').all(DEMO_USER_ID, OTHER_USER_ID);
+    expect(stored).toEqual([
+      { id: DEMO_USER_ID, token_hash: hashToken(DEMO_TOKEN) },
+      { id: OTHER_USER_ID, token_hash: hashToken(OTHER_TOKEN) },
+    ]);
+    expect(hashToken(DEMO_TOKEN)).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('TextusStore.userByToken', () => {
+  it('compares 32-byte digests with timingSafeEqual for a valid token, a wrong secret of any length and an unknown id, without throwing', () => {
+    const spy = vi.mocked(crypto.timingSafeEqual);
+    const cases: readonly (readonly [string, string | undefined])[] = [
+      [DEMO_TOKEN, DEMO_USER_ID],
+      [OTHER_TOKEN, OTHER_USER_ID],
+      [`${DEMO_TOKEN.slice(0, -1)}#`, undefined],
+      [`${DEMO_USER_ID}.short`, undefined],
+      [`${DEMO_USER_ID}.${'long'.repeat(100)}`, undefined],
+      [`${DEMO_USER_ID}.`, undefined],
+      [`u_nobody${DEMO_TOKEN.slice(DEMO_TOKEN.indexOf('.'))}`, undefined],
+      [`${OTHER_USER_ID}${DEMO_TOKEN.slice(DEMO_TOKEN.indexOf('.'))}`, undefined],
+      [`${DEMO_USER_ID}.é😀\u0000`, undefined],
+    ];
+    for (const [token, user] of cases) {
+      spy.mockClear();
+      let found: string | undefined;
+      expect(() => {
+        found = server.store.userByToken(token)?.id;
+      }, token).not.toThrow();
+      expect(found, token).toBe(user);
+      expect(spy, token).toHaveBeenCalledTimes(1);
+      const [a, b] = spy.mock.calls[0] as unknown as [Buffer, Buffer];
+      expect([a.length, b.length], token).toEqual([32, 32]);
+    }
+  });
+
+  it('refuses malformed tokens (no user id, too long) without throwing', () => {
+    for (const token of ['', '.', 'nodot', `.${DEMO_TOKEN}`, `${DEMO_TOKEN}${'x'.repeat(600)}`]) {
+      expect(server.store.userByToken(token), token).toBeUndefined();
+    }
+  });
+});
+
+/** No stack frame, no SQL, no engine or file name in a body the client sees. */
+const LEAK = /at \w+ \(|SELECT|INSERT|UPDATE |sqlite|node_modules|\.ts:\d+|TypeError|RangeError/i;
+
+describe('error bodies', () => {
+  it('carry no stack trace or SQL for 400, 401, 404, 405, 406, 409, 413 and 415', async () => {
+    const auth = { token: DEMO_TOKEN };
+    const conversation = `/conversations/${SEED_CONVERSATION_ID}`;
+    const json = { 'content-type': 'application/ld+json' };
+    const cases: readonly (readonly [number, () => Promise<CallResult>])[] = [
+      [400, () => call(server.url, 'GET', `/contacts/${SEED_CONTACT_ID}/conversations?cursor=%27%3B%20DROP%20TABLE%20users`, auth)],
+      [400, () => call(server.url, 'GET', `/contacts/${SEED_CONTACT_ID}/conversations?per_page=0`, auth)],
+      [400, () => call(server.url, 'GET', '/conversations/%E0%A4%A', auth)],
+      [400, () => call(server.url, 'PUT', `${conversation}/read`, { ...auth, headers: json, body: '{"@type": "Conversation", ' })],
+      [400, () => call(server.url, 'PUT', `${conversation}/read`, { ...auth, headers: json, body: '{"@type": "Conversation", "id": 42}' })],
+      [401, () => call(server.url, 'GET', conversation)],
+      [404, () => call(server.url, 'GET', "/conversations/x' OR '1'='1", auth)],
+      [404, () => call(server.url, 'GET', '/no/such/route', auth)],
+      [405, () => call(server.url, 'DELETE', conversation, auth)],
+      [406, () => call(server.url, 'GET', conversation, { ...auth, accept: 'text/html' })],
+      [409, () => call(server.url, 'POST', `/messages/${SEED_MESSAGE_ID}/retry`, auth)],
+      [413, () => call(server.url, 'PUT', `${conversation}/read`, { ...auth, headers: json, body: `{"x":"${'a'.repeat(70 * 1024)}"}` })],
+      [415, () => call(server.url, 'PUT', `${conversation}/read`, { ...auth, headers: { 'content-type': 'text/plain' }, body: 'SELECT 1' })],
+    ];
+    // One at a time: a 413 closes its connection, which must not reset a request in flight.
+    for (const [status, request] of cases) {
+      const result = await request();
+      expect(result.status, result.text).toBe(status);
+      expect(result.json['@type']).toBe('hydra:Error');
+      expect(result.text, `${status}`).not.toMatch(LEAK);
+    }
+  });
+
+  it('carry no stack trace or SQL for a 500 (the database closed under a running handler), while onError gets the error', async () => {
+    const store = TextusStore.open(':memory:');
+    seedStore(store, { scale: 0.05 });
+    const errors: unknown[] = [];
+    const handler = createTextusHandler({ store, onError: (error) => errors.push(error) });
+    const request = (path: string): Request =>
+      new Request(new URL(path, 'http://127.0.0.1'), { headers: { accept: 'application/ld+json', authorization: `Bearer ${DEMO_TOKEN}` } });
+    expect((await handler(request(`/conversations/${SEED_CONVERSATION_ID}`))).status).toBe(200);
+    store.db.close();
+    for (const path of [`/conversations/${SEED_CONVERSATION_ID}`, `/contacts/${SEED_CONTACT_ID}/conversations`, `/users/${DEMO_USER_ID}`]) {
+      const response = await handler(request(path));
+      const text = await response.text();
+      expect(response.status, path).toBe(500);
+      expect(JSON.parse(text)).toMatchObject({ '@type': 'hydra:Error', status: 500 });
+      expect(text, path).not.toMatch(LEAK);
+      expect(text).not.toContain('database');
+    }
+    expect(errors).toHaveLength(3);
+    expect(String(errors[0])).toMatch(/database connection is not open/);
+  });
+});

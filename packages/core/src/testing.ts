@@ -23,6 +23,7 @@ import { extendsType, type AnyTypeDef, type NodeOf } from './define.js';
 import { HyperldError } from './errors.js';
 import type { AnyKind, KindSpec, ValueOf } from './kinds.js';
 import { createRegistry, type AnyNodeOf, type Registry } from './registry.js';
+import { jsonTypesOf } from './validate.js';
 
 /**
  * Options of {@link arbitraryNode}, {@link arbitraryDocument} and {@link arbitraryValue}.
@@ -81,27 +82,6 @@ function jsonTypeOf(value: unknown): JsonType {
   return Array.isArray(value) ? 'array' : (typeof value as JsonType);
 }
 
-/** The JSON types a kind's non-null values take; mirrors the validator's choice of a union branch. */
-function jsonTypesOf(kind: AnyKind): ReadonlySet<JsonType> {
-  const spec = kind.spec;
-  switch (spec.tag) {
-    case 'number':
-    case 'integer':
-      return new Set(['number']);
-    case 'boolean':
-      return new Set(['boolean']);
-    case 'node':
-      return new Set(['object']);
-    case 'list':
-      return new Set(['array']);
-    case 'json':
-      return new Set(['object', 'array', 'string', 'number', 'boolean']);
-    case 'union':
-      return new Set(spec.options.flatMap((o) => [...jsonTypesOf(o)]));
-    default:
-      return new Set(['string']);
-  }
-}
 
 /** Whether every non-null value of a kind contains an embedded node (no link or empty-list form). */
 function needsNode(spec: KindSpec): boolean {

@@ -413,7 +413,7 @@ export class Compiler {
         const byJsonType = new Map<string, Check>();
         for (const option of spec.options) {
           const check = this.check(option);
-          for (const jsonType of accepts(option)) if (!byJsonType.has(jsonType)) byJsonType.set(jsonType, check);
+          for (const jsonType of jsonTypesOf(option)) if (!byJsonType.has(jsonType)) byJsonType.set(jsonType, check);
         }
         return (v, key, run) => {
           const check = byJsonType.get(Array.isArray(v) ? 'array' : typeof v);
@@ -425,9 +425,16 @@ export class Compiler {
   }
 }
 
-/** The JSON types (`typeof`, plus `array`) a kind can take, used to pick a union's branch. */
-function accepts(kind: AnyKind): Set<string> {
-  switch (kind.spec.tag) {
+/**
+ * The JSON types (`typeof`, plus `array`) a kind's non-null values take: what picks a union's
+ * branch here, and what the arbitraries of `./testing` mirror.
+ *
+ * @param kind - the kind.
+ * @returns the JSON types.
+ */
+export function jsonTypesOf(kind: AnyKind): ReadonlySet<'string' | 'number' | 'boolean' | 'object' | 'array'> {
+  const spec = kind.spec;
+  switch (spec.tag) {
     case 'number':
     case 'integer':
       return new Set(['number']);
@@ -440,7 +447,7 @@ function accepts(kind: AnyKind): Set<string> {
     case 'json':
       return new Set(['object', 'array', 'string', 'number', 'boolean']);
     case 'union':
-      return new Set(kind.spec.options.flatMap((o) => [...accepts(o)]));
+      return new Set(spec.options.flatMap((o) => [...jsonTypesOf(o)]));
     default:
       return new Set(['string']);
   }

@@ -141,7 +141,20 @@ describe('limits', () => {
     expect(decodeError(text, { strict: true, maxDepth: 5 }).violations.map((v) => v.code)).toContain('max_depth');
   });
 
-  it.todo('max_depth: Infinity, NaN or a huge maxDepth still bound recursion (now a RangeError escapes for 100,000 levels: core bug, reported)');
+  it('max_depth: Infinity, NaN or a huge maxDepth still bound recursion (capped at MAX_DEPTH_CAP)', () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    for (const maxDepth of [Number.POSITIVE_INFINITY, Number.NaN, 100_000]) {
+      let caught: unknown;
+      try {
+        textusRegistry.decode({ '@type': 'Nope', a: deep }, { maxDepth });
+      } catch (error) {
+        caught = error;
+      }
+      expect(isDecodeError(caught)).toBe(true);
+      expect((caught as { code: string }).code).toBe('max_depth');
+    }
+  });
 
   it('max_size: the default accepts 64 MiB of text and rejects one more character, before parsing', () => {
     const doc = JSON.stringify(statsNestedBy(1));

@@ -23,7 +23,7 @@ export { vocabulary } from './vocabulary.js';
 export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
 
 // Registry and codec
-export { createRegistry, DEFAULT_LIMITS } from './registry.js';
+export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './registry.js';
 export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './registry.js';
 export { baseOf, metaOf, setMeta } from './meta.js';
 export type { NodeMeta } from './meta.js';

@@ -27,12 +27,29 @@ import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from '.
 export interface Limits {
   /** The longest text accepted, in UTF-16 code units. Default 64 MiB. */
   readonly maxSize?: number;
-  /** The deepest nesting of objects and arrays accepted. Default 128. */
+  /** The deepest nesting of objects and arrays accepted. Default 128; at most {@link MAX_DEPTH_CAP}. */
   readonly maxDepth?: number;
   /** The most items accepted in one list (e.g. members of one page). Default 100,000. */
   readonly maxListLength?: number;
   /** The most violations collected before validation stops. Default 100. */
   readonly maxViolations?: number;
+}
+
+/**
+ * The deepest nesting any option may ask for: the walks recurse once per level, and a few
+ * thousand levels would exhaust the stack, so a larger (or non-numeric) `maxDepth` is capped here.
+ *
+ * @example
+ * ```ts
+ * import { MAX_DEPTH_CAP } from '@hyperld/core';
+ * console.log(MAX_DEPTH_CAP); // 2048
+ * ```
+ */
+export const MAX_DEPTH_CAP = 2048;
+
+function depthLimit(requested: number | undefined): number {
+  if (requested === undefined || Number.isNaN(requested)) return DEFAULT_LIMITS.maxDepth;
+  return Math.max(0, Math.min(Math.floor(requested), MAX_DEPTH_CAP));
 }
 
 /** Default {@link Limits}. */
@@ -229,7 +246,7 @@ function settingsOf(options: DecodeOptions | undefined): ValidateSettings {
     strict: options?.strict ?? false,
     unknownProperties: options?.unknownProperties ?? 'keep',
     unknownContext: options?.unknownContext ?? 'error',
-    maxDepth: options?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxDepth: depthLimit(options?.maxDepth),
     maxListLength: options?.maxListLength ?? DEFAULT_LIMITS.maxListLength,
     maxViolations: options?.maxViolations ?? DEFAULT_LIMITS.maxViolations,
     base: options?.base,

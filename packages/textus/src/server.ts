@@ -22,8 +22,10 @@ export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
 export { hashToken, TextusStore } from './store.js';
 export type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
 export {
+  DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,
   DEMO_USER_ID,
+  OTHER_ACCOUNT_ID,
   OTHER_TOKEN,
   OTHER_USER_ID,
   SEED_ACCOUNT_ID,

@@ -32,6 +32,8 @@ export {
   SEED_CONTACT_ID,
   SEED_CONVERSATION_ID,
   SEED_MESSAGE_ID,
+  SEED_NOW,
+  SEED_PHONE_ID,
   seedStore,
 } from './seed-data.js';
 export type { SeedSummary } from './seed-data.js';

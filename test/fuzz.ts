@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { ErrorCodes, isDecodeError, type AnyKind, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
-import { arbitraryDocument } from '@hyperld/core/testing';
+import { arbitraryDocument, jsonTypesOf } from '@hyperld/core/testing';
 import { textusRegistry } from '@hyperld/textus';
 import { seedBodyText } from './helpers/seed-fixture.js';
 
@@ -243,28 +243,6 @@ type JsonType = 'null' | 'string' | 'number' | 'boolean' | 'object' | 'array';
 
 const jsonTypeOf = (v: unknown): JsonType => (v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonType));
 
-/** The JSON types a kind accepts for a non-null value (as the validator picks a union branch). */
-function acceptedTypes(kind: AnyKind): ReadonlySet<JsonType> {
-  const spec = kind.spec;
-  switch (spec.tag) {
-    case 'number':
-    case 'integer':
-      return new Set(['number']);
-    case 'boolean':
-      return new Set(['boolean']);
-    case 'node':
-      return new Set(['object']);
-    case 'list':
-      return new Set(['array']);
-    case 'json':
-      return new Set(['object', 'array', 'string', 'number', 'boolean']);
-    case 'union':
-      return new Set(spec.options.flatMap((o) => [...acceptedTypes(o)]));
-    default:
-      return new Set(['string']);
-  }
-}
-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** The JSON path of a key of the root, as violations print it. */
 const rootPath = (key: string): string => (IDENTIFIER.test(key) ? `$.${key}` : `$[${JSON.stringify(key)}]`);
@@ -405,7 +383,7 @@ export function mutate(registry: Decoder, doc: unknown, m: Mutation): Mutated {
     const kind = declared(k);
     if (kind === undefined) return { valid: true };
     if (v === null) return kind.isNullable ? { valid: true } : { code: 'wrong_kind', path: rootPath(k) };
-    return acceptedTypes(kind).has(jsonTypeOf(v)) ? undefined : { code: 'wrong_kind', path: rootPath(k) };
+    return (jsonTypesOf(kind) as ReadonlySet<string>).has(jsonTypeOf(v)) ? undefined : { code: 'wrong_kind', path: rootPath(k) };
   };
 
   switch (m.kind) {

@@ -23,7 +23,25 @@ import { extendsType, type AnyTypeDef, type NodeOf } from './define.js';
 import { HyperldError } from './errors.js';
 import type { AnyKind, KindSpec, ValueOf } from './kinds.js';
 import { createRegistry, type AnyNodeOf, type Registry } from './registry.js';
-import { jsonTypesOf } from './validate.js';
+import { jsonTypesOf as kindJsonTypes } from './validate.js';
+
+/**
+ * The JSON types (`typeof`, plus `array`) a kind's non-null values take — the branch the
+ * validator picks for a union — for tests that build values of the wrong kind on purpose.
+ *
+ * @example
+ * ```ts
+ * import { t } from '@hyperld/core';
+ * import { jsonTypesOf } from '@hyperld/core/testing';
+ * jsonTypesOf(t.union(t.link(), t.anyNode())); // Set { 'string', 'object' }
+ * ```
+ *
+ * @param kind - the kind.
+ * @returns the JSON types its non-null values take.
+ */
+export function jsonTypesOf(kind: AnyKind): ReadonlySet<'string' | 'number' | 'boolean' | 'object' | 'array'> {
+  return kindJsonTypes(kind);
+}
 
 /**
  * Options of {@link arbitraryNode}, {@link arbitraryDocument} and {@link arbitraryValue}.
@@ -307,7 +325,7 @@ class Builder {
     const claimed = new Set<JsonType>();
     const branches: { kind: AnyKind; own: ReadonlySet<JsonType> }[] = [];
     for (const option of options) {
-      const own = new Set([...jsonTypesOf(option)].filter((j) => !claimed.has(j)));
+      const own = new Set([...kindJsonTypes(option)].filter((j) => !claimed.has(j)));
       own.forEach((j) => claimed.add(j));
       if (own.size > 0) branches.push({ kind: option, own });
     }
@@ -320,7 +338,7 @@ class Builder {
     return fc.oneof(
       ...usable.map(({ kind, own }) => {
         const arb = this.value(kind, depth, where);
-        return own.size === jsonTypesOf(kind).size ? arb : arb.filter((v) => own.has(jsonTypeOf(v)));
+        return own.size === kindJsonTypes(kind).size ? arb : arb.filter((v) => own.has(jsonTypeOf(v)));
       }),
     );
   }

@@ -8,7 +8,15 @@ import { HyperldError } from './errors.js';
 import { t, type AnyKind, type Kind, type ValueOf } from './kinds.js';
 import type { ContextValue, Simplify, UnknownProperties } from './types.js';
 
-/** A map from property key (the JSON key) to its kind. */
+/**
+ * A map from property key (the JSON key) to its kind.
+ *
+ * @example
+ * ```ts
+ * import { t, type Properties } from '@hyperld/core';
+ * const properties = { name: t.string(), logo: t.string().nullable().optional() } satisfies Properties;
+ * ```
+ */
 export type Properties = Readonly<Record<string, AnyKind>>;
 
 /**
@@ -43,9 +51,20 @@ export interface TypeDef<Name extends string = string, P extends Properties = Pr
   readonly description: string | undefined;
 }
 
-/** Any type definition. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any -- any properties, so that every definition is assignable */
+/**
+ * Any type definition, whatever its properties: what registries, lookups and base types take.
+ *
+ * @typeParam Name - the `@type` term, when it matters.
+ * @example
+ * ```ts
+ * import { defineType, t, type AnyTypeDef } from '@hyperld/core';
+ * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
+ * const types: AnyTypeDef[] = [Account];
+ * ```
+ */
 export type AnyTypeDef<Name extends string = string> = TypeDef<Name, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 type IsOptional<K> = K extends Kind<unknown, infer O> ? (true extends O ? true : false) : false;
 type RequiredKeys<P> = { [K in keyof P]: IsOptional<P[K]> extends true ? never : K }[keyof P];
@@ -142,12 +161,36 @@ export interface TypeOptions<Name extends string, P extends Properties, B extend
   readonly description?: string;
 }
 
-/** The Hydra core vocabulary IRI. */
+/**
+ * The Hydra core vocabulary IRI.
+ *
+ * @example
+ * ```ts
+ * import { HYDRA } from '@hyperld/core';
+ * const member = `${HYDRA}member`; // 'http://www.w3.org/ns/hydra/core#member'
+ * ```
+ */
 export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
-/** The XML Schema datatypes IRI. */
+/**
+ * The XML Schema datatypes IRI.
+ *
+ * @example
+ * ```ts
+ * import { XSD } from '@hyperld/core';
+ * const dateTime = `${XSD}dateTime`; // 'http://www.w3.org/2001/XMLSchema#dateTime'
+ * ```
+ */
 export const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
-/** Prefixes every generated context defines. */
+/**
+ * Prefixes every generated context defines.
+ *
+ * @example
+ * ```ts
+ * import { STANDARD_PREFIXES } from '@hyperld/core';
+ * Object.keys(STANDARD_PREFIXES); // ['hydra', 'xsd']
+ * ```
+ */
 export const STANDARD_PREFIXES: Readonly<Record<string, string>> = { hydra: HYDRA, xsd: XSD };
 
 /**

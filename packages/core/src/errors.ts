@@ -38,7 +38,16 @@ export const ErrorCodes = {
   unknown_property: 'A property is not declared by the type (strict mode).',
 } as const;
 
-/** A code from {@link ErrorCodes}. */
+/**
+ * A code from {@link ErrorCodes}.
+ *
+ * @example
+ * ```ts
+ * import { ErrorCodes, type ErrorCode } from '@hyperld/core';
+ * const code: ErrorCode = 'unknown_type';
+ * console.log(ErrorCodes[code]); // 'A node has a `@type` that is not registered (strict mode).'
+ * ```
+ */
 export type ErrorCode = keyof typeof ErrorCodes;
 
 const BRAND = Symbol.for('@hyperld/core/error');

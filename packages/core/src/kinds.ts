@@ -22,7 +22,15 @@ export type KindSpec =
   | { readonly tag: 'list'; readonly item: AnyKind }
   | { readonly tag: 'union'; readonly options: readonly AnyKind[] };
 
-/** The tag of a `KindSpec` (the internal description of a kind). */
+/**
+ * The tag of a `KindSpec` (the internal description of a kind).
+ *
+ * @example
+ * ```ts
+ * import { t, type KindTag } from '@hyperld/core';
+ * const tag: KindTag = t.list(t.string()).spec.tag; // 'list'
+ * ```
+ */
 export type KindTag = KindSpec['tag'];
 
 interface KindState {
@@ -168,7 +176,15 @@ export class Kind<T = unknown, Opt extends boolean = boolean, Defs = unknown> {
   }
 }
 
-/** Any kind. */
+/**
+ * Any kind.
+ *
+ * @example
+ * ```ts
+ * import { t, type AnyKind } from '@hyperld/core';
+ * const kinds: AnyKind[] = [t.string(), t.integer().optional(), t.link('Timeline').nullable()];
+ * ```
+ */
 export type AnyKind = Kind<unknown, boolean>;
 
 /**

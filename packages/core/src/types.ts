@@ -4,7 +4,15 @@
  * @module
  */
 
-/** A JSON primitive. */
+/**
+ * A JSON primitive.
+ *
+ * @example
+ * ```ts
+ * import type { JsonPrimitive } from '@hyperld/core';
+ * const values: JsonPrimitive[] = ['open', 42, true, null];
+ * ```
+ */
 export type JsonPrimitive = string | number | boolean | null;
 
 /**

@@ -52,7 +52,16 @@ function depthLimit(requested: number | undefined): number {
   return Math.max(0, Math.min(Math.floor(requested), MAX_DEPTH_CAP));
 }
 
-/** Default {@link Limits}. */
+/**
+ * Default {@link Limits}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LIMITS, type DecodeOptions } from '@hyperld/core';
+ * console.log(DEFAULT_LIMITS.maxDepth); // 128
+ * const small: DecodeOptions = { maxSize: DEFAULT_LIMITS.maxSize / 64 }; // 1 MiB
+ * ```
+ */
 export const DEFAULT_LIMITS: Required<Limits> = Object.freeze({
   maxSize: 64 * 1024 * 1024,
   maxDepth: 128,

@@ -12,7 +12,7 @@ import { isIriReference } from './iri.js';
 import type { AnyKind } from './kinds.js';
 import type { Terms } from './terms.js';
 
-/** Limits and switches of one validation run. */
+/** Limits and switches of one validation run. @internal */
 export interface ValidateSettings {
   readonly strict: boolean;
   readonly unknownProperties: 'keep' | 'error';
@@ -23,7 +23,7 @@ export interface ValidateSettings {
   readonly base: string | undefined;
 }
 
-/** What the compiler needs from a registry. */
+/** What the compiler needs from a registry. @internal */
 export interface TypeLookup {
   lookup(type: string): AnyTypeDef | undefined;
   /** The definition of a class IRI (for `@type` values written another way: `Collection`, a full IRI). */
@@ -37,7 +37,7 @@ export interface TypeLookup {
 class Enough {}
 const ENOUGH = new Enough();
 
-/** The state of one validation run. */
+/** The state of one validation run. @internal */
 export class Run {
   readonly violations: Violation[] = [];
   readonly path: (string | number)[] = [];
@@ -63,6 +63,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * @param segments - keys and indexes from the root.
  * @param last - one more segment, if any.
  * @returns the JSON path.
+ * @internal
  */
 export function formatPath(segments: readonly (string | number)[], last?: string | number): string {
   let out = '$';
@@ -98,7 +99,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Describes a kind for the `expected` field of a violation. */
+/** Describes a kind for the `expected` field of a violation. @internal */
 export function expectedOf(kind: AnyKind): string {
   const spec = kind.spec;
   switch (spec.tag) {
@@ -125,7 +126,7 @@ export function expectedOf(kind: AnyKind): string {
   }
 }
 
-/** Compiles and caches validators for the types of one registry. */
+/** Compiles and caches validators for the types of one registry. @internal */
 export class Compiler {
   private readonly compiled = new Map<AnyTypeDef, Map<string, CompiledType>>();
   /** The compiled form for each definition's own context: the common case, one look-up. */
@@ -431,6 +432,7 @@ export class Compiler {
  *
  * @param kind - the kind.
  * @returns the JSON types.
+ * @internal
  */
 export function jsonTypesOf(kind: AnyKind): ReadonlySet<'string' | 'number' | 'boolean' | 'object' | 'array'> {
   const spec = kind.spec;

@@ -7,7 +7,15 @@
  */
 import { baseOf, metaOf, resolveIri, t, type AnyKind, type AnyTypeDef, type Kind, type Link, type Registry } from '@hyperld/core';
 
-/** The annotation key under which an action kind carries its {@link ActionSpec}. */
+/**
+ * The annotation key under which an action kind carries its {@link ActionSpec}.
+ *
+ * @example
+ * ```ts
+ * import { ACTION, action } from '@hyperld/hydra';
+ * action({ method: 'PUT', returns: 'Conversation' }).annotations[ACTION]; // { method: 'PUT', returns: 'Conversation' }
+ * ```
+ */
 export const ACTION = 'hydra:action';
 
 /**

@@ -33,7 +33,16 @@ export const HydraErrorCodes = {
   decode_failed: 'The answer is not a valid document of the expected type.',
 } as const;
 
-/** A code from {@link HydraErrorCodes}. */
+/**
+ * A code from {@link HydraErrorCodes}.
+ *
+ * @example
+ * ```ts
+ * import { HydraErrorCodes, type HydraErrorCode } from '@hyperld/hydra';
+ * const code: HydraErrorCode = 'action_unavailable';
+ * console.log(HydraErrorCodes[code]); // 'The action exists but is unavailable now (its link is null).'
+ * ```
+ */
 export type HydraErrorCode = keyof typeof HydraErrorCodes;
 
 const BRAND = Symbol.for('@hyperld/hydra/error');

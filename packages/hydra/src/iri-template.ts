@@ -28,7 +28,16 @@ export const IriTemplateErrorCodes = {
   invalid_value: 'A value given for a Hydra template variable is neither a literal, a value object nor a node reference.',
 } as const;
 
-/** A code from {@link IriTemplateErrorCodes}. */
+/**
+ * A code from {@link IriTemplateErrorCodes}.
+ *
+ * @example
+ * ```ts
+ * import { isIriTemplateError, parseIriTemplate, type IriTemplateErrorCode } from '@hyperld/hydra';
+ * let code: IriTemplateErrorCode | undefined;
+ * try { parseIriTemplate('/items{?q'); } catch (e) { if (isIriTemplateError(e)) code = e.code; } // 'invalid_template'
+ * ```
+ */
 export type IriTemplateErrorCode = keyof typeof IriTemplateErrorCodes;
 
 const ERROR_NAME = 'IriTemplateError';
@@ -95,7 +104,16 @@ export function isIriTemplateError(value: unknown): value is IriTemplateError {
 // RFC 6570
 // ---------------------------------------------------------------------------------------------
 
-/** A single value a template variable can take; numbers and booleans expand as `String(value)`. */
+/**
+ * A single value a template variable can take; numbers and booleans expand as `String(value)`.
+ *
+ * @example
+ * ```ts
+ * import { expandIriTemplate, type TemplateScalar } from '@hyperld/hydra';
+ * const page: TemplateScalar = 2;
+ * expandIriTemplate('/items{?page}', { page }); // '/items?page=2'
+ * ```
+ */
 export type TemplateScalar = string | number | boolean;
 
 /**
@@ -103,6 +121,13 @@ export type TemplateScalar = string | number | boolean;
  * object or a `Map`, expanded in insertion order). `null`, `undefined`, an empty list and an
  * object with no defined member are "undefined" in the RFC's sense: the variable is skipped.
  * Members that are themselves lists or objects are skipped too (RFC 6570 has one level only).
+ *
+ * @example
+ * ```ts
+ * import { expandIriTemplate, type TemplateValue } from '@hyperld/hydra';
+ * const keys: TemplateValue = { page: 2, q: 'x y' };
+ * expandIriTemplate('/items{?keys*}', { keys }); // '/items?page=2&q=x%20y'
+ * ```
  */
 export type TemplateValue =
   | TemplateScalar
@@ -112,7 +137,16 @@ export type TemplateValue =
   | { readonly [key: string]: TemplateScalar | null | undefined }
   | ReadonlyMap<string, TemplateScalar | null | undefined>;
 
-/** The values to expand a template with, by variable name. */
+/**
+ * The values to expand a template with, by variable name.
+ *
+ * @example
+ * ```ts
+ * import { expandIriTemplate, type TemplateValues } from '@hyperld/hydra';
+ * const values: TemplateValues = { q: 'open', tags: ['a', 'b'] };
+ * expandIriTemplate('/issues{?q,tags}', values); // '/issues?q=open&tags=a,b'
+ * ```
+ */
 export type TemplateValues = { readonly [name: string]: TemplateValue } | ReadonlyMap<string, TemplateValue>;
 
 /**
@@ -548,13 +582,33 @@ export function expandIriTemplate(template: string | CompiledIriTemplate, values
 // Hydra IriTemplate
 // ---------------------------------------------------------------------------------------------
 
-/** A JSON-LD node reference: the value is an IRI. */
+/**
+ * A JSON-LD node reference: the value is an IRI.
+ *
+ * @example
+ * ```ts
+ * import { expandHydraTemplate, type JsonLdNodeReference } from '@hyperld/hydra';
+ * const author: JsonLdNodeReference = { '@id': 'http://example.com/people/1' };
+ * const books = { template: '/books{?author}', variableRepresentation: 'ExplicitRepresentation', mapping: [{ variable: 'author', property: 'http://schema.org/author' }] };
+ * expandHydraTemplate(books, { author }); // '/books?author=http%3A%2F%2Fexample.com%2Fpeople%2F1'
+ * ```
+ */
 export interface JsonLdNodeReference {
   /** The IRI (a compact IRI with a known prefix is expanded). */
   readonly '@id': string;
 }
 
-/** A JSON-LD value object: a literal with an optional datatype or language. */
+/**
+ * A JSON-LD value object: a literal with an optional datatype or language.
+ *
+ * @example
+ * ```ts
+ * import { expandHydraTemplate, type JsonLdValueObject } from '@hyperld/hydra';
+ * const size: JsonLdValueObject = { '@value': '5', '@type': 'xsd:integer' };
+ * const items = { template: '/items{?size}', variableRepresentation: 'ExplicitRepresentation', mapping: [{ variable: 'size', property: 'hydra:limit' }] };
+ * expandHydraTemplate(items, { size }); // '/items?size=%225%22%5E%5Ehttp%3A%2F%2Fwww.w3.org%2F2001%2FXMLSchema%23integer'
+ * ```
+ */
 export interface JsonLdValueObject {
   /** The literal's value; numbers and booleans convert as JSON-LD's RDF conversion does. */
   readonly '@value': string | number | boolean;
@@ -564,19 +618,52 @@ export interface JsonLdValueObject {
   readonly '@language'?: string;
 }
 
-/** One value of a Hydra template variable: a JS literal, a value object or a node reference. */
+/**
+ * One value of a Hydra template variable: a JS literal, a value object or a node reference.
+ *
+ * @example
+ * ```ts
+ * import type { HydraTemplateScalar } from '@hyperld/hydra';
+ * const values: HydraTemplateScalar[] = ['open bugs', 2, { '@value': 'Hallo', '@language': 'de' }, { '@id': 'http://example.com/people/1' }];
+ * ```
+ */
 export type HydraTemplateScalar = string | number | boolean | JsonLdValueObject | JsonLdNodeReference;
 
 /**
  * What a Hydra template variable can be given; a list expands as an RFC 6570 list (for `{?q*}`),
  * and `null`, `undefined` or an empty list count as missing.
+ *
+ * @example
+ * ```ts
+ * import { expandHydraTemplate, type HydraTemplateValue } from '@hyperld/hydra';
+ * const tag: HydraTemplateValue = ['urgent', 'ui'];
+ * expandHydraTemplate({ template: '/issues{?tag*}', mapping: [{ variable: 'tag', property: 'http://example.com/vocab#tag' }] }, { tag }); // '/issues?tag=urgent&tag=ui'
+ * ```
  */
 export type HydraTemplateValue = HydraTemplateScalar | null | undefined | readonly (HydraTemplateScalar | null | undefined)[];
 
-/** Values for a Hydra template, keyed by variable name, by property IRI or compact IRI as the mapping writes it. */
+/**
+ * Values for a Hydra template, keyed by variable name, by property IRI or compact IRI as the mapping writes it.
+ *
+ * @example
+ * ```ts
+ * import { expandHydraTemplate, type HydraTemplateValues } from '@hyperld/hydra';
+ * const search = { template: '/issues{?q,page}', mapping: [{ variable: 'q', property: 'hydra:freetextQuery' }, { variable: 'page', property: 'hydra:pageIndex' }] };
+ * const values: HydraTemplateValues = { 'hydra:freetextQuery': 'open bugs', page: 2 };
+ * expandHydraTemplate(search, values); // '/issues?q=open%20bugs&page=2'
+ * ```
+ */
 export type HydraTemplateValues = { readonly [key: string]: HydraTemplateValue } | ReadonlyMap<string, HydraTemplateValue>;
 
-/** A reference to a term or IRI, as a string or as a node reference. */
+/**
+ * A reference to a term or IRI, as a string or as a node reference.
+ *
+ * @example
+ * ```ts
+ * import type { IriOrReference } from '@hyperld/hydra';
+ * const references: IriOrReference[] = ['hydra:freetextQuery', { '@id': 'http://www.w3.org/ns/hydra/core#freetextQuery' }];
+ * ```
+ */
 export type IriOrReference = string | JsonLdNodeReference;
 
 /**

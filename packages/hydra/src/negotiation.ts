@@ -6,9 +6,25 @@
  * @module
  */
 
-/** The JSON-LD media type. */
+/**
+ * The JSON-LD media type.
+ *
+ * @example
+ * ```ts
+ * import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from '@hyperld/hydra/server';
+ * negotiate(null, [JSON_LD, JSON_MEDIA_TYPE]); // 'application/ld+json' (no Accept: the server's first choice)
+ * ```
+ */
 export const JSON_LD = 'application/ld+json';
-/** Plain JSON. */
+/**
+ * Plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from '@hyperld/hydra/server';
+ * negotiate('application/json', [JSON_LD, JSON_MEDIA_TYPE]); // 'application/json'
+ * ```
+ */
 export const JSON_MEDIA_TYPE = 'application/json';
 
 interface AcceptEntry {

@@ -11,7 +11,15 @@
  */
 import { createRegistry, HYDRA, t, vocabulary } from '@hyperld/core';
 
-/** The URL of the Hydra Core context, where the generated Hydra context document is served. */
+/**
+ * The URL of the Hydra Core context, where the generated Hydra context document is served.
+ *
+ * @example
+ * ```ts
+ * import { HYDRA_CONTEXT, hydraRegistry } from '@hyperld/hydra';
+ * hydraRegistry.context(HYDRA_CONTEXT)?.['@context']['@vocab']; // 'http://www.w3.org/ns/hydra/core#'
+ * ```
+ */
 export const HYDRA_CONTEXT = 'http://www.w3.org/ns/hydra/context.jsonld';
 
 const hydra = vocabulary({ vocab: HYDRA, context: () => HYDRA_CONTEXT });

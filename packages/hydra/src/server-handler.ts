@@ -10,7 +10,16 @@ import { isDecodeError, type AnyTypeDef, type DecodeOptions, type Registry, type
 import { errorBody } from './errors.js';
 import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 
-/** An HTTP method a route may answer. */
+/**
+ * An HTTP method a route may answer.
+ *
+ * @example
+ * ```ts
+ * import type { Method, ServerRoute } from '@hyperld/hydra/server';
+ * const method: Method = 'PUT';
+ * const close: ServerRoute<unknown> = { method, template: '/things/{thing}/close', handle: () => undefined };
+ * ```
+ */
 export type Method = 'GET' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
 
 /**
@@ -107,7 +116,16 @@ export class HttpProblem extends Error {
   }
 }
 
-/** What a handler may return: a node (200), a {@link Reply}, a `Response`, or `undefined` (404). */
+/**
+ * What a handler may return: a node (200), a {@link Reply}, a `Response`, or `undefined` (404).
+ *
+ * @example
+ * ```ts
+ * import { reply, type HandlerResult } from '@hyperld/hydra/server';
+ * const created = (id: string): HandlerResult => reply({ '@type': 'Thing', id }, { status: 201, headers: { location: id } });
+ * const missing: HandlerResult = undefined; // answers 404
+ * ```
+ */
 export type HandlerResult = object | Reply | Response | undefined;
 
 /**

@@ -47,7 +47,16 @@ export const CONVERSATION_ACTIONS = {
   assignContact: { method: 'PUT', segment: 'assign_contact' },
 } as const;
 
-/** The name of a conversation action. */
+/**
+ * The name of a conversation action.
+ *
+ * @example
+ * ```ts
+ * import { CONVERSATION_ACTIONS, type ConversationActionName } from '@hyperld/textus';
+ * const name: ConversationActionName = 'closeConversation';
+ * CONVERSATION_ACTIONS[name].method; // 'PUT'
+ * ```
+ */
 export type ConversationActionName = keyof typeof CONVERSATION_ACTIONS;
 
 const isBlocked = (s: ConversationStateFacts): boolean => s.blocked || s.currentState === 'blocked';

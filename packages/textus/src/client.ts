@@ -19,7 +19,15 @@ import { createClient, type Client, type ClientOptions } from '@hyperld/hydra/cl
 import type { hydraTypes } from '@hyperld/hydra';
 import { TEXTUS_MEDIA_TYPE, textusRegistry, type textusTypes } from './vocabulary.js';
 
-/** The types a TextUs client decodes. */
+/**
+ * The types a TextUs client decodes.
+ *
+ * @example
+ * ```ts
+ * import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
+ * const client: Client<TextusTypes> = textus({ baseUrl: 'http://127.0.0.1:8080', token: 'u_demo.secret' });
+ * ```
+ */
 export type TextusTypes = (typeof textusTypes)[number] | (typeof hydraTypes)[number];
 
 /**

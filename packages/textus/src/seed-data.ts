@@ -12,7 +12,18 @@
  */
 import { hashToken, type ConversationRow, type TextusStore } from './store.js';
 
-/** The demo user: a member of `my_account` and two more accounts. */
+/**
+ * The demo user: a member of `my_account` and two more accounts.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.isMember(DEMO_USER_ID, SEED_ACCOUNT_ID); // true
+ * store.accountIdsOf(DEMO_USER_ID).length; // 3
+ * ```
+ */
 export const DEMO_USER_ID = 'u_demo';
 /**
  * The demo user's bearer token (`<user id>.<secret>`); only its hash is stored.
@@ -27,27 +38,126 @@ export const DEMO_USER_ID = 'u_demo';
  * ```
  */
 export const DEMO_TOKEN = 'u_demo.textus-demo-token-2f9a';
-/** A user who shares no account with the demo user, for cross-account 404 tests. */
+/**
+ * A user who shares no account with the demo user, for cross-account 404 tests.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.sharesAccount(DEMO_USER_ID, OTHER_USER_ID); // false
+ * ```
+ */
 export const OTHER_USER_ID = 'u_other';
-/** The other user's bearer token; only its hash is stored. */
+/**
+ * The other user's bearer token; only its hash is stored.
+ *
+ * @example
+ * ```ts
+ * import { OTHER_TOKEN, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.userByToken(OTHER_TOKEN)?.id; // 'u_other'
+ * ```
+ */
 export const OTHER_TOKEN = 'u_other.textus-other-token-7c41';
-/** The seed's account ("Example Account"). */
+/**
+ * The seed's account ("Example Account").
+ *
+ * @example
+ * ```ts
+ * import { SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.account(SEED_ACCOUNT_ID)?.name; // 'Example Account'
+ * ```
+ */
 export const SEED_ACCOUNT_ID = 'my_account';
-/** A second account of the demo user, holding some of `DQeeO69`'s conversations. */
+/**
+ * A second account of the demo user, holding some of `DQeeO69`'s conversations.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_SECOND_ACCOUNT_ID, DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.isMember(DEMO_USER_ID, DEMO_SECOND_ACCOUNT_ID); // true
+ * ```
+ */
 export const DEMO_SECOND_ACCOUNT_ID = 'front_range_clinic';
-/** The other user's only account; the demo user is not a member. */
+/**
+ * The other user's only account; the demo user is not a member.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.isMember(OTHER_USER_ID, OTHER_ACCOUNT_ID); // true
+ * store.isMember(DEMO_USER_ID, OTHER_ACCOUNT_ID); // false
+ * ```
+ */
 export const OTHER_ACCOUNT_ID = 'boulder_staffing';
-/** The seed's contact, "Jamel Hirthe". */
+/**
+ * The seed's contact, "Jamel Hirthe".
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.contact(SEED_CONTACT_ID)?.name; // 'Jamel Hirthe'
+ * ```
+ */
 export const SEED_CONTACT_ID = 'DQeeO69';
-/** The seed contact's Mobile phone `+13035551234` (its first phone in `phonesOf` order). */
+/**
+ * The seed contact's Mobile phone `+13035551234` (its first phone in `phonesOf` order).
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONTACT_ID, SEED_PHONE_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.phonesOf(SEED_CONTACT_ID)[0]?.id === SEED_PHONE_ID; // true
+ * ```
+ */
 export const SEED_PHONE_ID = 'mxvbRw';
-/** The seed's conversation: the newest of `DQeeO69`'s conversations visible to the demo user. */
+/**
+ * The seed's conversation: the newest of `DQeeO69`'s conversations visible to the demo user.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1).rows[0]?.id; // 'Pvwqm5G'
+ * ```
+ */
 export const SEED_CONVERSATION_ID = 'Pvwqm5G';
-/** The latest (previewable) message of the seed's conversation. */
+/**
+ * The latest (previewable) message of the seed's conversation.
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.latestMessage(SEED_CONVERSATION_ID)?.id; // '06oyogE'
+ * ```
+ */
 export const SEED_MESSAGE_ID = '06oyogE';
 /**
  * The seed's "now": the timestamp of {@link SEED_MESSAGE_ID}, the latest delivered or received
  * message of all. Only scheduled messages lie after it.
+ *
+ * @example
+ * ```ts
+ * import { SEED_MESSAGE_ID, SEED_NOW, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * store.message(SEED_MESSAGE_ID)?.ts === SEED_NOW; // true
+ * ```
  */
 export const SEED_NOW = '2018-07-24T20:59:32.156Z';
 

@@ -43,7 +43,21 @@ const DESCRIPTIONS: Record<string, string> = {
   unknown: 'Delivery Unknown',
 };
 
-/** Renders a message (the seed's key order: `@type`, `id`, `@context`, …). */
+/**
+ * Renders a message (the seed's key order: `@type`, `id`, `@context`, …).
+ *
+ * @param m - the message row.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderMessage } from '@hyperld/textus/server';
+ * const message = renderMessage({
+ *   id: '06oyogE', seq: 1, conversation_id: 'Pvwqm5G', direction: 'in', body: 'Hi & bye', delivery_state: 'received',
+ *   ts: '2018-07-24T20:59:32.156Z', sender_id: null, source: 'textus', flags: '[]',
+ * });
+ * message.formattedBody; // '<div>Hi &#38; bye</div>'
+ * ```
+ */
 export function renderMessage(m: MessageRow): NodeOf<typeof Message> {
   const failed = m.delivery_state === 'failed' || m.delivery_state === 'failed_transient';
   return {
@@ -74,7 +88,17 @@ export function renderMessage(m: MessageRow): NodeOf<typeof Message> {
   } as NodeOf<typeof Message>;
 }
 
-/** Renders a contact phone. */
+/**
+ * Renders a contact phone.
+ *
+ * @param p - the phone row.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderPhone } from '@hyperld/textus/server';
+ * renderPhone({ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }).formattedPhoneNumber; // '(303) 555-1234'
+ * ```
+ */
 export function renderPhone(p: PhoneRow): NodeOf<typeof ContactPhone> {
   return {
     '@type': 'ContactPhone',
@@ -89,7 +113,22 @@ export function renderPhone(p: PhoneRow): NodeOf<typeof ContactPhone> {
   };
 }
 
-/** Renders a contact with its phones embedded and its notes as a link (the seed's order). */
+/**
+ * Renders a contact with its phones embedded and its notes as a link (the seed's order).
+ *
+ * @param c - the contact row.
+ * @param phones - the contact's phone rows.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderContact } from '@hyperld/textus/server';
+ * const contact = renderContact(
+ *   { id: 'DQeeO69', account_id: 'my_account', name: 'Jamel Hirthe', first_name: 'Jamel', last_name: 'Hirthe', data: '{}', created_at: '2020-01-06T21:49:58.312Z' },
+ *   [{ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }],
+ * );
+ * contact.notes; // '/contacts/DQeeO69/notes'
+ * ```
+ */
 export function renderContact(c: ContactRow, phones: readonly PhoneRow[]): NodeOf<typeof Contact> {
   const data = JSON.parse(c.data) as JsonObject;
   return {
@@ -114,12 +153,35 @@ export function renderContact(c: ContactRow, phones: readonly PhoneRow[]): NodeO
   } as NodeOf<typeof Contact>;
 }
 
-/** Renders an account as embedded in a conversation (`id` and `name` only). */
+/**
+ * Renders an account as embedded in a conversation (`id` and `name` only).
+ *
+ * @param a - the account row.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderAccountSummary } from '@hyperld/textus/server';
+ * renderAccountSummary({ id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' });
+ * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
+ * ```
+ */
 export function renderAccountSummary(a: AccountRow): NodeOf<typeof Account> {
   return { '@type': 'Account', '@context': ctx('Account'), id: `/accounts/${a.id}`, name: a.name };
 }
 
-/** Renders an account in full. */
+/**
+ * Renders an account in full.
+ *
+ * @param a - the account row.
+ * @param role - the requesting user's role in it (`effectiveRole`).
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderAccount } from '@hyperld/textus/server';
+ * const account = renderAccount({ id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' }, 'admin');
+ * account.contacts; // '/accounts/my_account/contacts'
+ * ```
+ */
 export function renderAccount(a: AccountRow, role: string): NodeOf<typeof Account> {
   return {
     '@type': 'Account',
@@ -144,7 +206,20 @@ export function renderAccount(a: AccountRow, role: string): NodeOf<typeof Accoun
   };
 }
 
-/** Renders a user with an embedded collection of memberships. */
+/**
+ * Renders a user with an embedded collection of memberships.
+ *
+ * @param u - the user row.
+ * @param memberships - the user's memberships, each with its account row.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderUser } from '@hyperld/textus/server';
+ * const account = { id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' };
+ * const user = renderUser({ id: 'u_demo', name: 'Demo User', first_name: 'Demo', last_name: 'User', email: 'demo@example.com' }, [{ id: '5Bh2nxK', role: 'admin', account }]);
+ * user.id; // '/users/u_demo'; user.memberships embeds one Membership, its account as a summary
+ * ```
+ */
 export function renderUser(u: UserRow, memberships: ReadonlyArray<{ id: string; role: string; account: AccountRow }>): NodeOf<typeof User> {
   return {
     '@type': 'User',
@@ -176,7 +251,23 @@ export function renderUser(u: UserRow, memberships: ReadonlyArray<{ id: string; 
   } as NodeOf<typeof User>;
 }
 
-/** Renders a note. */
+/**
+ * Renders a note, its author embedded.
+ *
+ * @param n - the note row.
+ * @param author - the row of the note's author.
+ * @returns the node.
+ * @example
+ * ```ts
+ * import { renderNote } from '@hyperld/textus/server';
+ * const author = { id: 'u_demo', name: 'Demo User', first_name: 'Demo', last_name: 'User', email: 'demo@example.com' };
+ * const note = renderNote(
+ *   { id: 'PVIe1J', seq: 1, contact_id: 'DQeeO69', user_id: 'u_demo', content: 'Follow up after the holidays.', created_at: '2018-07-24T02:21:42.449Z', updated_at: '2018-07-24T02:21:42.449Z' },
+ *   author,
+ * );
+ * note.id; // '/contact_notes/PVIe1J'
+ * ```
+ */
 export function renderNote(n: NoteRow, author: UserRow): NodeOf<typeof ContactNote> {
   return {
     '@type': 'ContactNote',
@@ -231,6 +322,15 @@ function actionLinks(c: ConversationRow): JsonObject {
  * @param c - the conversation row.
  * @param userId - the requesting user.
  * @returns the node.
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * const row = store.conversation(SEED_CONVERSATION_ID);
+ * if (row) console.log(renderConversationWithAccount(store, row, DEMO_USER_ID).account);
+ * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
+ * ```
  */
 export function renderConversationWithAccount(store: TextusStore, c: ConversationRow, userId: string): NodeOf<typeof ConversationWithAccount> {
   const contact = store.contact(c.contact_id) as ContactRow;
@@ -271,6 +371,14 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
  * @param store - the store.
  * @param c - the conversation row.
  * @returns the node.
+ * @example
+ * ```ts
+ * import { renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * const row = store.conversation(SEED_CONVERSATION_ID);
+ * if (row) console.log(renderConversation(store, row).account); // '/accounts/my_account'
+ * ```
  */
 export function renderConversation(store: TextusStore, c: ConversationRow): NodeOf<typeof Conversation> {
   const contact = store.contact(c.contact_id) as ContactRow;

@@ -17,8 +17,8 @@ import { HydraError, isHydraError } from './errors.js';
  * ```ts
  * import type { PageFetcher } from '@hyperld/hydra';
  * import { hydraRegistry } from '@hyperld/hydra';
- * const fetchPage: PageFetcher = async (url, { signal }) =>
- *   hydraRegistry.decode(await (await fetch(url, { signal })).text(), { base: url });
+ * const fetchPage: PageFetcher = async (url, init) =>
+ *   hydraRegistry.decode(await (await fetch(url, init.signal ? { signal: init.signal } : {})).text(), { base: url });
  * ```
  */
 export type PageFetcher<P extends object = object> = (url: string, init: { readonly signal?: AbortSignal }) => Promise<P>;

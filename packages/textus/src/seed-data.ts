@@ -30,8 +30,7 @@ export const DEMO_USER_ID = 'u_demo';
  *
  * @example
  * ```ts
- * import { TextusStore } from './store.js';
- * import { DEMO_TOKEN, seedStore } from './seed-data.js';
+ * import { DEMO_TOKEN, seedStore, TextusStore } from '@hyperld/textus/server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.userByToken(DEMO_TOKEN)?.id; // 'u_demo'
@@ -166,7 +165,7 @@ export const SEED_NOW = '2018-07-24T20:59:32.156Z';
  *
  * @example
  * ```ts
- * import type { SeedOptions } from './seed-data.js';
+ * import type { SeedOptions } from '@hyperld/textus/server';
  * const small: SeedOptions = { scale: 0.1, seed: 42 };
  * ```
  */
@@ -182,8 +181,7 @@ export interface SeedOptions {
  *
  * @example
  * ```ts
- * import { TextusStore } from './store.js';
- * import { seedStore, type SeedSummary } from './seed-data.js';
+ * import { seedStore, TextusStore, type SeedSummary } from '@hyperld/textus/server';
  * const summary: SeedSummary = seedStore(TextusStore.open(':memory:'));
  * summary.seedContactConversationsVisible >= 80; // true: at least four pages of 25
  * ```
@@ -447,8 +445,7 @@ interface UserInfoGen {
  * @returns the row counts written.
  * @example
  * ```ts
- * import { TextusStore } from './store.js';
- * import { DEMO_USER_ID, seedStore } from './seed-data.js';
+ * import { DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
  * const store = TextusStore.open(':memory:');
  * const summary = seedStore(store);
  * store.conversationsOfContact(DEMO_USER_ID, 'DQeeO69', undefined, 25).rows[0]?.id; // 'Pvwqm5G'
@@ -786,8 +783,7 @@ export function seedStore(store: TextusStore, options: SeedOptions = {}): SeedSu
  * @returns the E.164 number, or `null` when the contact has no phone.
  * @example
  * ```ts
- * import { TextusStore } from './store.js';
- * import { conversationPhoneNumber, seedStore } from './seed-data.js';
+ * import { conversationPhoneNumber, seedStore, TextusStore } from '@hyperld/textus/server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * conversationPhoneNumber(store, { contact_id: 'DQeeO69' }); // '+13035555678'

@@ -34,9 +34,10 @@ export {
   SEED_MESSAGE_ID,
   SEED_NOW,
   SEED_PHONE_ID,
+  conversationPhoneNumber,
   seedStore,
 } from './seed-data.js';
-export type { SeedSummary } from './seed-data.js';
+export type { SeedOptions, SeedSummary } from './seed-data.js';
 
 // Rendering rows as nodes
 export {

@@ -265,7 +265,7 @@ describe('hyperld context', () => {
     expect(result.code).toBe(0);
     const document = JSON.parse(result.stdout) as { '@context': Record<string, unknown> };
     expect(document['@context']['@vocab']).toBe('https://api.textus.com/vocab#');
-    expect(document['@context']['closeConversation']).toEqual({ '@type': '@id' });
+    expect(document['@context']['closeConversation']).toEqual({ '@id': 'https://api.textus.com/vocab#closeConversation', '@type': '@id' });
   });
 
   it('lists the known types for an unknown one', async () => {

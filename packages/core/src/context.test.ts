@@ -10,8 +10,30 @@ import { Account, Conversation, ConversationCollection, Message, sampleRegistry,
 import { contextDocument, createRegistry, defineType, HYDRA, HyperldError, t, vocabulary, XSD, type AnyTypeDef } from './index.js';
 
 const STANDARD = { '@vocab': VOCAB, hydra: HYDRA, xsd: XSD, id: '@id' } as const;
-const link = { '@type': '@id' } as const;
-const dateTime = { '@type': 'xsd:dateTime' } as const;
+/** The IRI `@vocab` gives `term`: every declared property now carries it explicitly. */
+const V = (term: string): string => `${VOCAB}${term}`;
+const link = (term: string) => ({ '@id': V(term), '@type': '@id' }) as const;
+const dateTime = (term: string) => ({ '@id': V(term), '@type': 'xsd:dateTime' }) as const;
+const json = (term: string) => ({ '@id': V(term), '@type': '@json' }) as const;
+const set = (term: string) => ({ '@id': V(term), '@container': '@set' }) as const;
+const conversationTerms = {
+  phoneNumber: V('phoneNumber'),
+  formattedPhoneNumber: V('formattedPhoneNumber'),
+  slug: V('slug'),
+  currentState: V('currentState'),
+  unanswered: V('unanswered'),
+  unsubscribed: V('unsubscribed'),
+  blocked: V('blocked'),
+  latestPreviewableItem: V('latestPreviewableItem'),
+  requestingUserInfo: link('requestingUserInfo'),
+  participants: link('participants'),
+  assignedContact: V('assignedContact'),
+  associatedContacts: link('associatedContacts'),
+  closeConversation: link('closeConversation'),
+  reopenConversation: link('reopenConversation'),
+  timeline: link('timeline'),
+  stats: link('stats'),
+} as const;
 
 /** The error `fn` throws. */
 function thrown(fn: () => unknown): HyperldError {
@@ -26,56 +48,60 @@ function thrown(fn: () => unknown): HyperldError {
 
 describe('generated context of each sample type', () => {
   it.each<[string, Record<string, unknown>]>([
-    ['/contexts/Account.jsonld', {}],
-    ['/contexts/ContactPhone.jsonld', { contact: link }],
-    ['/contexts/ConversationUserInfo.jsonld', { readToTimelinePosition: dateTime }],
+    ['/contexts/Account.jsonld', { name: V('name') }],
+    [
+      '/contexts/ContactPhone.jsonld',
+      {
+        phoneNumber: V('phoneNumber'),
+        formattedPhoneNumber: V('formattedPhoneNumber'),
+        extension: V('extension'),
+        type: V('type'),
+        deliverabilityStatus: V('deliverabilityStatus'),
+        contact: link('contact'),
+      },
+    ],
+    [
+      '/contexts/ConversationUserInfo.jsonld',
+      { read: V('read'), readToTimelinePosition: dateTime('readToTimelinePosition'), starred: V('starred'), assigned: V('assigned') },
+    ],
     [
       '/contexts/Message.jsonld',
       {
-        displayTimestamp: dateTime,
-        timelinePosition: dateTime,
-        conversation: link,
-        sender: link,
-        retry: link,
-        latestEventAt: dateTime,
-        flags: { '@container': '@set' },
+        direction: V('direction'),
+        body: V('body'),
+        formattedBody: V('formattedBody'),
+        deliveryState: V('deliveryState'),
+        displayTimestamp: dateTime('displayTimestamp'),
+        timelinePosition: dateTime('timelinePosition'),
+        conversation: link('conversation'),
+        sender: link('sender'),
+        attachments: V('attachments'),
+        friendlyStateDescription: V('friendlyStateDescription'),
+        retryAllowed: V('retryAllowed'),
+        retry: link('retry'),
+        latestEventAt: dateTime('latestEventAt'),
+        flags: set('flags'),
+        source: V('source'),
       },
     ],
     [
       '/contexts/Contact.jsonld',
       {
-        phones: link,
-        notes: link,
-        conversations: link,
-        data: { '@type': '@json' },
-        createdAt: dateTime,
-        formattedData: { '@type': '@json' },
+        name: V('name'),
+        firstName: V('firstName'),
+        lastName: V('lastName'),
+        phones: link('phones'),
+        notes: link('notes'),
+        conversations: link('conversations'),
+        data: json('data'),
+        createdAt: dateTime('createdAt'),
+        formattedData: json('formattedData'),
       },
     ],
-    [
-      '/contexts/Conversation.jsonld',
-      {
-        requestingUserInfo: link,
-        participants: link,
-        associatedContacts: link,
-        closeConversation: link,
-        reopenConversation: link,
-        timeline: link,
-        stats: link,
-      },
-    ],
+    ['/contexts/Conversation.jsonld', conversationTerms],
     [
       '/contexts/ConversationWithAccount.jsonld',
-      {
-        requestingUserInfo: link,
-        participants: link,
-        associatedContacts: link,
-        closeConversation: link,
-        reopenConversation: link,
-        timeline: link,
-        stats: link,
-        account: link,
-      },
+      { ...conversationTerms, account: link('account'), nextScheduledMessage: V('nextScheduledMessage') },
     ],
     [
       '/contexts/hydra:Collection.jsonld',
@@ -87,7 +113,11 @@ describe('generated context of each sample type', () => {
     ],
     [
       '/contexts/hydra:PartialCollectionView.jsonld',
-      { first: { '@id': 'hydra:first', ...link }, next: { '@id': 'hydra:next', ...link }, previous: { '@id': 'hydra:previous', ...link } },
+      {
+        first: { '@id': 'hydra:first', '@type': '@id' },
+        next: { '@id': 'hydra:next', '@type': '@id' },
+        previous: { '@id': 'hydra:previous', '@type': '@id' },
+      },
     ],
   ])('%s', (url, terms) => {
     const doc = sampleRegistry.context(url);
@@ -129,16 +159,19 @@ describe('generated context of each sample type', () => {
       '@context': {
         ...STANDARD,
         schema: 'https://schema.org/',
+        // A plain property is spelled out too, though @vocab would give it the same IRI.
+        plain: V('plain'),
         mapped: 'schema:name',
         absolute: 'https://example.com/terms#n',
-        links: { '@type': '@id', '@container': '@set' },
+        links: { '@id': V('links'), '@type': '@id', '@container': '@set' },
         dates: { '@id': 'schema:dates', '@type': 'xsd:dateTime', '@container': '@set' },
-        blobs: { '@type': '@json', '@container': '@set' },
-        nodes: { '@container': '@set' },
-        linkOrNode: link,
-        linksOrNode: { '@type': '@id', '@container': '@set' },
+        blobs: { '@id': V('blobs'), '@type': '@json', '@container': '@set' },
+        nodes: set('nodes'),
+        linkOrNode: link('linkOrNode'),
+        linksOrNode: { '@id': V('linksOrNode'), '@type': '@id', '@container': '@set' },
         mappedLink: { '@id': 'schema:url', '@type': '@id' },
         alias: '@id',
+        state: V('state'),
       },
     });
     expect(Kinds.iri).toBe(`${VOCAB}Kinds`);
@@ -154,8 +187,28 @@ describe('shared context URLs', () => {
     const registry = createRegistry({ types: [A, B] });
     expect(registry.contexts.size).toBe(1);
     expect(registry.context('/contexts/shared.jsonld')).toEqual({
-      '@context': { ...STANDARD, owner: link, tags: { '@container': '@set' }, at: dateTime },
+      '@context': { ...STANDARD, owner: link('owner'), tags: set('tags'), at: dateTime('at'), label: V('label') },
     });
+  });
+
+  it('merges a term two types spell differently but give one IRI', () => {
+    const A = defineType({ ...base, type: 'A', properties: { name: t.string(), title: t.string().mapTo('v:title') }, prefixes: { v: VOCAB } });
+    const B = defineType({ ...base, type: 'B', properties: { name: t.string().mapTo('name'), title: t.string() } });
+    const C = defineType({ ...base, type: 'C', properties: { name: t.string().mapTo(V('name')), title: t.string().mapTo(V('title')) } });
+    // The later spelling is kept; all of them mean the IRI @vocab gives the key.
+    expect(contextDocument([A, B, C])).toEqual({ '@context': { ...STANDARD, v: VOCAB, name: V('name'), title: V('title') } });
+    expect(contextDocument([C, B])).toEqual({ '@context': { ...STANDARD, name: 'name', title: V('title') } });
+    const D = defineType({ ...base, type: 'D', properties: { name: t.string().mapTo('hydra:title') } });
+    expect(thrown(() => contextDocument([A, D])).code).toBe('invalid_definition');
+  });
+
+  it('rejects a property named like a prefix of the context: invalid_definition', () => {
+    const A = defineType({ ...base, type: 'A', properties: { hydra: t.string() } });
+    const error = thrown(() => contextDocument([A]));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.message).toMatchInlineSnapshot(
+      `"Context /contexts/shared.jsonld: term "hydra" means "https://sample.example/vocab#hydra" in "A" but the prefix "http://www.w3.org/ns/hydra/core#"."`,
+    );
   });
 
   it('rejects two types that give one term different meanings: invalid_definition', () => {
@@ -164,7 +217,7 @@ describe('shared context URLs', () => {
     const error = thrown(() => createRegistry({ types: [A, B] }));
     expect(error.code).toBe('invalid_definition');
     expect(error.message).toMatchInlineSnapshot(
-      `"Context /contexts/shared.jsonld: term "when" means {"@type":"xsd:dateTime"} in "B" but {"@type":"@id"} in "A"."`,
+      `"Context /contexts/shared.jsonld: term "when" means {"@id":"https://sample.example/vocab#when","@type":"xsd:dateTime"} in "B" but {"@id":"https://sample.example/vocab#when","@type":"@id"} in "A"."`,
     );
     const C = defineType({ ...base, type: 'C', properties: { when: t.link().mapTo('hydra:when') } });
     expect(thrown(() => contextDocument([A, C])).code).toBe('invalid_definition');
@@ -261,5 +314,62 @@ describe('the generated contexts, read by a JSON-LD processor', () => {
     const [view] = page?.[H('view')] as Record<string, unknown[]>[];
     expect(view?.['@type']).toEqual([H('PartialCollectionView')]);
     expect(view?.[H('first')]).toEqual([{ '@id': BASE }]);
+  });
+
+  describe('a node of one vocabulary nested in a node whose context makes `title` a Hydra term', () => {
+    const BOOKS = 'https://books.example/vocab#';
+    const Book = defineType({ type: 'Book', context: '/contexts/Book.jsonld', vocab: BOOKS, properties: { title: t.string() } });
+    const Shelf = defineType({
+      type: 'Shelf',
+      context: '/contexts/Shelf.jsonld',
+      vocab: VOCAB,
+      properties: { title: t.string().mapTo('hydra:title'), book: t.node(Book) },
+    });
+    const registry = createRegistry({ types: [Shelf] });
+    const shelf = {
+      '@context': '/contexts/Shelf.jsonld',
+      '@type': 'Shelf',
+      id: '/shelves/1',
+      title: 'Science fiction',
+      book: { '@context': '/contexts/Book.jsonld', '@type': 'Book', id: '/books/1', title: 'Dune' },
+    };
+    const loaderOf = (documents: ReadonlyMap<string, object>) => async (url: string) => {
+      const document = documents.get(new URL(url).pathname);
+      if (!document) throw new Error(`no context at ${url}`);
+      return { contextUrl: undefined, documentUrl: url, document };
+    };
+    /** The book's expanded node, the contexts served from `documents`. */
+    const expandedBook = async (documents: ReadonlyMap<string, object>) => {
+      const options = { base: BASE, documentLoader: loaderOf(documents) } as never;
+      const [expanded] = (await jsonld.expand(structuredClone(shelf), options)) as unknown as Record<string, unknown[]>[];
+      expect(expanded?.[`${HYDRA}title`]).toEqual([{ '@value': 'Science fiction' }]);
+      const [book] = expanded?.[`${VOCAB}book`] as Record<string, unknown[]>[];
+      return book;
+    };
+
+    it('keeps its own `title` IRI, which its context now states', async () => {
+      expect(registry.decode(shelf, { base: BASE, strict: true })).toBeDefined();
+      expect(registry.context('/contexts/Book.jsonld')?.['@context']['title']).toBe(`${BOOKS}title`);
+      const book = await expandedBook(new Map([...registry.contexts]));
+      expect(book).toEqual({ '@id': 'https://api.example/books/1', '@type': [`${BOOKS}Book`], [`${BOOKS}title`]: [{ '@value': 'Dune' }] });
+    });
+
+    it('would read it as hydra:title if its context left `title` to @vocab (why every property gets a term)', async () => {
+      const { title: _title, ...withoutTitle } = registry.context('/contexts/Book.jsonld')?.['@context'] ?? {};
+      const documents = new Map<string, object>([...registry.contexts, ['/contexts/Book.jsonld', { '@context': withoutTitle }]]);
+      const book = await expandedBook(documents);
+      expect(book?.[`${HYDRA}title`]).toEqual([{ '@value': 'Dune' }]);
+      expect(book?.[`${BOOKS}title`]).toBeUndefined();
+    });
+  });
+
+  it('leaves a property whose key is empty to @vocab: JSON-LD has no empty term', async () => {
+    const Odd = defineType({ type: 'Odd', context: '/contexts/Odd.jsonld', vocab: VOCAB, properties: { '': t.string() } });
+    const document = contextDocument([Odd]);
+    expect(document).toEqual({ '@context': STANDARD });
+    const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document });
+    const input = { '@context': '/contexts/Odd.jsonld', '@type': 'Odd', '': 'x' };
+    const [odd] = (await jsonld.expand(input, { base: BASE, documentLoader } as never)) as unknown as Record<string, unknown[]>[];
+    expect(odd?.[VOCAB]).toEqual([{ '@value': 'x' }]);
   });
 });

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { HYDRA, XSD, type AnyTypeDef } from './define.js';
+import { expandTerm, HYDRA, XSD, type AnyTypeDef } from './define.js';
 import { HyperldError } from './errors.js';
 import type { AnyKind, KindSpec } from './kinds.js';
 import type { JsonObject } from './types.js';
@@ -51,20 +51,23 @@ function isList(kind: AnyKind): boolean {
 }
 
 /**
- * The term definition of one property, or `undefined` where `@vocab` alone suffices.
+ * The term definition of one property. Every declared property gets one, even where `@vocab`
+ * alone would give the same IRI: a context only adds to the one in force, so a term left to
+ * `@vocab` would take the meaning an enclosing context gives it (Hydra's `title`, `type`) when the
+ * node is nested in another vocabulary's node.
  *
  * @param kind - the property's kind.
+ * @param iri - the property's IRI (from `kind.iri`, or `@vocab` + its key).
  * @returns the term definition.
  * @internal
  */
-export function termDefinition(kind: AnyKind): string | JsonObject | undefined {
+export function termDefinition(kind: AnyKind, iri: string): string | JsonObject {
   if (kind.spec.tag === 'id') return '@id';
   const type = coercion(kind.spec);
   const list = isList(kind);
-  if (type === undefined && !list && kind.iri === undefined) return undefined;
-  if (type === undefined && !list) return kind.iri;
-  const def: JsonObject = {};
-  if (kind.iri !== undefined) def['@id'] = kind.iri;
+  const id = kind.iri ?? iri;
+  if (type === undefined && !list) return id;
+  const def: JsonObject = { '@id': id };
   if (type !== undefined) def['@type'] = type;
   if (list) def['@container'] = '@set';
   return def;
@@ -72,7 +75,9 @@ export function termDefinition(kind: AnyKind): string | JsonObject | undefined {
 
 /**
  * Generates the context document for one or more definitions that share a context URL. Terms of
- * all of them are merged; two definitions that give one term different meanings are an error.
+ * all of them are merged; two definitions that give one term different meanings (whatever its
+ * spelling: a compact IRI and the IRI `@vocab` gives are one meaning), or a property named like a
+ * prefix of the context, are an error.
  *
  * @param defs - the definitions (at least one); the first one's vocabulary is `@vocab`.
  * @returns the context document.
@@ -81,7 +86,8 @@ export function termDefinition(kind: AnyKind): string | JsonObject | undefined {
  * import { contextDocument, defineType, t } from '@hyperld/core';
  * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string(), users: t.link('UserCollection') } });
  * contextDocument([Account]);
- * // { '@context': { '@vocab': 'https://example.com/vocab#', hydra: '…', xsd: '…', id: '@id', users: { '@type': '@id' } } }
+ * // { '@context': { '@vocab': 'https://example.com/vocab#', hydra: '…', xsd: '…', id: '@id',
+ * //   name: 'https://example.com/vocab#name', users: { '@id': 'https://example.com/vocab#users', '@type': '@id' } } }
  * ```
  */
 export function contextDocument(defs: readonly AnyTypeDef[]): ContextDocument {
@@ -89,21 +95,25 @@ export function contextDocument(defs: readonly AnyTypeDef[]): ContextDocument {
   if (!first) throw new HyperldError('invalid_definition', 'A context document needs at least one type definition.');
   const context: JsonObject = { '@vocab': first.vocab, hydra: HYDRA, xsd: XSD };
   const owner = new Map<string, string>();
+  const meanings = new Map<string, string>();
   for (const def of defs) {
     if (def.vocab !== first.vocab) {
       throw new HyperldError('invalid_definition', `Types "${first.type}" and "${def.type}" share context ${def.context} but not a vocabulary.`);
     }
     for (const [prefix, iri] of Object.entries(def.prefixes)) context[prefix] = iri;
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
-      const term = termDefinition(kind);
-      if (term === undefined) continue;
-      const existing = Object.hasOwn(context, key) ? context[key] : undefined;
-      if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(term)) {
-        throw new HyperldError(
-          'invalid_definition',
-          `Context ${def.context}: term "${key}" means ${JSON.stringify(term)} in "${def.type}" but ${JSON.stringify(existing)} in "${owner.get(key) ?? '?'}".`,
-        );
+      // JSON-LD has no empty term: such a key can only be left to `@vocab`.
+      if (key === '') continue;
+      const iri = expandTerm(kind.iri ?? key, def.vocab, def.prefixes);
+      const term = termDefinition(kind, iri);
+      // Compared by meaning, not spelling: `schema:name` in one type and the same IRI from
+      // `@vocab` in another are one term.
+      const meaning = typeof term === 'string' ? (kind.spec.tag === 'id' ? term : iri) : JSON.stringify({ ...term, '@id': iri });
+      if (Object.hasOwn(context, key) && meanings.get(key) !== meaning) {
+        const other = meanings.has(key) ? `${JSON.stringify(context[key])} in "${owner.get(key) ?? '?'}"` : `the prefix ${JSON.stringify(context[key])}`;
+        throw new HyperldError('invalid_definition', `Context ${def.context}: term "${key}" means ${JSON.stringify(term)} in "${def.type}" but ${other}.`);
       }
+      meanings.set(key, meaning);
       // Not `context[key] = term`: a term named `__proto__` would set the prototype instead.
       Object.defineProperty(context, key, { value: term, enumerable: true, writable: true, configurable: true });
       owner.set(key, def.type);

@@ -76,7 +76,16 @@ describe('defineType', () => {
     const Sub = defineType({ type: 'OddSub', context: '/odd-sub', extends: Odd, properties: {} });
     expect(Object.keys(Sub.properties)).toEqual(Object.keys(Odd.properties));
     const registry = createRegistry({ types: [Odd] });
-    expect(registry.context('/odd')?.['@context']).toEqual(expect.objectContaining({ ['__proto__']: { '@type': '@id' } }));
+    expect(registry.context('/odd')?.['@context']).toEqual({
+      '@vocab': VOCAB,
+      hydra: HYDRA,
+      xsd: XSD,
+      id: '@id',
+      ['__proto__']: { '@id': `${VOCAB}__proto__`, '@type': '@id' },
+      constructor: `${VOCAB}constructor`,
+      toString: `${VOCAB}toString`,
+      hasOwnProperty: `${VOCAB}hasOwnProperty`,
+    });
     expect(Object.getPrototypeOf(registry.context('/odd')?.['@context'])).toBe(Object.prototype);
     expect(registry.validate({ '@type': 'Odd', id: '/o', constructor: 'c', hasOwnProperty: true }).map((v) => `${v.code} ${v.path}`)).toEqual([
       'missing_property $.__proto__',

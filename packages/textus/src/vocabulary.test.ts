@@ -402,33 +402,33 @@ describe('the context documents', () => {
   });
 
   it('coerces links to @id', () => {
-    expect(context('/contexts/Message.jsonld')['conversation']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Message.jsonld')['sender']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Message.jsonld')['retry']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Conversation.jsonld')['timeline']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Conversation.jsonld')['closeConversation']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/ConversationWithAccount.jsonld')['assignContact']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Contact.jsonld')['conversations']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/ContactPhone.jsonld')['contact']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Membership.jsonld')['user']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/ConversationAssignment.jsonld')['assigner']).toEqual({ '@type': '@id' });
+    expect(context('/contexts/Message.jsonld')['conversation']).toEqual({ '@id': `${TEXTUS_VOCAB}conversation`, '@type': '@id' });
+    expect(context('/contexts/Message.jsonld')['sender']).toEqual({ '@id': `${TEXTUS_VOCAB}sender`, '@type': '@id' });
+    expect(context('/contexts/Message.jsonld')['retry']).toEqual({ '@id': `${TEXTUS_VOCAB}retry`, '@type': '@id' });
+    expect(context('/contexts/Conversation.jsonld')['timeline']).toEqual({ '@id': `${TEXTUS_VOCAB}timeline`, '@type': '@id' });
+    expect(context('/contexts/Conversation.jsonld')['closeConversation']).toEqual({ '@id': `${TEXTUS_VOCAB}closeConversation`, '@type': '@id' });
+    expect(context('/contexts/ConversationWithAccount.jsonld')['assignContact']).toEqual({ '@id': `${TEXTUS_VOCAB}assignContact`, '@type': '@id' });
+    expect(context('/contexts/Contact.jsonld')['conversations']).toEqual({ '@id': `${TEXTUS_VOCAB}conversations`, '@type': '@id' });
+    expect(context('/contexts/ContactPhone.jsonld')['contact']).toEqual({ '@id': `${TEXTUS_VOCAB}contact`, '@type': '@id' });
+    expect(context('/contexts/Membership.jsonld')['user']).toEqual({ '@id': `${TEXTUS_VOCAB}user`, '@type': '@id' });
+    expect(context('/contexts/ConversationAssignment.jsonld')['assigner']).toEqual({ '@id': `${TEXTUS_VOCAB}assigner`, '@type': '@id' });
     expect(context('/contexts/hydra:PartialCollectionView.jsonld')['next']).toEqual({ '@id': 'hydra:next', '@type': '@id' });
   });
 
   it('coerces the properties that are a link or an embedded node to @id (a node ignores it)', () => {
-    expect(context('/contexts/Conversation.jsonld')['requestingUserInfo']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Conversation.jsonld')['associatedContacts']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Contact.jsonld')['phones']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/Contact.jsonld')['notes']).toEqual({ '@type': '@id' });
-    expect(context('/contexts/User.jsonld')['memberships']).toEqual({ '@type': '@id' });
+    expect(context('/contexts/Conversation.jsonld')['requestingUserInfo']).toEqual({ '@id': `${TEXTUS_VOCAB}requestingUserInfo`, '@type': '@id' });
+    expect(context('/contexts/Conversation.jsonld')['associatedContacts']).toEqual({ '@id': `${TEXTUS_VOCAB}associatedContacts`, '@type': '@id' });
+    expect(context('/contexts/Contact.jsonld')['phones']).toEqual({ '@id': `${TEXTUS_VOCAB}phones`, '@type': '@id' });
+    expect(context('/contexts/Contact.jsonld')['notes']).toEqual({ '@id': `${TEXTUS_VOCAB}notes`, '@type': '@id' });
+    expect(context('/contexts/User.jsonld')['memberships']).toEqual({ '@id': `${TEXTUS_VOCAB}memberships`, '@type': '@id' });
   });
 
   it('types free-form JSON as @json', () => {
-    expect(context('/contexts/Contact.jsonld')['data']).toEqual({ '@type': '@json' });
-    expect(context('/contexts/Contact.jsonld')['formattedData']).toEqual({ '@type': '@json' });
-    expect(context('/contexts/User.jsonld')['settings']).toEqual({ '@type': '@json' });
-    expect(context('/contexts/Account.jsonld')['settings']).toEqual({ '@type': '@json' });
-    expect(context('/contexts/Account.jsonld')['featureFlags']).toEqual({ '@type': '@json' });
+    expect(context('/contexts/Contact.jsonld')['data']).toEqual({ '@id': `${TEXTUS_VOCAB}data`, '@type': '@json' });
+    expect(context('/contexts/Contact.jsonld')['formattedData']).toEqual({ '@id': `${TEXTUS_VOCAB}formattedData`, '@type': '@json' });
+    expect(context('/contexts/User.jsonld')['settings']).toEqual({ '@id': `${TEXTUS_VOCAB}settings`, '@type': '@json' });
+    expect(context('/contexts/Account.jsonld')['settings']).toEqual({ '@id': `${TEXTUS_VOCAB}settings`, '@type': '@json' });
+    expect(context('/contexts/Account.jsonld')['featureFlags']).toEqual({ '@id': `${TEXTUS_VOCAB}featureFlags`, '@type': '@json' });
   });
 
   it('types date-times as xsd:dateTime', () => {
@@ -443,13 +443,13 @@ describe('the context documents', () => {
       ['/contexts/Timeline.jsonld', 'latestPosition'],
       ['/contexts/ConversationStats.jsonld', 'conversationStartedAt'],
     ] as const) {
-      expect([url, key, context(url)[key]]).toEqual([url, key, { '@type': 'xsd:dateTime' }]);
+      expect([url, key, context(url)[key]]).toEqual([url, key, { '@id': `${TEXTUS_VOCAB}${key}`, '@type': 'xsd:dateTime' }]);
     }
   });
 
   it('makes lists sets', () => {
-    expect(context('/contexts/Message.jsonld')['flags']).toEqual({ '@container': '@set' });
-    expect(context('/contexts/Account.jsonld')['phoneNumbers']).toEqual({ '@container': '@set' });
+    expect(context('/contexts/Message.jsonld')['flags']).toEqual({ '@id': `${TEXTUS_VOCAB}flags`, '@container': '@set' });
+    expect(context('/contexts/Account.jsonld')['phoneNumbers']).toEqual({ '@id': `${TEXTUS_VOCAB}phoneNumbers`, '@container': '@set' });
   });
 
   it('maps members to hydra:member and the other collection terms to Hydra', () => {
@@ -460,6 +460,13 @@ describe('the context documents', () => {
         view: 'hydra:view',
       });
     }
+  });
+
+  it('states the IRI of a plain property too, rather than leaving it to @vocab', () => {
+    expect(context('/contexts/Message.jsonld')['body']).toBe(`${TEXTUS_VOCAB}body`);
+    expect(context('/contexts/Conversation.jsonld')['slug']).toBe(`${TEXTUS_VOCAB}slug`);
+    expect(context('/contexts/Account.jsonld')['name']).toBe(`${TEXTUS_VOCAB}name`);
+    expect(context('/contexts/ConversationUserInfo.jsonld')['read']).toBe(`${TEXTUS_VOCAB}read`);
   });
 
   it('defines the terms the Hydra context also defines, so that they are not read as Hydra terms', () => {

@@ -64,14 +64,6 @@ export const VIEW_CONTEXT = '/contexts/hydra:PartialCollectionView.jsonld';
 
 const v = vocabulary({ vocab: TEXTUS_VOCAB });
 
-/**
- * A term that the Hydra context also defines (`type`, `title`) must be defined in our contexts
- * too: a context only adds to the one in force, so a TextUs node embedded in a node under the
- * Hydra context (a `hydra:Collection`'s member) would otherwise read `type` as
- * `hydra:problemType`. Mapping it to its own IRI states what `@vocab` alone would have meant.
- */
-const own = (term: string): string => `${TEXTUS_VOCAB}${term}`;
-
 /** `members` as TextUs spells `hydra:member`. */
 const membersOf = <K extends ReturnType<typeof t.anyNode> | ReturnType<typeof t.node>>(item: K) =>
   t.list(item).mapTo('hydra:member').describe('The members of this page.');
@@ -94,7 +86,7 @@ export const Account = v.type('Account', {
   properties: {
     name: t.string().describe('The account name.'),
     slug: t.string().optional().describe('The account slug, used in its IRI.'),
-    type: t.string().optional().mapTo(own('type')).describe('The kind of account (e.g. `standard`).'),
+    type: t.string().optional().describe('The kind of account (e.g. `standard`).'),
     logo: t.string().nullable().optional().describe('The logo URL, or null.'),
     phoneNumbers: t.list(t.string()).optional().describe('The account phone numbers, E.164.'),
     effectiveRole: t.string().optional().describe('The requesting user role in this account.'),
@@ -169,7 +161,7 @@ export const ContactPhone = v.type('ContactPhone', {
     phoneNumber: t.string().describe('The number, E.164.'),
     formattedPhoneNumber: t.string().describe('The number, formatted for people.'),
     extension: t.string().nullable().describe('The extension, or null.'),
-    type: t.string().mapTo(own('type')).describe('The kind of phone (e.g. `Mobile`).'),
+    type: t.string().describe('The kind of phone (e.g. `Mobile`).'),
     deliverabilityStatus: t.string().describe('Whether messages reach it (e.g. `unknown`).'),
     contact: t.link('Contact').describe('The contact.'),
   },
@@ -459,7 +451,7 @@ export const ConversationFilter = v.type('ConversationFilter', {
   description: 'A saved inbox view, with batch actions over its conversations.',
   properties: {
     slug: t.string().describe('The view slug.'),
-    title: t.string().mapTo(own('title')).describe('The view title.'),
+    title: t.string().describe('The view title.'),
     unreadCount: t.integer().describe('Unread conversations in the view.'),
     totalCount: t.integer().describe('Conversations in the view.'),
     conversations: t.link('ConversationCollection').describe('The conversations of the view.'),

@@ -42,6 +42,8 @@ export class Run {
   readonly violations: Violation[] = [];
   readonly path: (string | number)[] = [];
   depth = 0;
+  /** Whether Object.prototype has no enumerable keys (so `for…in` over plain objects is own-only). */
+  readonly plainPrototypes = !hasEnumerableKey(Object.prototype);
   /** The nodes that are items of lists (collection members): they get metadata like the root. */
   readonly members: object[] = [];
   constructor(
@@ -94,6 +96,16 @@ interface CompiledType {
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function hasEnumerableKey(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
+function isPlainPrototype(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -184,8 +196,11 @@ export class Compiler {
       const byKey = compiled.byKey;
       const error = run.settings.unknownProperties === 'error';
       let required = 0;
+      // `for…in` yields inherited keys only when a prototype has enumerable ones: not the case for
+      // a plain object while Object.prototype is clean, which spares a `hasOwn` per key.
+      const ownOnly = run.plainPrototypes && isPlainPrototype(value);
       for (const k in value) {
-        if (!Object.hasOwn(value, k) || k === '@type') continue;
+        if ((!ownOnly && !Object.hasOwn(value, k)) || k === '@type') continue;
         const v = value[k];
         if (k === '@context') {
           if (v !== undefined) this.context(v, run);

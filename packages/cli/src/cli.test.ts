@@ -77,13 +77,13 @@ describe('every command on generated TextUs documents', () => {
 describe('hyperld validate', () => {
   it('accepts the seed page and counts its nodes', async () => {
     const result = await hyperld(['validate', SEED_PATH]);
-    expect(result).toEqual({ code: 0, stdout: 'valid: ConversationCollection (9 nodes)\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: 'valid: ConversationCollection (10 nodes)\n', stderr: '' });
   });
 
   it('reads standard input', async () => {
     const result = await hyperld(['validate', '-'], {}, seedBody);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('valid: ConversationCollection (9 nodes)\n');
+    expect(result.stdout).toBe('valid: ConversationCollection (10 nodes)\n');
   });
 
   it('prints every violation with its path and exits 1', async () => {

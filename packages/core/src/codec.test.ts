@@ -796,3 +796,27 @@ describe('lossless decode → encode', () => {
     expect(sampleRegistry.decodeAs(Account, account()).name).toBe('Example Account');
   });
 });
+
+describe('registry.nodes', () => {
+  it('lists every node as the validator sees it, embedded collections read through their own context', () => {
+    const found = sampleRegistry.nodes(body).map(({ path, node }) => `${path} ${String(node['@type'])}`);
+    expect(found).toEqual([
+      '$ ConversationCollection',
+      '$.members[0] ConversationWithAccount',
+      '$.members[0].account Account',
+      '$.members[0].latestPreviewableItem Message',
+      '$.members[0].latestPreviewableItem.attachments hydra:Collection',
+      '$.members[0].requestingUserInfo ConversationUserInfo',
+      '$.members[0].assignedContact Contact',
+      '$.members[0].assignedContact.phones hydra:Collection',
+      '$.members[0].assignedContact.phones.members[0] ContactPhone',
+      '$.view hydra:PartialCollectionView',
+    ]);
+  });
+
+  it('throws the decode error of an invalid document', () => {
+    const bad = seed();
+    bad.totalItems = 'x';
+    expect(() => sampleRegistry.nodes(bad)).toThrow(DecodeError);
+  });
+});

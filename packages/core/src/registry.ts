@@ -232,6 +232,15 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    */
   validate(value: unknown, options?: DecodeOptions): Violation[];
   /**
+   * Every node of a document as the validator sees it — the root, then each embedded node in
+   * document order, found through the definitions and the nodes' contexts (free-form JSON and
+   * undeclared properties hold data, not nodes) — with its JSON path.
+   * @param input - JSON text, or a parsed JSON value.
+   * @param options - base IRI, strictness and limits.
+   * @throws DecodeError when the document does not decode.
+   */
+  nodes(input: unknown, options?: DecodeOptions): Array<{ readonly path: string; readonly node: Record<string, unknown> }>;
+  /**
    * Encodes a node as a JSON value: the node itself (nothing is copied or reordered).
    * @param node - a node.
    * @param options - `validate: true` to validate first.
@@ -348,8 +357,9 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   };
   const compiler = new Compiler(lookup);
 
-  const run = (value: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined): Run => {
+  const run = (value: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined, visit = false): Run => {
     const r = new Run(settingsOf(options), compiler);
+    if (visit) r.visited = [];
     try {
       compiler.node(value, undefined, r, accepted);
     } catch (error) {
@@ -407,6 +417,11 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry['decode'],
     decodeAs: (def, input, options) => decodeWith(input, options, [def]),
     validate: (value, options) => run(value, options, undefined).violations,
+    nodes: (input, options) => {
+      const r = run(parse(input, options), options, undefined, true);
+      if (r.violations.length > 0) throw new DecodeError(r.violations);
+      return r.visited ?? [];
+    },
     encode,
     encodeText: (node, options) => {
       encode(node, options);

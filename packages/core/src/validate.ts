@@ -46,6 +46,8 @@ export class Run {
   readonly plainPrototypes = !hasEnumerableKey(Object.prototype);
   /** The nodes that are items of lists (collection members): they get metadata like the root. */
   readonly members: object[] = [];
+  /** Collects every node with its JSON path, when asked (`Registry.nodes`). */
+  visited: Array<{ readonly path: string; readonly node: Record<string, unknown> }> | undefined;
   constructor(
     readonly settings: ValidateSettings,
     readonly compiler: Compiler,
@@ -161,6 +163,7 @@ export class Compiler {
       return;
     }
     if (typeof key === 'number') run.members.push(value);
+    run.visited?.push({ path: formatPath(run.path), node: value });
     const type = value['@type'];
     const context = value['@context'];
     let def: AnyTypeDef | undefined;

@@ -184,6 +184,53 @@ export interface HydraHandlerOptions<A> {
   readonly staticCacheControl?: string;
   /** Called with unexpected errors (the client sees a bare 500). */
   readonly onError?: (error: unknown, request: Request) => void;
+  /**
+   * Keeps the encoded answers of `GET`/`HEAD` routes (bytes, `ETag`, header fields), so that a
+   * repeated request is answered without running its handler, encoding or hashing again; a
+   * matching `If-None-Match` gets its 304 from the kept `ETag`. Off unless given.
+   *
+   * An answer is kept under its route, full URL (path and query), negotiated media type and the
+   * principal key, and only while the data version stays the same: the whole cache is dropped when
+   * `version()` returns another value. Authentication still runs for every request, before the
+   * cache is consulted. Only `200` answers of nodes and {@link Reply | replies} are kept, never a
+   * `Response` a handler returns nor an error.
+   *
+   * @remarks Opt in only for routes whose answer depends on nothing but the URL, the media type,
+   * the principal and the data the version covers (not on the time, other header fields, or
+   * state outside the versioned data); return `undefined` from `principal` for any other request.
+   *
+   * @example
+   * ```ts
+   * import { hydraRegistry } from '@hyperld/hydra';
+   * import { createHydraHandler } from '@hyperld/hydra/server';
+   * let writes = 0; // bumped by every write of the application's data
+   * const handler = createHydraHandler<{ id: string }>({
+   *   registry: hydraRegistry,
+   *   routes: [],
+   *   authenticate: () => ({ id: 'u1' }),
+   *   responseCache: { version: () => writes, principal: (user) => user?.id, maxEntries: 500 },
+   * });
+   * ```
+   */
+  readonly responseCache?: {
+    /**
+     * The data version: a string or a finite number that changes whenever data an answer may show
+     * changes (including writes by other processes). Called once per cacheable request, after
+     * `authenticate` and before the handler runs, so it must be cheap; it gets the request, so
+     * that one read per request can serve authentication too.
+     */
+    readonly version: (request: Request) => number | string;
+    /**
+     * The key of whom an answer is for (e.g. the user id), from the principal `authenticate`
+     * returned (`undefined` on public routes); `undefined` leaves this request uncached. Two
+     * requests with the same key may be given the same bytes.
+     */
+    readonly principal: (auth: A | undefined, request: Request) => string | undefined;
+    /** The most answers kept (default 256); the least recently used go first. */
+    readonly maxEntries?: number;
+    /** The most body bytes kept, all answers together (default 32 MiB); larger answers are not kept. */
+    readonly maxBytes?: number;
+  };
 }
 
 interface CompiledRoute<A> {
@@ -208,6 +255,189 @@ function compileTemplate(template: string): { pattern: RegExp; names: string[] }
 }
 
 const encoder = new TextEncoder();
+
+/** The bytes of the bodies of the responses this module made from bytes (see {@link responseBytes}). */
+const bodyBytes = new WeakMap<Response, Uint8Array>();
+
+/**
+ * The body bytes of a response made by a Hydra handler, for adapters that can write them directly
+ * instead of reading the response's stream (the `node:http` adapter does).
+ *
+ * @internal
+ * @param response - a response.
+ * @returns its body bytes (not to be modified), or `undefined` for a response the handler did not
+ * make from bytes or whose body was already read.
+ * @example
+ * ```ts
+ * import { responseBytes } from './server-handler.js';
+ * declare const response: Response;
+ * const bytes = responseBytes(response); // undefined: stream response.body instead
+ * ```
+ */
+export function responseBytes(response: Response): Uint8Array | undefined {
+  return response.bodyUsed ? undefined : bodyBytes.get(response);
+}
+
+/**
+ * A response whose body is `bytes`. The stream copies them only when someone reads it: an
+ * adapter that writes {@link responseBytes} copies nothing (`new Response(bytes)` copies the
+ * bytes at once and costs several times more), and a reader never gets a cached buffer.
+ */
+function bytesResponse(bytes: Uint8Array, status: number, headers: Readonly<Record<string, string>>): Response {
+  // highWaterMark 0: a stream pulls once at construction otherwise, copying the bytes unread.
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        controller.enqueue(bytes.slice());
+        controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const response = new Response(body, { status, headers });
+  bodyBytes.set(response, bytes);
+  return response;
+}
+
+/** An answer encoded but not yet a `Response`: what a response is made from, and what the cache keeps. */
+interface Encoded {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body, `null` for none. */
+  readonly bytes: Uint8Array | null;
+  /** The strong ETag (`200` answers to `GET`/`HEAD` only). */
+  readonly etag?: string;
+}
+
+/** An encoded answer as one request gets it: in full, or without its body (HEAD, 304). */
+interface Decided {
+  readonly encoded: Encoded;
+  readonly status: number;
+  readonly body: Uint8Array | null;
+}
+
+function decide(request: Request, encoded: Encoded): Decided {
+  const { status, bytes, etag } = encoded;
+  if (bytes === null) return { encoded, status, body: null };
+  if (etag !== undefined && etagMatches(request.headers.get('if-none-match'), etag)) return { encoded, status: 304, body: null };
+  return { encoded, status, body: request.method === 'HEAD' ? null : bytes };
+}
+
+function toResponse({ encoded, status, body }: Decided): Response {
+  return body === null ? new Response(null, { status, headers: encoded.headers }) : bytesResponse(body, status, encoded.headers);
+}
+
+/**
+ * An answer as an adapter writes it, without a `Response` in between.
+ *
+ * @internal
+ */
+export interface WireAnswer {
+  /** The status. */
+  readonly status: number;
+  /** The header fields as the answer's `Response` would list them (`Set-Cookie` as a list). */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  /** The body (not to be modified), `null` for none. */
+  readonly body: Uint8Array | null;
+}
+
+/** Header fields in wire form, once per encoded answer (a cached one is written many times). */
+const wireHeadersOf = new WeakMap<Encoded, Readonly<Record<string, string | readonly string[]>>>();
+
+function toWire({ encoded, status, body }: Decided): WireAnswer {
+  let headers = wireHeadersOf.get(encoded);
+  if (headers === undefined) {
+    // Through a Response's own Headers, so that names, values and their order are exactly what
+    // an adapter reading a Response would write.
+    const fields = new Response(null, { headers: encoded.headers }).headers;
+    const out: Record<string, string | readonly string[]> = {};
+    fields.forEach((value, key) => {
+      out[key] = value;
+    });
+    const cookies = fields.getSetCookie();
+    if (cookies.length > 0) out['set-cookie'] = cookies;
+    headers = out;
+    wireHeadersOf.set(encoded, headers);
+  }
+  return { status, headers, body };
+}
+
+type WireHandler = (request: Request) => Promise<Response | WireAnswer>;
+
+/** The wire form of each handler {@link createHydraHandler} made. */
+const wireHandlers = new WeakMap<(request: Request) => Promise<Response>, WireHandler>();
+
+/**
+ * The wire form of a Hydra handler: the same answers, but those the handler encodes itself come
+ * as status, header fields and bytes instead of a `Response` (whose body stream costs more than
+ * the rest of a cached answer). Others (errors, `Response`s of routes) stay `Response`s.
+ *
+ * @internal
+ * @param handler - a handler.
+ * @returns its wire form, or `undefined` when `handler` was not made by {@link createHydraHandler}
+ * (a wrapper, say).
+ * @example
+ * ```ts
+ * import { wireHandlerOf } from './server-handler.js';
+ * declare const handler: (request: Request) => Promise<Response>;
+ * const wire = wireHandlerOf(handler); // undefined: call handler itself
+ * ```
+ */
+export function wireHandlerOf(handler: (request: Request) => Promise<Response>): WireHandler | undefined {
+  return wireHandlers.get(handler);
+}
+
+/**
+ * The response cache of a handler: least recently used first out, bounded in entries and bytes,
+ * emptied whenever the data version changes.
+ */
+class ResponseCache {
+  private readonly entries = new Map<string, Encoded & { readonly bytes: Uint8Array }>();
+  private size = 0;
+  private version: number | string | undefined;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** The answer kept under `key` at `version`; a new version empties the cache first. */
+  get(key: string, version: number | string): Encoded | undefined {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.size = 0;
+      this.version = version;
+      return undefined;
+    }
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Keeps an answer rendered at `version`, unless the cache has moved to another version since
+   * (the answer may then be stale).
+   */
+  set(key: string, version: number | string, encoded: Encoded): void {
+    const { bytes } = encoded;
+    if (version !== this.version || bytes === null || bytes.byteLength > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.size -= old.bytes.byteLength;
+    }
+    this.entries.set(key, { ...encoded, bytes });
+    this.size += bytes.byteLength;
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.size <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.size -= entry.bytes.byteLength;
+    }
+  }
+}
 
 async function strongEtag(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
@@ -299,18 +529,44 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     return new Response(JSON.stringify(body), { status, headers: { ...baseHeaders(origin), 'content-type': contentType, ...extra } });
   };
 
-  const send = async (request: Request, origin: string, type: string, text: string | null, status: number, extra: Readonly<Record<string, string>>, cache?: string): Promise<Response> => {
+  // Clients send few distinct Accept headers: negotiate each once (bounded, as they are the client's).
+  const negotiations = new Map<string | null, string | undefined>();
+  const negotiated = (accept: string | null): string | undefined => {
+    if (negotiations.has(accept)) return negotiations.get(accept);
+    const type = negotiate(accept, offered);
+    if (negotiations.size >= 64) negotiations.clear();
+    if (accept === null || accept.length <= 256) negotiations.set(accept, type);
+    return type;
+  };
+
+  const cacheOptions = options.responseCache;
+  const cache = cacheOptions ? new ResponseCache(cacheOptions.maxEntries ?? 256, cacheOptions.maxBytes ?? 32 * 1024 * 1024) : undefined;
+  /** Bytes and ETags of the contexts and the API documentation, whose texts never change. */
+  const staticBytes = new Map<string, { readonly bytes: Uint8Array; readonly etag: string }>();
+
+  const encode = async (
+    request: Request,
+    origin: string,
+    type: string,
+    text: string | null,
+    status: number,
+    extra: Readonly<Record<string, string>>,
+    cacheControl?: string,
+    staticKey?: string,
+  ): Promise<Encoded> => {
     const headers: Record<string, string> = { ...baseHeaders(origin), ...extra };
-    if (text === null) return new Response(null, { status, headers });
-    const bytes = encoder.encode(text);
+    if (text === null) return { status, headers, bytes: null };
     headers['content-type'] = type;
-    if (cache) headers['cache-control'] = cache;
-    if (status === 200 && (request.method === 'GET' || request.method === 'HEAD')) {
-      const etag = await strongEtag(bytes);
-      headers['etag'] = etag;
-      if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    if (cacheControl) headers['cache-control'] = cacheControl;
+    if (status !== 200 || (request.method !== 'GET' && request.method !== 'HEAD')) return { status, headers, bytes: encoder.encode(text) };
+    let kept = staticKey === undefined ? undefined : staticBytes.get(staticKey);
+    if (kept === undefined) {
+      const bytes = encoder.encode(text);
+      kept = { bytes, etag: await strongEtag(bytes) };
+      if (staticKey !== undefined) staticBytes.set(staticKey, kept);
     }
-    return new Response(request.method === 'HEAD' ? null : bytes, { status, headers });
+    headers['etag'] = kept.etag;
+    return { status, headers, bytes: kept.bytes, etag: kept.etag };
   };
 
   // A HEAD response carries the headers GET would, never a body — errors included.
@@ -319,12 +575,20 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       ? new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
       : response;
 
-  return async (request: Request): Promise<Response> => withoutBodyForHead(request, await answer(request));
+  const handler = async (request: Request): Promise<Response> => {
+    const result = await answer(request);
+    return result instanceof Response ? withoutBodyForHead(request, result) : toResponse(result);
+  };
+  wireHandlers.set(handler, async (request) => {
+    const result = await answer(request);
+    return result instanceof Response ? withoutBodyForHead(request, result) : toWire(result);
+  });
+  return handler;
 
-  async function answer(request: Request): Promise<Response> {
+  async function answer(request: Request): Promise<Response | Decided> {
     const url = new URL(request.url);
     const origin = url.origin;
-    const type = negotiate(request.headers.get('accept'), offered);
+    const type = negotiated(request.headers.get('accept'));
     const errorType = type ?? JSON_LD;
     try {
       if (type === undefined) {
@@ -333,11 +597,11 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       const method = request.method.toUpperCase();
       const path = url.pathname;
       if ((method === 'GET' || method === 'HEAD') && contexts.has(path)) {
-        return await send(request, origin, type === JSON_MEDIA_TYPE ? JSON_MEDIA_TYPE : JSON_LD, contexts.get(path) as string, 200, {}, staticCache);
+        return decide(request, await encode(request, origin, type === JSON_MEDIA_TYPE ? JSON_MEDIA_TYPE : JSON_LD, contexts.get(path) as string, 200, {}, staticCache, path));
       }
       if ((method === 'GET' || method === 'HEAD') && path === docPath && options.apiDocumentation) {
         docText ??= options.registry.encodeText(options.apiDocumentation.node());
-        return await send(request, origin, type, docText, 200, {}, staticCache);
+        return decide(request, await encode(request, origin, type, docText, 200, {}, staticCache, path));
       }
       let matched: { route: CompiledRoute<A>; params: Record<string, string> } | undefined;
       const allowed = new Set<string>();
@@ -368,11 +632,27 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       const route = matched.route.route;
       let auth: A | undefined;
       if (options.authenticate && !route.public) {
-        auth = await options.authenticate(request);
+        const found = options.authenticate(request);
+        // A synchronous answer is used as it is: awaiting it would cost a turn of the microtask queue.
+        auth = isThenable(found) ? await found : found;
         if (auth === undefined) {
           return problem(origin, errorType, 401, 'Unauthorized', 'A valid bearer token is required.', {
             'www-authenticate': `Bearer realm="${options.realm ?? 'api'}"`,
           });
+        }
+      }
+      // Consulted only once the request is authenticated; the principal is part of the key.
+      let cached: { readonly key: string; readonly version: number | string } | undefined;
+      if (cacheOptions !== undefined && cache !== undefined && (method === 'GET' || method === 'HEAD')) {
+        const principal = cacheOptions.principal(auth, request);
+        if (principal !== undefined) {
+          // Read before the handler runs: what it renders is at least as new as this version,
+          // and a write meanwhile changes the version, so that the next request renders again.
+          const version = cacheOptions.version(request);
+          const key = JSON.stringify([route.template, type, url.href, principal]);
+          const hit = cache.get(key, version);
+          if (hit !== undefined) return decide(request, hit);
+          cached = { key, version };
         }
       }
       let body: unknown;
@@ -399,11 +679,11 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       const result = await route.handle({ request, url, params: matched.params, auth: auth as A, body });
       if (result instanceof Response) return result;
       if (result === undefined) return problem(origin, errorType, 404, 'Not Found', `Nothing at ${path}.`);
-      if (isReply(result)) {
-        const text = result.body === null ? null : options.registry.encodeText(result.body);
-        return await send(request, origin, type, text, result.status, result.headers);
-      }
-      return await send(request, origin, type, options.registry.encodeText(result), 200, {});
+      const encoded = isReply(result)
+        ? await encode(request, origin, type, result.body === null ? null : options.registry.encodeText(result.body), result.status, result.headers)
+        : await encode(request, origin, type, options.registry.encodeText(result), 200, {});
+      if (cached !== undefined && encoded.status === 200 && encoded.etag !== undefined) cache?.set(cached.key, cached.version, encoded);
+      return decide(request, encoded);
     } catch (error) {
       if (error instanceof HttpProblem) {
         return problem(origin, errorType, error.status, error.title, error.detail, error.options.headers, error.options.violations);
@@ -416,6 +696,11 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       return problem(origin, errorType, 500, 'Internal Server Error', 'The server could not answer this request.');
     }
   }
+}
+
+/** What `await` would wait for (any thenable, as `await` does, not only native promises). */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function decodePathSegment(segment: string): string | undefined {

@@ -4,6 +4,7 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { responseBytes, wireHandlerOf } from './server-handler.js';
 
 /**
  * Converts a Fetch-style handler into a `node:http` request listener.
@@ -22,6 +23,8 @@ export function toNodeListener(
   handler: (request: Request) => Promise<Response>,
   options: { readonly onError?: (error: unknown) => void } = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  // A Hydra handler's own answers come as header fields and bytes: no Response to build and read.
+  const wire = wireHandlerOf(handler);
   return (req, res) => {
     void (async () => {
       const url = requestUrl(req);
@@ -29,15 +32,24 @@ export function toNodeListener(
       for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
       const method = req.method ?? 'GET';
       const hasBody = method !== 'GET' && method !== 'HEAD';
-      const controller = new AbortController();
-      res.on('close', () => controller.abort());
-      const request = new Request(url, {
-        method,
-        headers,
-        signal: controller.signal,
-        ...(hasBody ? { body: requestBody(req), duplex: 'half' } : {}),
-      } as RequestInit);
-      const response = await handler(request);
+      let request: Request;
+      if (hasBody) {
+        const controller = new AbortController();
+        res.on('close', () => controller.abort());
+        request = new Request(url, { method, headers, signal: controller.signal, body: requestBody(req), duplex: 'half' } as RequestInit);
+      } else {
+        // No signal for a request without a body: a Request following a signal costs several
+        // times what the rest of it does, and nothing is streamed from the client to abort.
+        request = new Request(url, { method, headers });
+      }
+      const answer = wire === undefined ? await handler(request) : await wire(request);
+      if (!(answer instanceof Response)) {
+        res.writeHead(answer.status, answer.headers as Record<string, string | string[]>);
+        if (answer.body === null || method === 'HEAD') res.end();
+        else res.end(answer.body);
+        return;
+      }
+      const response = answer;
       const out: Record<string, string | string[]> = {};
       response.headers.forEach((value, key) => {
         out[key] = value;
@@ -48,6 +60,12 @@ export function toNodeListener(
       res.writeHead(response.status, out);
       if (!response.body || method === 'HEAD') {
         res.end();
+        return;
+      }
+      // A body the Hydra handler made from bytes goes to the socket as it is, unread.
+      const bytes = responseBytes(response);
+      if (bytes !== undefined) {
+        res.end(bytes);
         return;
       }
       const reader = response.body.getReader();
@@ -136,18 +154,18 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
 // A Host header is only trusted when it looks like one: it ends up in the URL every handler sees.
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-function requestUrl(req: IncomingMessage): URL {
+function requestUrl(req: IncomingMessage): string {
   const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
   const target = req.url ?? '/';
   // An origin-form target is a path, even one starting with `//`: resolving it as a URL
-  // reference would read `//evil.example/x` as another host.
-  if (target.startsWith('/')) return new URL(`http://${host}${target}`);
+  // reference would read `//evil.example/x` as another host. (`Request` parses the URL itself.)
+  if (target.startsWith('/')) return `http://${host}${target}`;
   // An absolute-form target (sent to proxies) keeps only its path and query.
   try {
     const absolute = new URL(target);
-    return new URL(`http://${host}${absolute.pathname}${absolute.search}`);
+    return `http://${host}${absolute.pathname}${absolute.search}`;
   } catch {
-    return new URL(`http://${host}/`);
+    return `http://${host}/`;
   }
 }
 

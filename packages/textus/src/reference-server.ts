@@ -50,6 +50,12 @@ export interface TextusHandlerOptions {
   readonly extraRoutes?: readonly ServerRoute<UserRow>[];
   /** Receives unexpected errors (the client only sees a bare 500). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Keep the encoded answers of `GET`s per user until the store's data changes (default `true`):
+   * a repeated read is answered without SQL, rendering or hashing (see
+   * {@link TextusStore.dataVersion}). Authentication still runs for every request.
+   */
+  readonly responseCache?: boolean;
 }
 
 type Ctx = RouteContext<UserRow>;
@@ -260,6 +266,21 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     handle: actionHandler('assignContact'),
   });
 
+  // The data version is read once per request (a statement under the WAL read lock), when the
+  // token is checked, and handed on to the response cache, which asks for it next. Taken, not
+  // just read: a Request object handled again must not find the version of its last handling.
+  const versions = new WeakMap<Request, string>();
+  const checkedVersion = (request: Request): string => {
+    const version = store.dataVersion();
+    versions.set(request, version);
+    return version;
+  };
+  const takeVersion = (request: Request): string => {
+    const version = versions.get(request);
+    versions.delete(request);
+    return version ?? store.dataVersion();
+  };
+
   return createHydraHandler<UserRow>({
     registry: textusRegistry,
     routes: [...routes, ...(options.extraRoutes ?? [])],
@@ -277,10 +298,13 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     authenticate: (request) => {
       const header = request.headers.get('authorization');
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      return match ? store.userByToken(match[1] as string) : undefined;
+      return match ? store.userByToken(match[1] as string, checkedVersion(request)) : undefined;
     },
     realm: 'textus',
     maxBodySize: options.maxBodySize ?? 64 * 1024,
+    // Every answer of the API's routes is a function of the URL, the media type, the user and the
+    // store's data; the docs site's routes answer Responses, which are never kept.
+    ...((options.responseCache ?? true) ? { responseCache: { version: takeVersion, principal: (user: UserRow | undefined) => user?.id } } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 }

@@ -219,6 +219,15 @@ export interface MessageRow {
   readonly flags: string;
 }
 
+/** A user id's row without its token hash (`undefined`: no such user), and the stored hash's bytes. */
+interface KnownUser {
+  readonly user: UserRow | undefined;
+  readonly tokenHash: Buffer;
+}
+
+/** How many user ids {@link TextusStore.userByToken} keeps. */
+const KNOWN_USERS = 256;
+
 /**
  * A page of rows and whether more lie on either side.
  *
@@ -271,6 +280,11 @@ export class TextusStore {
   readonly db: Database.Database;
   /** Prepared statements by SQL text: preparing costs more than running, and a page runs ~150. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Write transactions run through this store's methods (part of {@link TextusStore.dataVersion}). */
+  private writes = 0;
+  /** Users by id (and ids without a user) as read at {@link TextusStore.knownVersion}, oldest first. */
+  private readonly knownUsers = new Map<string, KnownUser>();
+  private knownVersion: string | undefined;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -319,6 +333,28 @@ export class TextusStore {
     }
   }
 
+  /**
+   * A value that changes whenever the data may have changed, for caches of answers rendered from
+   * it: the count of this store's write transactions, the connection's `total_changes()` (rows
+   * changed through this connection, `store.db` included) and `PRAGMA data_version` (which
+   * changes when another connection, in this process or another, commits). It may change without
+   * a visible change (a rolled-back write), never the other way round.
+   *
+   * @returns the version, e.g. `"3.2.1207"`; compare with `===` only.
+   * @example
+   * ```ts
+   * import { TextusStore } from '@hyperld/textus/server';
+   * const store = TextusStore.open(':memory:');
+   * const before = store.dataVersion();
+   * store.db.exec("INSERT INTO accounts VALUES ('a', 'A', 'business', '+13035550100')");
+   * store.dataVersion() !== before; // true
+   * ```
+   */
+  dataVersion(): string {
+    const row = this.sql('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS others').get() as { changes: number; others: number };
+    return `${this.writes}.${row.others}.${row.changes}`;
+  }
+
   /** Whether the store holds no data yet. */
   isEmpty(): boolean {
     return (this.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n === 0;
@@ -331,23 +367,44 @@ export class TextusStore {
   }
 
   /**
-   * The user a bearer token belongs to. Tokens have the form `<user id>.<secret>`; the secret's
-   * hash is compared in constant time.
+   * The user a bearer token belongs to. Tokens have the form `<user id>.<secret>`; the token's
+   * SHA-256 is compared with the stored one in constant time, always once (unknown ids included).
    *
    * @param token - the bearer token.
+   * @param version - the current {@link TextusStore.dataVersion}, read by the caller for this
+   * request: users looked up before at the same version are taken from a small cache (no SQL);
+   * the digest comparison happens all the same. Without it, every call reads the database.
    */
-  userByToken(token: string): UserRow | undefined {
+  userByToken(token: string, version?: string): UserRow | undefined {
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 512) return undefined;
-    const row = this.sql('SELECT id, name, first_name, last_name, email, token_hash FROM users WHERE id = ?').get(token.slice(0, dot)) as
-      | (UserRow & { token_hash: string })
-      | undefined;
-    const expected = Buffer.from(row?.token_hash ?? '0'.repeat(64), 'hex');
-    const given = Buffer.from(hashToken(token), 'hex');
-    const same = timingSafeEqual(expected, given);
-    if (!row || !same) return undefined;
-    const { token_hash: _hidden, ...user } = row;
-    return user;
+    const id = token.slice(0, dot);
+    let known: KnownUser | undefined;
+    if (version !== undefined) {
+      if (version !== this.knownVersion) {
+        this.knownUsers.clear();
+        this.knownVersion = version;
+      }
+      known = this.knownUsers.get(id);
+    }
+    if (known === undefined) {
+      const row = this.sql('SELECT id, name, first_name, last_name, email, token_hash FROM users WHERE id = ?').get(id) as (UserRow & { token_hash: string }) | undefined;
+      let user: UserRow | undefined;
+      if (row !== undefined) {
+        const { token_hash: _hidden, ...rest } = row;
+        user = rest;
+      }
+      known = { user, tokenHash: Buffer.from(row?.token_hash ?? '0'.repeat(64), 'hex') };
+      // Unknown ids are kept too, so that a known and an unknown id take the same path.
+      if (version !== undefined && version === this.knownVersion) {
+        if (this.knownUsers.size >= KNOWN_USERS) this.knownUsers.delete(this.knownUsers.keys().next().value as string);
+        this.knownUsers.set(id, known);
+      }
+    }
+    const given = createHash('sha256').update(token).digest();
+    const same = timingSafeEqual(known.tokenHash, given);
+    if (known.user === undefined || !same) return undefined;
+    return { ...known.user };
   }
 
   /** Whether a user is a member of an account. */
@@ -477,6 +534,7 @@ export class TextusStore {
    * @param action - the action.
    */
   applyAction(userId: string, conversationId: string, action: ConversationActionName): ConversationRow {
+    this.writes++;
     return this.db.transaction((): ConversationRow => {
       const row = this.conversation(conversationId);
       if (!row) throw new Error(`No conversation ${conversationId}`);
@@ -515,6 +573,7 @@ export class TextusStore {
 
   /** Queues a failed message for another attempt (one transaction). */
   retryMessage(messageId: string): void {
+    this.writes++;
     this.db.transaction(() => {
       this.sql("UPDATE messages SET delivery_state = 'queued' WHERE id = ? AND delivery_state IN ('failed', 'failed_transient')").run(messageId);
     }).immediate();

@@ -258,6 +258,8 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     const handle =
       route.action !== undefined && route.action in CONVERSATION_ACTIONS ? actionHandler(route.action as ConversationActionName) : handlers[route.name];
     if (!handle) throw new Error(`No handler for route ${route.name}`);
+    // A read sees one snapshot, under one read lock, with each contact and account read once.
+    if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(() => handle(ctx)) };
     return { method: route.method, template: route.template, handle };
   });
   routes.push({

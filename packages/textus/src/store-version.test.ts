@@ -63,6 +63,47 @@ describe('TextusStore.dataVersion', () => {
   });
 });
 
+describe('TextusStore.read', () => {
+  it('reads one snapshot: a commit by another connection meanwhile shows only after it', () => {
+    const other = new Database(file);
+    try {
+      const flip = other.prepare('UPDATE contacts SET name = ? WHERE id = ?');
+      const seen = store.read(() => {
+        const before = store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 5).total;
+        flip.run('Renamed', SEED_CONTACT_ID);
+        other
+          .prepare('UPDATE conversations SET contact_id = ? WHERE id = (SELECT id FROM conversations WHERE contact_id <> ? AND account_id IN (SELECT account_id FROM memberships WHERE user_id = ?) LIMIT 1)')
+          .run(SEED_CONTACT_ID, SEED_CONTACT_ID, DEMO_USER_ID);
+        return [before, store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 5).total, store.contact(SEED_CONTACT_ID)?.name];
+      });
+      expect(seen[1]).toBe(seen[0]);
+      expect(seen[2]).not.toBe('Renamed');
+      expect(store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 5).total).toBe((seen[0] as number) + 1);
+      expect(store.contact(SEED_CONTACT_ID)?.name).toBe('Renamed');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('looks a contact, its phones and an account up once, hands out its own list of phones, and forgets them after a write', () => {
+    const conversation = store.conversation(SEED_CONVERSATION_ID);
+    const [contacts, phones, accounts, after] = store.read(() => {
+      const a = [store.contact(SEED_CONTACT_ID), store.contact(SEED_CONTACT_ID)];
+      const p = [store.phonesOf(SEED_CONTACT_ID), store.phonesOf(SEED_CONTACT_ID)];
+      const ac = [store.account(conversation?.account_id ?? ''), store.account(conversation?.account_id ?? '')];
+      store.applyAction(DEMO_USER_ID, SEED_CONVERSATION_ID, 'starConversation');
+      return [a, p, ac, store.contact(SEED_CONTACT_ID)];
+    });
+    expect(contacts[0]).toBe(contacts[1]);
+    expect(accounts[0]).toBe(accounts[1]);
+    expect(accounts[0]).toBeDefined();
+    expect(phones[0]).toEqual(phones[1]);
+    expect(phones[0]).not.toBe(phones[1]);
+    expect(after).not.toBe(contacts[0]);
+    expect(after).toEqual(contacts[0]);
+  });
+});
+
 describe('the reference server’s response cache', () => {
   const page = `http://localhost/contacts/${SEED_CONTACT_ID}/conversations`;
   const get = async (handler: (request: Request) => Promise<Response>, token = DEMO_TOKEN, headers: Record<string, string> = {}) =>

@@ -225,6 +225,13 @@ interface KnownUser {
   readonly tokenHash: Buffer;
 }
 
+/** Rows looked up once per {@link TextusStore.read}: by contact id, contact id and account id. */
+interface Snapshot {
+  readonly contacts: Map<string, ContactRow | undefined>;
+  readonly phones: Map<string, PhoneRow[]>;
+  readonly accounts: Map<string, AccountRow | undefined>;
+}
+
 /** How many user ids {@link TextusStore.userByToken} keeps. */
 const KNOWN_USERS = 256;
 
@@ -282,6 +289,8 @@ export class TextusStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Write transactions run through this store's methods (part of {@link TextusStore.dataVersion}). */
   private writes = 0;
+  /** Lookups made inside {@link TextusStore.read}, valid for its snapshot only. */
+  private snapshot: Snapshot | undefined;
   /** Users by id (and ids without a user) as read at {@link TextusStore.knownVersion}, oldest first. */
   private readonly knownUsers = new Map<string, KnownUser>();
   private knownVersion: string | undefined;
@@ -355,6 +364,44 @@ export class TextusStore {
     return `${this.writes}.${row.others}.${row.changes}`;
   }
 
+  /**
+   * Runs `fn` in one read transaction: every statement in it reads the same snapshot, under one
+   * WAL read lock instead of one per statement, and the contacts, phones and accounts it looks up
+   * are read once each (a page of 25 conversations of one contact asked for them 25 times).
+   * Readers do not block each other or the writer in WAL mode. Nested calls join the outer one.
+   * Write inside it through the store's methods only (they drop the lookups), not `store.db`.
+   *
+   * @param fn - the reads.
+   * @returns what `fn` returns (a throw rolls the transaction back and is rethrown).
+   * @example
+   * ```ts
+   * import { TextusStore, seedStore, SEED_CONTACT_ID, DEMO_USER_ID } from '@hyperld/textus/server';
+   * const store = TextusStore.open(':memory:');
+   * seedStore(store);
+   * const page = store.read(() => store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 25));
+   * ```
+   */
+  read<T>(fn: () => T): T {
+    if (this.snapshot !== undefined) return fn();
+    return this.db.transaction((): T => {
+      this.snapshot = { contacts: new Map(), phones: new Map(), accounts: new Map() };
+      try {
+        return fn();
+      } finally {
+        this.snapshot = undefined;
+      }
+    })();
+  }
+
+  /** The value of `key` in a snapshot's `map`, read by `load` on first use; no snapshot: `load`. */
+  private once<V>(map: Map<string, V> | undefined, key: string, load: () => V): V {
+    if (map === undefined) return load();
+    if (map.has(key)) return map.get(key) as V;
+    const value = load();
+    map.set(key, value);
+    return value;
+  }
+
   /** Whether the store holds no data yet. */
   isEmpty(): boolean {
     return (this.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n === 0;
@@ -418,7 +465,7 @@ export class TextusStore {
   }
 
   account(id: string): AccountRow | undefined {
-    return this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    return this.once(this.snapshot?.accounts, id, () => this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined);
   }
 
   user(id: string): UserRow | undefined {
@@ -438,11 +485,12 @@ export class TextusStore {
   }
 
   contact(id: string): ContactRow | undefined {
-    return this.sql('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    return this.once(this.snapshot?.contacts, id, () => this.sql('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined);
   }
 
   phonesOf(contactId: string): PhoneRow[] {
-    return this.sql('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[];
+    // A copy each time: the list is the caller's to change.
+    return [...this.once(this.snapshot?.phones, contactId, () => this.sql('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[])];
   }
 
   notesOf(contactId: string): NoteRow[] {
@@ -535,6 +583,7 @@ export class TextusStore {
    */
   applyAction(userId: string, conversationId: string, action: ConversationActionName): ConversationRow {
     this.writes++;
+    this.snapshot = undefined;
     return this.db.transaction((): ConversationRow => {
       const row = this.conversation(conversationId);
       if (!row) throw new Error(`No conversation ${conversationId}`);
@@ -574,6 +623,7 @@ export class TextusStore {
   /** Queues a failed message for another attempt (one transaction). */
   retryMessage(messageId: string): void {
     this.writes++;
+    this.snapshot = undefined;
     this.db.transaction(() => {
       this.sql("UPDATE messages SET delivery_state = 'queued' WHERE id = ? AND delivery_state IN ('failed', 'failed_transient')").run(messageId);
     }).immediate();

@@ -360,8 +360,11 @@ export class TextusStore {
    * ```
    */
   dataVersion(): string {
-    const row = this.sql('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS others').get() as { changes: number; others: number };
-    return `${this.writes}.${row.others}.${row.changes}`;
+    // Two statements: only the pragma takes the WAL read lock, and `pragma_data_version` as a
+    // table-valued function would prepare a PRAGMA statement on every call.
+    const others = (this.sql('PRAGMA data_version').get() as { data_version: number }).data_version;
+    const changes = (this.sql('SELECT total_changes() AS changes').get() as { changes: number }).changes;
+    return `${this.writes}.${others}.${changes}`;
   }
 
   /**

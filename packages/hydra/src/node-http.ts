@@ -9,6 +9,10 @@ import { responseBytes, wireHandlerOf } from './server-handler.js';
 /**
  * Converts a Fetch-style handler into a `node:http` request listener.
  *
+ * The `signal` of a request with a body aborts once the response closes (sent, or the connection
+ * dropped); that of a bodiless request (`GET`, `HEAD`) never aborts. The answers of a handler made by
+ * `createHydraHandler` are written from its bytes, without a `Response` in between.
+ *
  * @param handler - the `(request) => Promise<Response>` function.
  * @param options - `onError` for failures of the adapter itself.
  * @returns a listener for `http.createServer`.

@@ -314,6 +314,20 @@ function actionLinks(c: ConversationRow): JsonObject {
   };
 }
 
+/** What both renderings of a conversation end with, in the seed's order: links, contact, actions. */
+function conversationTail(c: ConversationRow, contact: ContactRow, phones: readonly PhoneRow[]): JsonObject {
+  return {
+    participants: `/conversations/${c.id}/participants`,
+    assignedContact: renderContact(contact, phones) as unknown as JsonObject,
+    associatedContacts: `/conversations/${c.id}/associated_contacts`,
+    ...actionLinks(c),
+    timeline: `/conversations/${c.id}/timeline`,
+    stats: `/conversations/${c.id}/stats`,
+    assignments: `/conversations/${c.id}/assignments`,
+    assignContact: `/conversations/${c.id}/assign_contact`,
+  };
+}
+
 /**
  * Renders a conversation as collections send it (`ConversationWithAccount`, the seed's keys and
  * order), for the requesting user.
@@ -353,14 +367,7 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     nextScheduledMessage: scheduled ? renderMessage(scheduled) : null,
     requestingUserInfo: userInfoNode(c.id, store.userInfo(c.id, userId)),
-    participants: `/conversations/${c.id}/participants`,
-    assignedContact: renderContact(contact, phones),
-    associatedContacts: `/conversations/${c.id}/associated_contacts`,
-    ...actionLinks(c),
-    timeline: `/conversations/${c.id}/timeline`,
-    stats: `/conversations/${c.id}/stats`,
-    assignments: `/conversations/${c.id}/assignments`,
-    assignContact: `/conversations/${c.id}/assign_contact`,
+    ...conversationTail(c, contact, phones),
   } as NodeOf<typeof ConversationWithAccount>;
 }
 
@@ -402,13 +409,6 @@ export function renderConversation(store: TextusStore, c: ConversationRow): Node
     account: `/accounts/${account.id}`,
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     requestingUserInfo: `/conversations/${c.id}/user_info`,
-    participants: `/conversations/${c.id}/participants`,
-    assignedContact: renderContact(contact, phones),
-    associatedContacts: `/conversations/${c.id}/associated_contacts`,
-    ...actionLinks(c),
-    timeline: `/conversations/${c.id}/timeline`,
-    stats: `/conversations/${c.id}/stats`,
-    assignments: `/conversations/${c.id}/assignments`,
-    assignContact: `/conversations/${c.id}/assign_contact`,
+    ...conversationTail(c, contact, phones),
   } as NodeOf<typeof Conversation>;
 }

@@ -33,6 +33,7 @@ import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID } from '../packages/textus/sr
 import { TextusStore } from '../packages/textus/src/store.js';
 import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
 import { spawnServer, type ChildServer } from './textus-child.js';
+import { random } from '../test/helpers/random.js';
 
 /** Settings; each has a flag. */
 interface CrashOptions {
@@ -128,17 +129,6 @@ function choices(s: State): ConversationActionName[] {
   return out;
 }
 
-/** mulberry32: a small seeded PRNG, so that a run can be repeated with `--seed`. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADERS = { authorization: `Bearer ${DEMO_TOKEN}`, accept: TEXTUS_MEDIA_TYPE };
 const REQUEST_TIMEOUT_MS = 10_000;

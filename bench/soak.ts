@@ -23,6 +23,7 @@
 import { performance } from 'node:perf_hooks';
 import { applyConversationAction, CONVERSATION_ACTIONS, type ConversationActionName } from '../packages/textus/src/actions.js';
 import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
+import { random } from '../test/helpers/random.js';
 
 /**
  * Settings of a soak.
@@ -109,17 +110,6 @@ const MIX = [
 ] as const;
 const MIX_TOTAL = MIX.reduce((sum, [, w]) => sum + w, 0);
 
-/** mulberry32: a small seeded PRNG, so that a run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;

@@ -25,6 +25,7 @@ import { applyConversationAction, Conversation, conversationActionLinks, convers
 import { DEMO_TOKEN, SEED_CONVERSATION_ID, seedStore, TextusStore, type ConversationRow } from '@hyperld/textus/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDatabase } from './helpers/textus-server.js';
+import { random } from './helpers/random.js';
 
 /** One answer, as the client received it. */
 interface Answer {
@@ -136,17 +137,6 @@ afterEach(async () => {
   db.remove();
 });
 
-/** A deterministic PRNG (mulberry32), so that a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS: Record<string, string> = {
   closeConversation: 'PUT /close',

@@ -456,7 +456,9 @@ describe('credentials stay with the API origin', () => {
     // URLs near the API's origin: its host in another case, with a prefix or suffix, behind
     // userinfo, on default and other ports, over http or https.
     const apiHost = new URL(ORIGIN).hostname;
-    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
+    // Not `xn--…` or any `??--` label: those are (malformed) IDNA labels that URL parsing
+    // rejects outright, and the client then refuses the IRI before any request.
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/).filter((l) => !/^..--/.test(l));
     const host = fc.oneof(
       fc.constant(apiHost),
       fc.constant(apiHost.toUpperCase()),

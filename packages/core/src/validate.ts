@@ -217,7 +217,12 @@ export class Compiler {
         }
         // An own `undefined` (only in hand-built nodes) counts as absent, as JSON.stringify drops it.
         if (v === undefined) continue;
-        if (!p.optional) required++;
+        // Only a property's first spelling counts: a document that also uses another one
+        // (`member` and `hydra:member`) takes the full check for missing properties below.
+        if (!p.optional) {
+          if (k === p.keys[0]) required++;
+          else required = Number.NEGATIVE_INFINITY;
+        }
         if (v === null) {
           if (!p.nullable) run.report('wrong_kind', k, p.expected, 'null');
           continue;
@@ -323,11 +328,13 @@ export class Compiler {
     const byKey = new Map<string, CompiledProperty>();
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       let keys: readonly string[] = [key];
-      if (terms && kind.spec.tag !== 'id') {
-        // The context's keys for the property's IRI first; the declared key last, as a context
-        // that says nothing of the IRI should not make a property vanish.
-        const alternatives = terms.keysOf(expandTerm(kind.iri ?? key, def.vocab, def.prefixes));
-        if (!alternatives.includes(key)) keys = [...alternatives, key];
+      const context = terms ?? this.types.terms(def.context, undefined);
+      if (context && kind.spec.tag !== 'id') {
+        // Every key the context lets stand for the property's IRI (term, compact IRI, the IRI
+        // itself); the declared key last when a foreign context says nothing of the IRI, so that
+        // the property does not vanish.
+        const alternatives = context.keysOf(expandTerm(kind.iri ?? key, def.vocab, def.prefixes));
+        keys = alternatives.includes(key) ? alternatives : [...alternatives, key];
       }
       const property: CompiledProperty = {
         key,

@@ -88,8 +88,18 @@ describe('the Hydra vocabulary', () => {
     expect(Collection.properties.search.iri).toBe('hydra:search');
   });
 
-  // Needs core's validator to find a @type by its expanded IRI and keys through the node's context (being changed in core).
-  it.todo('decodes a Hydra node written with full IRIs (@type http://www.w3.org/ns/hydra/core#Collection, hydra:member keys) as its Hydra type');
+  it('decodes a Hydra node written with full IRIs (@type http://www.w3.org/ns/hydra/core#Collection, hydra:member keys) as its Hydra type', () => {
+    const H = 'http://www.w3.org/ns/hydra/core#';
+    const doc = { '@type': `${H}Collection`, id: '/c', 'hydra:member': [{ '@type': 'hydra:Status', statusCode: 200 }], [`${H}totalItems`]: 1 };
+    const node = hydraRegistry.decode(JSON.stringify(doc), { strict: true });
+    expect(hydraRegistry.nodes(node).map((n) => n.path)).toEqual(['$', '$["hydra:member"][0]']);
+    // The members are validated under their compact key, as under `member`.
+    const bad = { ...doc, 'hydra:member': [{ '@type': 'hydra:Status', statusCode: 'OK' }] };
+    const violations = hydraRegistry.validate(bad);
+    expect(violations.map((v) => `${v.code} ${v.path}`)).toEqual(['wrong_kind $["hydra:member"][0].statusCode']);
+    // And a wrong value under the full IRI key is found too.
+    expect(hydraRegistry.validate({ ...doc, [`${H}totalItems`]: 'one' }).map((v) => v.code)).toEqual(['wrong_kind']);
+  });
 
   for (const def of hydraTypes as readonly AnyTypeDef[]) {
     it(`round-trips generated ${def.type} nodes both ways (node → text → node, text → node → text)`, () => {

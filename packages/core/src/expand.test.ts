@@ -104,6 +104,16 @@ describe('supported features (output equals jsonld.expand)', () => {
     expect(out[0]?.[`${V}q`]).toEqual([{ '@list': [{ '@value': 1 }, { '@value': 2 }] }]);
   });
 
+  it('judges colliding keyword aliases in sorted key order, as jsonld does (a null alias sorted first is skipped)', async () => {
+    const context = [{ when: { '@id': '@language' }, b: '@language' }];
+    // Found by the property test below: "b" sorts before "when", so its null is skipped and nothing collides.
+    expect(await agree({ when: 'hello', b: null, '@context': context })).toEqual([]);
+    // With a value, the two aliases collide: both expanders reject the document.
+    const colliding = { when: 'hello', b: 'x', '@context': context };
+    await expect(reference(colliding)).rejects.toThrow(/colliding keywords/);
+    expect(() => expand(colliding, { resolveContext: resolveTestContext, base: BASE })).toThrow(/colliding keywords/);
+  });
+
   it('coerces to @id, @vocab, @json, @none and datatypes', async () => {
     const out = await agree({
       '@context': {

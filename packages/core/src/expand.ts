@@ -886,11 +886,12 @@ class Run {
     if (Object.hasOwn(node, '@context')) ctx = this.context(ctx, node['@context'], this.urlBase, this.urls);
 
     const keys = Object.keys(node);
-    let expanded = this.object(ctx, property, node, keys, depth);
+    let expanded = this.object(ctx, property, node, keys, depth, false);
     if (expanded === COLLIDED) {
-      // Keys that add to one property (or several `@type` keys) add in sorted key order, as jsonld does.
+      // Keys that add to one property (or several `@type` keys) add in sorted key order, as jsonld
+      // does; keyword collisions are judged in that order too (a null alias sorted first is skipped).
       keys.sort();
-      expanded = this.object(ctx, property, node, keys, depth);
+      expanded = this.object(ctx, property, node, keys, depth, true);
     }
     let rval: unknown = expanded as Out;
     const out = rval as Out;
@@ -943,6 +944,7 @@ class Run {
     node: Record<string, unknown>,
     keys: readonly string[],
     depth: number,
+    sorted: boolean,
   ): Out | typeof COLLIDED {
     const out: Out = {};
     let unexpanded: unknown;
@@ -957,7 +959,10 @@ class Run {
       const value = node[key];
       if (kind !== Kind.Property) {
         if (kind === Kind.Unsupported) throw unsupported(`"${plan.iri}"`, `in a document (key "${key}")`);
-        if (kind !== Kind.Type && plan.shared && Object.hasOwn(out, plan.iri)) throw invalidDocument(`colliding keywords: more than one key expands to ${plan.iri}.`);
+        if (kind !== Kind.Type && plan.shared && Object.hasOwn(out, plan.iri)) {
+          if (!sorted) return COLLIDED;
+          throw invalidDocument(`colliding keywords: more than one key expands to ${plan.iri}.`);
+        }
       }
       switch (kind) {
         case Kind.Id: {

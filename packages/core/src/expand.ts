@@ -672,19 +672,21 @@ function keyIri(ctx: ActiveContext, key: string): string | null {
   return compactOrVocab(ctx, key) ?? key;
 }
 
+/** The prefix / absolute steps of IRI expansion: blank node ids, compact IRIs and absolute IRIs. */
+function compactOrAbsolute(ctx: ActiveContext, value: string): string | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return undefined;
+  const prefix = value.slice(0, colon);
+  const suffix = value.slice(colon + 1);
+  if (prefix === '_' || suffix.startsWith('//')) return value;
+  const mapping = ctx.terms.get(prefix);
+  if (mapping?.prefix) return `${mapping.id}${suffix}`;
+  return isAbsolute(value) ? value : undefined;
+}
+
 /** The prefix / absolute / `@vocab` steps of IRI expansion; `undefined` when the base would be needed. */
 function compactOrVocab(ctx: ActiveContext, value: string): string | undefined {
-  const colon = value.indexOf(':');
-  if (colon > 0) {
-    const prefix = value.slice(0, colon);
-    const suffix = value.slice(colon + 1);
-    if (prefix === '_' || suffix.startsWith('//')) return value;
-    const mapping = ctx.terms.get(prefix);
-    if (mapping?.prefix) return `${mapping.id}${suffix}`;
-    if (isAbsolute(value)) return value;
-  }
-  if (ctx.vocab !== undefined) return ctx.vocab + value;
-  return undefined;
+  return compactOrAbsolute(ctx, value) ?? (ctx.vocab !== undefined ? ctx.vocab + value : undefined);
 }
 
 function planKey(ctx: ActiveContext, key: string): KeyPlan {
@@ -767,16 +769,7 @@ class Run {
       if (isKeyword(value)) return value;
       if (KEYWORD_LIKE.test(value)) return null;
     }
-    const colon = value.indexOf(':');
-    if (colon > 0) {
-      const prefix = value.slice(0, colon);
-      const suffix = value.slice(colon + 1);
-      if (prefix === '_' || suffix.startsWith('//')) return value;
-      const mapping = ctx.terms.get(prefix);
-      if (mapping?.prefix) return `${mapping.id}${suffix}`;
-      if (isAbsolute(value)) return value;
-    }
-    return prependBase(ctx.baseFor(this.docBase), value);
+    return compactOrAbsolute(ctx, value) ?? prependBase(ctx.baseFor(this.docBase), value);
   }
 
   /** `@type` values and `@vocab`-coerced strings: `_expandIri(ctx, value, { base: true, vocab: true })`. */

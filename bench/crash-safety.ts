@@ -34,6 +34,7 @@ import { TextusStore } from '../packages/textus/src/store.js';
 import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
 import { spawnServer, type ChildServer } from './textus-child.js';
 import { random } from '../test/helpers/random.js';
+import { STATE_ACTIONS } from './soak.js';
 
 /** Settings; each has a flag. */
 interface CrashOptions {
@@ -94,15 +95,6 @@ const same = (a: State, b: State): boolean =>
   a.currentState === b.currentState && a.blocked === b.blocked && a.unsubscribed === b.unsubscribed && a.starred === b.starred && a.read === b.read;
 const show = (s: State): string =>
   `${s.currentState}${s.blocked ? ' blocked' : ''}${s.unsubscribed ? ' unsubscribed' : ''}${s.starred ? ' starred' : ''}${s.read ? ' read' : ''}`;
-
-const STATE_ACTIONS = [
-  'closeConversation',
-  'reopenConversation',
-  'blockConversation',
-  'unblockConversation',
-  'subscribeConversation',
-  'unsubscribeConversation',
-] as const satisfies readonly ConversationActionName[];
 
 /** The state after `action` (read and star change the user's flags, the others the conversation). */
 function effect(action: ConversationActionName, s: State): State {

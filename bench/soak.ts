@@ -90,7 +90,8 @@ export interface SoakResult {
 type ConversationDoc = Readonly<Record<string, unknown>> & { readonly id: string; readonly currentState: string; readonly blocked: boolean; readonly unsubscribed: boolean };
 
 const USER_ACTIONS = ['readConversation', 'unreadConversation', 'starConversation', 'unstarConversation'] as const satisfies readonly ConversationActionName[];
-const STATE_ACTIONS = [
+/** The conversation actions that change its state (the others change the user's flags). */
+export const STATE_ACTIONS = [
   'closeConversation',
   'reopenConversation',
   'blockConversation',

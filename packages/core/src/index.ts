@@ -24,6 +24,7 @@ export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
 
 // Registry and codec
 export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './registry.js';
+export { setCodegen } from './fast.js';
 export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './registry.js';
 export { baseOf, metaOf, setMeta } from './meta.js';
 export type { NodeMeta } from './meta.js';

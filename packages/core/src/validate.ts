@@ -1,7 +1,8 @@
 /**
  * The validator compiler: one closure per property, compiled once per type and registry, that
  * walks a parsed JSON object in place (no copy) and collects violations with their JSON paths.
- * Closures, not `new Function`, so that pages with a strict Content-Security-Policy can use it.
+ * Closures, not `new Function`, so that it works under any Content-Security-Policy. It is the
+ * authority on violations; `fast.ts` answers "valid" faster for most documents and defers to it.
  *
  * @module
  * @internal
@@ -78,9 +79,12 @@ export function formatPath(segments: readonly (string | number)[], last?: string
 
 type Check = (value: unknown, key: string | number, run: Run) => void;
 
-interface CompiledProperty {
+/** A property of a compiled type. @internal */
+export interface CompiledProperty {
   /** The key the definition declares (used in messages). */
   readonly key: string;
+  /** Its kind. */
+  readonly kind: AnyKind;
   /** The keys that stand for the property in documents using the compiled context. */
   readonly keys: readonly string[];
   readonly optional: boolean;
@@ -89,15 +93,19 @@ interface CompiledProperty {
   readonly check: Check;
 }
 
-interface CompiledType {
+/** A type compiled for one context: its properties by every key that stands for them. @internal */
+export interface CompiledType {
   readonly def: AnyTypeDef;
+  /** The foreign context URL it was compiled for, or `undefined` for the type's own context. */
+  readonly foreign: string | undefined;
   readonly properties: readonly CompiledProperty[];
   readonly byKey: ReadonlyMap<string, CompiledProperty>;
   /** How many properties are required, to find missing ones only when some are. */
   readonly required: number;
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** ISO 8601 date-times as `t.dateTime()` takes them. @internal */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 function hasEnumerableKey(object: object): boolean {
   for (const _ in object) return true;
@@ -172,7 +180,7 @@ export class Compiler {
     } else if (typeof type !== 'string' || type.length === 0) {
       run.report('invalid_type', '@type', 'a non-empty string', describe(type));
     } else {
-      def = this.types.lookup(type) ?? this.byIri(type, context, run);
+      def = this.types.lookup(type) ?? this.byIri(type, context, run.settings.base);
       if (def === undefined) {
         if (run.settings.strict || accepted !== undefined) {
           run.report(
@@ -303,9 +311,9 @@ export class Compiler {
   }
 
   /** The definition a `@type` written otherwise than its term stands for, by its IRI. */
-  private byIri(type: string, context: unknown, run: Run): AnyTypeDef | undefined {
+  byIri(type: string, context: unknown, base: string | undefined): AnyTypeDef | undefined {
     let iri: string | undefined;
-    if (typeof context === 'string') iri = this.types.terms(context, run.settings.base)?.iriOf(type);
+    if (typeof context === 'string') iri = this.types.terms(context, base)?.iriOf(type);
     if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
     return iri === undefined ? undefined : this.types.lookupIri(iri);
   }
@@ -338,6 +346,7 @@ export class Compiler {
       }
       const property: CompiledProperty = {
         key,
+        kind,
         keys,
         optional: kind.isOptional,
         nullable: kind.isNullable,
@@ -347,7 +356,7 @@ export class Compiler {
       properties.push(property);
       for (const k of keys) if (!byKey.has(k)) byKey.set(k, property);
     }
-    compiled = { def, properties, byKey, required: properties.filter((p) => !p.optional).length };
+    compiled = { def, foreign: contextUrl, properties, byKey, required: properties.filter((p) => !p.optional).length };
     perContext.set(cacheKey, compiled);
     if (contextUrl === undefined) this.own.set(def, compiled);
     return compiled;

@@ -8,6 +8,7 @@ import {
   ConversationWithAccount,
   SEED_BASE,
   seedText,
+  VOCAB,
 } from './__fixtures__/conversations.js';
 import { ACTION, action, actionSpecOf, actionState, declaredActions, listActions, type ActionState } from './actions.js';
 import { membersOf } from './collection.js';
@@ -115,14 +116,72 @@ describe('listActions on the seed conversation', () => {
     ]);
   });
 
-  // Needs core's registry to find a definition by its expanded class IRI (being changed in core).
-  it.todo('lists the declared actions of a node whose @type is the expanded class IRI (https://textus.example/vocab#Conversation)');
+  it('lists the declared actions of a node whose @type is the full class IRI, decoded or given the registry', () => {
+    const page = JSON.parse(seedText()) as { members: Array<Record<string, unknown>> };
+    const member = page.members[0] as Record<string, unknown>;
+    member['@type'] = `${VOCAB}ConversationWithAccount`;
+    const decoded = conversationRegistry.decode(JSON.stringify(page), { base: SEED_BASE, strict: true });
+    expect(listActions(membersOf(decoded)[0] as object)).toEqual(SEED_ACTIONS);
+
+    const plain = { ...seedConversation(), '@type': `${VOCAB}Conversation` };
+    expect(listActions(plain, { registry: conversationRegistry, base: SEED_BASE })).toEqual(SEED_ACTIONS);
+  });
+
+  it('lists the declared actions of a node whose @type is a compact IRI with a prefix its context defines', () => {
+    const context = seedConversation()['@context'];
+    const node = { ...seedConversation(), '@context': [context, { tx: VOCAB }], '@type': 'tx:ConversationWithAccount' };
+    expect(listActions(node, { registry: conversationRegistry, base: SEED_BASE })).toEqual(SEED_ACTIONS);
+    // A prefix no context defines (nor a standard one) expands to nothing the registry knows.
+    const undefinedPrefix = { ...seedConversation(), '@type': 'tx:ConversationWithAccount' };
+    expect(listActions(undefinedPrefix, { registry: conversationRegistry, base: SEED_BASE })).toEqual([]);
+  });
+
+  it('declares nothing for an unknown class IRI, but still lists the inline operations', () => {
+    const operation = { method: 'POST', title: 'archive', target: '/conversations/Pvwqm5G/archive' };
+    const node = { ...seedConversation(), '@type': `${VOCAB}Nope`, operation: [operation] };
+    expect(listActions(node, { registry: conversationRegistry, base: SEED_BASE })).toEqual([
+      { name: 'archive', method: 'POST', source: 'operation', state: 'available', href: operation.target, url: `${API}${operation.target}` },
+    ]);
+    expect(listActions({ ...node, '@type': 'https://other.example/vocab#Conversation', operation: [] }, { registry: conversationRegistry })).toEqual([]);
+  });
 
   it('puts an inline operation of a node without an id on the document itself', () => {
     const node = { '@type': 'Thing', operation: [{ method: 'POST' }] };
     expect(listActions(node, { base: 'https://api.example/things' })).toEqual([
       { name: 'POST https://api.example/things', method: 'POST', source: 'operation', state: 'available', href: '', url: 'https://api.example/things' },
     ]);
+  });
+});
+
+/** A registered definition's class IRI split into a namespace and a local name, for a prefix to stand for. */
+function splitIri(iri: string): readonly [string, string] {
+  const cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1;
+  return [iri.slice(0, cut), iri.slice(cut)];
+}
+
+describe('finding the definition of a node by its @type', () => {
+  it('declares the same actions whether @type is the term, the class IRI or a compact IRI', () => {
+    const defs = [...conversationRegistry.types.values()];
+    const spelling = fc.constantFrom('term', 'iri', 'compact' as const);
+    const prefix = fc.constantFrom('tx', 'v', 'textus', 'ns1', 'hydra');
+    fc.assert(
+      fc.property(fc.constantFrom(...defs), spelling, prefix, (def, how, p) => {
+        // Arrange: a node with no action properties, so every declared action is not offered.
+        const [ns, local] = splitIri(def.iri);
+        const node =
+          how === 'term'
+            ? { '@type': def.type }
+            : how === 'iri'
+              ? { '@type': def.iri }
+              : { '@context': { [p]: ns }, '@type': `${p}:${local}` };
+        // Act
+        const list = listActions(node, { registry: conversationRegistry });
+        // Assert
+        expect(list.map((a) => a.name)).toEqual(declaredActions(def).map(([name]) => name));
+        expect(list.every((a) => a.state === 'not-offered')).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -5,7 +5,20 @@
  *
  * @module
  */
-import { baseOf, metaOf, resolveIri, t, type AnyKind, type AnyTypeDef, type Kind, type Link, type Registry } from '@hyperld/core';
+import {
+  baseOf,
+  expandTerm,
+  metaOf,
+  resolveIri,
+  STANDARD_PREFIXES,
+  t,
+  termsOfNode,
+  type AnyKind,
+  type AnyTypeDef,
+  type Kind,
+  type Link,
+  type Registry,
+} from '@hyperld/core';
 
 /**
  * The annotation key under which an action kind carries its {@link ActionSpec}.
@@ -212,7 +225,10 @@ function specState(name: string, spec: ActionSpec, value: unknown, base: string 
  * Lists every action a node's type declares with its state — available (URL resolved against
  * the base, method), unavailable (`null`) or not offered (absent) — followed by the inline
  * `operation`s the node carries (each available, on the node's own IRI unless it names a
- * `target`). Opposite actions on one URL (PUT and DELETE `/read`) are listed apart.
+ * `target`). Opposite actions on one URL (PUT and DELETE `/read`) are listed apart. The type is
+ * found as decoding finds it: by its `@type` term, else by the class IRI that `@type` expands to
+ * (a full IRI, or a compact IRI through the node's context or the standard prefixes); a type the
+ * registry does not know declares nothing, and only the inline operations are listed.
  *
  * @param node - a decoded node.
  * @param options - base IRI, registry or definition when the node was not decoded by a registry.
@@ -231,7 +247,7 @@ export function listActions(node: object, options: ListActionsOptions = {}): Act
   const base = options.base ?? baseOf(node);
   const type = record['@type'];
   const registry = options.registry ?? metaRegistry(node);
-  const def = options.def ?? (typeof type === 'string' ? registry?.lookup(type) : undefined);
+  const def = options.def ?? (typeof type === 'string' && registry !== undefined ? definitionOf(registry, node, type, base) : undefined);
   const out: ActionState[] = [];
   if (def) {
     for (const [name, spec] of declaredActions(def)) {
@@ -281,6 +297,33 @@ export function listActions(node: object, options: ListActionsOptions = {}): Act
  */
 export function actionState(node: object, name: string, options: ListActionsOptions = {}): ActionState | undefined {
   return listActions(node, options).find((a) => a.name === name);
+}
+
+/**
+ * The definition a node's `@type` stands for, found as decoding finds it: by its term, else by
+ * the class IRI it expands to (through the node's context, else the standard prefixes), so that a
+ * node written with `https://…/vocab#Conversation` or `tx:Conversation` has its actions too.
+ */
+function definitionOf(registry: Registry, node: object, type: string, base: string | undefined): AnyTypeDef | undefined {
+  const byTerm = registry.lookup(type);
+  if (byTerm) return byTerm;
+  let iri = termsOfNode(node, (url, b) => registry.context(url, b), base)?.iriOf(type);
+  if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
+  return iri === undefined ? undefined : iriIndex(registry).get(iri);
+}
+
+// Registries are immutable (`with` makes a new one), so each one's IRI index is built once.
+const iriIndexes = new WeakMap<Registry, ReadonlyMap<string, AnyTypeDef>>();
+
+/** The registry's definitions by class IRI; the first registered wins, as in decoding. */
+function iriIndex(registry: Registry): ReadonlyMap<string, AnyTypeDef> {
+  let index = iriIndexes.get(registry);
+  if (!index) {
+    const built = new Map<string, AnyTypeDef>();
+    for (const def of registry.types.values()) if (!built.has(def.iri)) built.set(def.iri, def);
+    iriIndexes.set(registry, (index = built));
+  }
+  return index;
 }
 
 function metaRegistry(node: object): Registry | undefined {

@@ -147,6 +147,67 @@ describe('prefix-agnostic collection reading', () => {
     expect(readHydra({}, '__proto__')).toBeUndefined();
     expect(readHydra(JSON.parse('{"__proto__": 1}') as object, '__proto__')).toBe(1);
     expect(totalItemsOf({ totalItems: '3' })).toBeUndefined();
-    expect(membersOf({ member: 'not a list' })).toEqual([]);
+  });
+});
+
+/** A member: an embedded node or a link to one. */
+const member = fc.oneof(
+  fc.nat({ max: 1000 }).map((n) => ({ '@type': 'Item', id: `/items/${n}` })),
+  fc.nat({ max: 1000 }).map((n) => `/items/${n}`),
+);
+const memberKey = fc.constantFrom('member', 'hydra:member', `${HYDRA}member`);
+
+describe('single values where JSON-LD allows them', () => {
+  it('reads a single member written without an array as a one-member list, whatever the key', () => {
+    fc.assert(
+      fc.property(member, memberKey, (m, key) => {
+        const single = membersOf({ [key]: m });
+        expect(single).toEqual([m]);
+        expect(single[0]).toBe(m);
+        expect(membersOf({ [key]: [m] })).toEqual(single);
+        expect(membersOf({ [key]: { '@set': m } })).toEqual(single);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads a single member under the collection\'s own context, and none when absent or null', () => {
+    const only = { '@type': 'Item', id: '/items/1' };
+    const textus = { '@type': 'ConversationCollection', '@context': CONVERSATIONS_CONTEXT, members: only };
+    expect(membersOf(textus, { registry: conversationRegistry })).toEqual([only]);
+    // Not decoded: core's codec takes a list property to be an array (it rejects the single value).
+    const hydra = { '@type': 'hydra:Collection', '@context': HYDRA_CONTEXT, member: only };
+    expect(membersOf(hydra, { registry: hydraRegistry })).toEqual([only]);
+    expect(membersOf({ member: null })).toEqual([]);
+    expect(membersOf({ member: undefined })).toEqual([]);
+    expect(membersOf({})).toEqual([]);
+    expect(membersOf({ member: [] })).toEqual([]);
+  });
+
+  it('gives links as they were written, alone or in an array, and unwraps set and list objects', () => {
+    expect(membersOf({ member: '/conversations/1' })).toEqual(['/conversations/1']);
+    expect(membersOf({ member: ['/conversations/1', '/conversations/2'] })).toEqual(['/conversations/1', '/conversations/2']);
+    const list = [{ '@type': 'Item', id: '/items/1' }, '/items/2'];
+    expect(membersOf({ 'hydra:member': { '@set': list } })).toEqual(list);
+    expect(membersOf({ 'hydra:member': { '@list': list } })).toEqual(list);
+    expect(membersOf({ 'hydra:member': { '@set': null } })).toEqual([]);
+    // The array in the node is handed back, not a copy.
+    const members = [{ '@type': 'Item', id: '/items/1' }];
+    expect(membersOf({ member: members })).toBe(members);
+  });
+
+  it('reads totalItems, view and page links written as a one-item array as the item, and several as none', () => {
+    const view = { '@type': 'hydra:PartialCollectionView', 'hydra:next': ['/c?page=2'], 'hydra:previous': [null], 'hydra:first': ['/c', '/c?page=1'] };
+    const page = { 'hydra:member': [], 'hydra:totalItems': [3], 'hydra:view': [view] };
+    expect(totalItemsOf(page)).toBe(3);
+    expect(totalItemsOf({ 'hydra:totalItems': [3, 4] })).toBeUndefined();
+    expect(viewOf(page)).toBe(view);
+    expect(viewOf({ 'hydra:view': [view, view] })).toBeUndefined();
+    expect(pageLinksOf(page, { base: 'https://api.example/c?page=1' })).toEqual({
+      first: undefined,
+      next: 'https://api.example/c?page=2',
+      previous: null,
+      last: undefined,
+    });
   });
 });

@@ -49,20 +49,47 @@ export function readHydra(node: object, term: string, options: ReadOptions = {})
 type MembersOf<N> = N extends { readonly members: readonly (infer M)[] } ? M : N extends { readonly member?: readonly (infer M)[] } ? M : unknown;
 
 /**
- * The members of a collection page, under whatever key its context maps to `hydra:member`.
+ * A value read as the set of values JSON-LD says it is: compaction writes a one-item set as the
+ * item itself unless the context says `@set`, and a document may wrap the items in a set or list
+ * object.
+ */
+function asSet(value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'object') {
+    const wrapper = value as Record<string, unknown>;
+    if (Object.hasOwn(wrapper, '@set')) return asSet(wrapper['@set']);
+    if (Object.hasOwn(wrapper, '@list')) return asSet(wrapper['@list']);
+  }
+  return [value];
+}
+
+/**
+ * A value read as the one value a functional property has: JSON-LD lets `[x]` stand for `x`.
+ * Several values are no answer.
+ */
+function single(value: unknown): unknown {
+  return Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+}
+
+/**
+ * The members of a collection page, under whatever key its context maps to `hydra:member`. A
+ * single member written without an array (as JSON-LD compaction writes a one-item set) is a
+ * one-member list; links (strings) are members as they were written, unresolved.
  *
  * @param collection - a collection node.
  * @param options - registry and base.
- * @returns the members (the array in the node, not a copy); empty when there are none.
+ * @returns the members (the array in the node when there is one, not a copy); empty when there
+ *   are none.
  * @example
  * ```ts
  * import { membersOf } from '@hyperld/hydra';
  * membersOf({ '@type': 'hydra:Collection', 'hydra:member': [{ '@type': 'X', id: '/x/1' }] }).length; // 1
+ * membersOf({ '@type': 'hydra:Collection', 'hydra:member': { '@type': 'X', id: '/x/1' } }).length; // 1
  * ```
  */
 export function membersOf<N extends object>(collection: N, options: ReadOptions = {}): readonly MembersOf<N>[] {
-  const members = readHydra(collection, 'member', options);
-  return Array.isArray(members) ? (members as MembersOf<N>[]) : [];
+  return asSet(readHydra(collection, 'member', options)) as readonly MembersOf<N>[];
 }
 
 /**
@@ -78,7 +105,7 @@ export function membersOf<N extends object>(collection: N, options: ReadOptions 
  * ```
  */
 export function totalItemsOf(collection: object, options: ReadOptions = {}): number | undefined {
-  const total = readHydra(collection, 'totalItems', options);
+  const total = single(readHydra(collection, 'totalItems', options));
   return typeof total === 'number' ? total : undefined;
 }
 
@@ -95,7 +122,7 @@ export function totalItemsOf(collection: object, options: ReadOptions = {}): num
  * ```
  */
 export function viewOf(collection: object, options: ReadOptions = {}): Record<string, unknown> | undefined {
-  const view = readHydra(collection, 'view', options);
+  const view = single(readHydra(collection, 'view', options));
   return typeof view === 'object' && view !== null && !Array.isArray(view) ? (view as Record<string, unknown>) : undefined;
 }
 
@@ -147,8 +174,8 @@ export function pageLinksOf(collection: object, options: ReadOptions = {}): Page
       : undefined;
   const link = (term: string): string | null | undefined => {
     if (!view) return undefined;
-    let value = inherited ? readHydra(inherited, term, readOptions) : undefined;
-    if (value === undefined) value = readHydra(view, term, readOptions);
+    let value = inherited ? single(readHydra(inherited, term, readOptions)) : undefined;
+    if (value === undefined) value = single(readHydra(view, term, readOptions));
     if (value === null) return null;
     return typeof value === 'string' ? resolveIri(value, base) : undefined;
   };

@@ -3,10 +3,10 @@
  *
  * @module
  */
-import type { JsonValue } from '@hyperld/core';
+import { isHyperldError, type JsonValue } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, pageView } from './cursor.js';
+import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, pageSize, pageView } from './cursor.js';
 
 /** JSON has no -0: `JSON.stringify(-0)` is `"0"`, so a round trip gives back 0. */
 function normalise(value: JsonValue): JsonValue {
@@ -20,8 +20,25 @@ function normalise(value: JsonValue): JsonValue {
   return value;
 }
 
-/** The longest cursor `decodeCursor` reads (longer ones are refused before any work). */
-const MAX_CURSOR = 2048;
+/** The length of the cursor of `value`, worked out independently of `encodeCursor` (Node's base64url has no padding). */
+function cursorLengthOf(value: JsonValue): number {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url').length;
+}
+
+/** Calls `encodeCursor`, returning the cursor or the error it threw. */
+function tryEncode(value: JsonValue): { cursor: string } | { error: unknown } {
+  try {
+    return { cursor: encodeCursor(value) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** JSON values whose cursors straddle the limit: strings whose JSON is 1400 to 1700 bytes, some multi-byte. */
+const nearTheLimit: fc.Arbitrary<JsonValue> = fc.oneof(
+  fc.string({ minLength: 1400, maxLength: 1700 }),
+  fc.tuple(fc.string({ minLength: 1380, maxLength: 1560, unit: 'grapheme-ascii' }), fc.string({ maxLength: 40, unit: 'grapheme' })).map(([a, b]) => ({ after: [a, b] })),
+);
 
 describe('encodeCursor / decodeCursor', () => {
   it('round-trips a keyset position', () => {
@@ -31,16 +48,36 @@ describe('encodeCursor / decodeCursor', () => {
     expect(decodeCursor(cursor)).toEqual(position);
   });
 
-  it('gives back every JSON value it encoded (up to the cursor length limit)', () => {
+  it('gives back every JSON value it encoded, and throws exactly when the cursor would be over the limit', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const cursor = encodeCursor(value as JsonValue);
-        expect(cursor).toMatch(/^[A-Za-z0-9_-]*$/);
-        if (cursor.length <= MAX_CURSOR) expect(decodeCursor(cursor)).toEqual(normalise(value as JsonValue));
-        else expect(decodeCursor(cursor)).toBeUndefined();
+      fc.property(fc.oneof(fc.jsonValue(), nearTheLimit), (json) => {
+        const value = json as JsonValue;
+        const over = cursorLengthOf(value) > MAX_CURSOR_LENGTH;
+        const result = tryEncode(value);
+        if ('error' in result) {
+          expect(over).toBe(true);
+          expect(isHyperldError(result.error) && result.error.code === 'max_size').toBe(true);
+          return;
+        }
+        expect(over).toBe(false);
+        expect(result.cursor).toMatch(/^[A-Za-z0-9_-]*$/);
+        expect(result.cursor.length).toBe(cursorLengthOf(value));
+        expect(decodeCursor(result.cursor)).toEqual(normalise(value));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('makes a cursor of exactly the limit and refuses one byte more', () => {
+    // `"x…x"` of n characters is n + 2 bytes of JSON; 1536 bytes are 2048 base64 characters.
+    const longest = 'x'.repeat(1534);
+    const cursor = encodeCursor(longest);
+    expect(cursor.length).toBe(MAX_CURSOR_LENGTH);
+    expect(decodeCursor(cursor)).toBe(longest);
+    expect(() => encodeCursor(`${longest}x`)).toThrow(/limited to 2048/);
+    // A multi-byte character counts as its UTF-8 bytes, not as one character.
+    expect(() => encodeCursor(`${'x'.repeat(1533)}é`)).toThrow(/limited to 2048/);
+    expect(encodeCursor(`${'x'.repeat(1532)}é`).length).toBe(MAX_CURSOR_LENGTH);
   });
 
   it('round-trips any Unicode, lone surrogates included', () => {
@@ -64,7 +101,7 @@ describe('encodeCursor / decodeCursor', () => {
   it('decodes malformed cursors to undefined', () => {
     const notJson = btoa('{after: 1').replace(/=+$/, '');
     const notUtf8 = btoa(String.fromCharCode(0xff, 0xfe, 0x22, 0x22)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-    for (const cursor of ['', 'not a cursor!', 'abc=', 'a', '%7B%7D', notJson, notUtf8, 'e30'.padEnd(MAX_CURSOR + 1, 'A')]) {
+    for (const cursor of ['', 'not a cursor!', 'abc=', 'a', '%7B%7D', notJson, notUtf8, 'e30'.padEnd(MAX_CURSOR_LENGTH + 1, 'A')]) {
       expect(decodeCursor(cursor), cursor.slice(0, 20)).toBeUndefined();
     }
     // `e30` is `{}`: well-formed cursors of other values do decode.

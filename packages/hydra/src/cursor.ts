@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { JsonValue } from '@hyperld/core';
+import { HyperldError, type JsonValue } from '@hyperld/core';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -29,26 +29,55 @@ function fromBase64Url(text: string): Uint8Array | undefined {
 }
 
 /**
+ * The longest cursor, in characters, that {@link decodeCursor} reads and {@link encodeCursor}
+ * makes: 2048, i.e. at most 1536 bytes of JSON. Cursors travel in query strings, and a bound
+ * keeps a client from making the server base64- and JSON-decode text of any length.
+ *
+ * @example
+ * ```ts
+ * import { encodeCursor, MAX_CURSOR_LENGTH } from '@hyperld/hydra/server';
+ * encodeCursor({ after: 'x' }).length <= MAX_CURSOR_LENGTH; // true
+ * ```
+ */
+export const MAX_CURSOR_LENGTH = 2048;
+
+/** Unpadded base64 of `bytes` bytes: 4 characters per 3 bytes, 2 or 3 for a last 1 or 2. */
+function base64UrlLength(bytes: number): number {
+  return Math.ceil((bytes * 4) / 3);
+}
+
+/**
  * Encodes a cursor value (e.g. `{ after: ['2018-07-24T20:59:32.156Z', 'Pvwqm5G'] }`) as an opaque,
- * URL-safe string.
+ * URL-safe string that {@link decodeCursor} gives back as the same value.
  *
  * @param value - the position, as JSON.
- * @returns the cursor string.
+ * @returns the cursor string, at most {@link MAX_CURSOR_LENGTH} characters.
+ * @throws {@link HyperldError} with code `max_size` when the cursor would be longer than
+ * {@link MAX_CURSOR_LENGTH} (its JSON over 1536 UTF-8 bytes): {@link decodeCursor} would refuse
+ * it, so a link carrying it could only ever get a 400. Keep sort keys short (ids, timestamps).
  * @example
  * ```ts
  * import { decodeCursor, encodeCursor } from '@hyperld/hydra/server';
  * decodeCursor(encodeCursor({ after: ['2020-01-01T00:00:00Z', 'abc'] })); // { after: [...] }
+ * encodeCursor({ after: 'x'.repeat(2000) }); // throws HyperldError (code 'max_size')
  * ```
  */
 export function encodeCursor(value: JsonValue): string {
-  return toBase64Url(encoder.encode(JSON.stringify(value)));
+  const bytes = encoder.encode(JSON.stringify(value));
+  // Checked on the byte count, before base64: an oversized value costs no encoding.
+  const length = base64UrlLength(bytes.byteLength);
+  if (length > MAX_CURSOR_LENGTH) {
+    throw new HyperldError('max_size', `The cursor would be ${length} characters long; cursors are limited to ${MAX_CURSOR_LENGTH}.`);
+  }
+  return toBase64Url(bytes);
 }
 
 /**
  * Decodes a cursor made by {@link encodeCursor}.
  *
  * @param cursor - the cursor string from the query.
- * @returns the position, or `undefined` when the cursor is malformed (answer 400).
+ * @returns the position, or `undefined` when the cursor is malformed or longer than
+ * {@link MAX_CURSOR_LENGTH} (answer 400).
  * @example
  * ```ts
  * import { decodeCursor } from '@hyperld/hydra/server';
@@ -56,7 +85,7 @@ export function encodeCursor(value: JsonValue): string {
  * ```
  */
 export function decodeCursor(cursor: string): JsonValue | undefined {
-  if (cursor.length > 2048) return undefined;
+  if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
   const bytes = fromBase64Url(cursor);
   if (!bytes) return undefined;
   try {

@@ -452,11 +452,64 @@ function etagMatches(header: string | null, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-async function readBody(request: Request, max: number): Promise<string | 'too-large'> {
-  const length = request.headers.get('content-length');
-  if (length !== null && Number(length) > max) return 'too-large';
-  if (!request.body) return '';
-  const reader = request.body.getReader();
+/** What became of a request body: none, its text, or why it was refused (before or while reading it). */
+type BodyOutcome = { readonly kind: 'none' } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'too-large' | 'unsupported-type' };
+
+const NONE: BodyOutcome = { kind: 'none' };
+
+/** The `Content-Length` as a number, `undefined` when absent or not a plain decimal. */
+function declaredLength(header: string | null): number | undefined {
+  return header !== null && /^\d{1,15}$/.test(header.trim()) ? Number(header) : undefined;
+}
+
+/**
+ * Takes what a route gets of a request body. Everything that can be refused without the bytes
+ * is refused first: a type the server will not decode is a 415 whatever the size (reading it
+ * would be for nothing), and only a body of an accepted type can be too large (413, from
+ * `Content-Length` unread, or as soon as a stream passes `max`).
+ */
+async function takeBody(request: Request, expects: boolean, acceptedType: boolean, max: number): Promise<BodyOutcome> {
+  const length = declaredLength(request.headers.get('content-length'));
+  const body = request.body;
+  if ((body === null || length === 0) && !expects) return NONE;
+  if (!acceptedType) {
+    // Without a required body, only an empty one passes; when its length is unknown, the first
+    // chunk tells.
+    if (expects || length !== undefined || body === null || !(await isEmptyStream(body))) return refuse(body, 'unsupported-type');
+    return NONE;
+  }
+  if (length !== undefined && length > max) return refuse(body, 'too-large');
+  // A required body that is missing decodes (and fails) as empty text.
+  if (body === null) return { kind: 'text', text: '' };
+  const text = await readLimited(body, max);
+  return text === undefined ? { kind: 'too-large' } : { kind: 'text', text };
+}
+
+/**
+ * Refuses a body unread. Cancelling it tells the source it will not be read (the `node:http`
+ * adapter then drains it, so that the answer reaches the client on a connection it can reuse).
+ */
+function refuse(body: ReadableStream<Uint8Array> | null, kind: 'too-large' | 'unsupported-type'): BodyOutcome {
+  if (body !== null && !body.locked) void body.cancel().catch(() => undefined);
+  return { kind };
+}
+
+/** Whether a stream ends before giving a byte; stops (and cancels it) at the first one. */
+async function isEmptyStream(body: ReadableStream<Uint8Array>): Promise<boolean> {
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return true;
+    if (value.byteLength > 0) {
+      await reader.cancel().catch(() => undefined);
+      return false;
+    }
+  }
+}
+
+/** The stream's bytes as UTF-8 text, or `undefined` (and the stream cancelled) once they pass `max`. */
+async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<string | undefined> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -465,7 +518,7 @@ async function readBody(request: Request, max: number): Promise<string | 'too-la
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      return 'too-large';
+      return undefined;
     }
     chunks.push(value);
   }
@@ -657,22 +710,17 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
       }
       let body: unknown;
       if (method === 'PUT' || method === 'POST' || method === 'PATCH') {
-        const hasBody = request.body !== null && request.headers.get('content-length') !== '0';
-        if (hasBody || route.expects) {
-          const text = await readBody(request, maxBodySize);
-          if (text === 'too-large') return problem(origin, errorType, 413, 'Payload Too Large', `Request bodies are limited to ${maxBodySize} bytes.`);
-          if (text.length > 0 || route.expects) {
-            if (!isAcceptedContentType(request.headers.get('content-type'), offered)) {
-              return problem(origin, errorType, 415, 'Unsupported Media Type', `Send one of: ${offered.join(', ')}.`);
-            }
-            try {
-              body = route.expects
-                ? options.registry.decodeAs(route.expects, text, { ...options.limits, base: url.href })
-                : options.registry.decode(text, { ...options.limits, base: url.href });
-            } catch (error) {
-              if (isDecodeError(error)) return problem(origin, errorType, 400, 'Bad Request', 'The request body is invalid.', {}, error.violations);
-              throw error;
-            }
+        const taken = await takeBody(request, route.expects !== undefined, isAcceptedContentType(request.headers.get('content-type'), offered), maxBodySize);
+        if (taken.kind === 'too-large') return problem(origin, errorType, 413, 'Payload Too Large', `Request bodies are limited to ${maxBodySize} bytes.`);
+        if (taken.kind === 'unsupported-type') return problem(origin, errorType, 415, 'Unsupported Media Type', `Send one of: ${offered.join(', ')}.`);
+        if (taken.kind === 'text' && (taken.text.length > 0 || route.expects)) {
+          try {
+            body = route.expects
+              ? options.registry.decodeAs(route.expects, taken.text, { ...options.limits, base: url.href })
+              : options.registry.decode(taken.text, { ...options.limits, base: url.href });
+          } catch (error) {
+            if (isDecodeError(error)) return problem(origin, errorType, 400, 'Bad Request', 'The request body is invalid.', {}, error.violations);
+            throw error;
           }
         }
       }

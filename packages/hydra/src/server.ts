@@ -24,7 +24,7 @@ export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, S
 export { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 
 // Paging
-export { decodeCursor, encodeCursor, pageSize, pageView } from './cursor.js';
+export { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, pageSize, pageView } from './cursor.js';
 
 // node:http
 export { serveNode, toNodeListener } from './node-http.js';

@@ -22,7 +22,7 @@
 import { extendsType, type AnyTypeDef } from './define.js';
 import { isIriReference } from './iri.js';
 import type { AnyKind } from './kinds.js';
-import { DATE_TIME, jsonTypesOf, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './validate.js';
+import { DATE_TIME, hasEnumerableKey, isPlainPrototype, jsonTypesOf, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './validate.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
 export interface FastRun {
@@ -77,11 +77,6 @@ export function canGenerateCode(): boolean {
 
 const hasOwn = Object.hasOwn;
 const objectPrototype = Object.prototype;
-
-function hasEnumerableKey(object: object): boolean {
-  for (const _ in object) return true;
-  return false;
-}
 
 /** Generates, caches and runs the fast validators of one registry. @internal */
 export class FastValidator {
@@ -292,13 +287,8 @@ export class FastValidator {
     body.push('let c = 0; for (const k in o) c++;', 'return c === n || h.extra(o, read, compiled, d, f);');
     const source = `${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
     const factory = new Function('h', 'hasOwn', 'plain', 'isIri', 'DT', 'read', 'compiled', 'c', source) as (...args: unknown[]) => FastNode;
-    return factory(this, hasOwn, isPlain, isIriReference, DATE_TIME, read, compiled, gen.constants);
+    return factory(this, hasOwn, isPlainPrototype, isIriReference, DATE_TIME, read, compiled, gen.constants);
   }
-}
-
-function isPlain(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === objectPrototype || proto === null;
 }
 
 function acceptedBy(def: AnyTypeDef, accepted: readonly AnyTypeDef[]): boolean {

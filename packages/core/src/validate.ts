@@ -107,12 +107,14 @@ export interface CompiledType {
 /** ISO 8601 date-times as `t.dateTime()` takes them. @internal */
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-function hasEnumerableKey(object: object): boolean {
+/** Whether an object has an enumerable key, own or inherited. @internal */
+export function hasEnumerableKey(object: object): boolean {
   for (const _ in object) return true;
   return false;
 }
 
-function isPlainPrototype(value: object): boolean {
+/** Whether an object's prototype is Object.prototype or none. @internal */
+export function isPlainPrototype(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

@@ -5,10 +5,12 @@
  *
  * @module
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastContract, metaPaths, outcome, type Json } from './__fixtures__/fast-contract.js';
 import { Message, sampleRegistry } from './__fixtures__/sample-vocab.js';
-import { createRegistry, setCodegen } from './index.js';
+import { createRegistry, defineType, setCodegen, t } from './index.js';
+import { arbitraryDocument } from './testing.js';
 
 // The original registry has no extra contexts; they are passed anyway so the pair reproduces it
 // exactly whatever it gains later.
@@ -121,5 +123,46 @@ describe('setCodegen', () => {
     root.mockClear();
     walker.decode(JSON.stringify(account()));
     expect(root).not.toHaveBeenCalled();
+  });
+});
+
+describe('kinds nested every way', () => {
+  // Lists of lists, unions of lists of unions, nullable items, links-or-nodes, free JSON, keys
+  // that name Object.prototype members or need escaping: generated code for each, going fast.
+  const vocab = 'https://nested.example/vocab#';
+  const Leaf = defineType({
+    type: 'Leaf',
+    context: '/contexts/Leaf.jsonld',
+    vocab,
+    properties: { n: t.integer().nullable(), e: t.enumeration(['a', 'b']), o: t.enumeration(['x'], { open: true }).optional() },
+  });
+  const Nested = defineType({
+    type: 'Nested',
+    context: '/contexts/Nested.jsonld',
+    vocab,
+    properties: {
+      a: t.union(t.list(t.union(t.string(), t.node(Leaf))), t.json(), t.number()),
+      b: t.list(t.list(t.node(Leaf).nullable())).optional(),
+      c: t.union(t.link('Leaf'), t.node(Leaf)).nullable(),
+      d: t.anyNode().optional(),
+      constructor: t.string().optional(),
+      'a "quoted"\u2028key': t.boolean().optional(),
+      e: t.list(t.union(t.dateTime(), t.list(t.integer()))),
+    },
+  });
+  const generating = createRegistry({ types: [Nested], codegen: true });
+  const walking = createRegistry({ types: [Nested], codegen: false });
+
+  it('valid documents go fast, with the metadata the walker gives', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(generating), (doc) => {
+        const text = JSON.stringify(doc);
+        root.mockClear();
+        const paths = metaPaths(generating.decode(text));
+        expect(wentFast()).toBe(true);
+        expect(paths).toEqual(metaPaths(walking.decode(text)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -251,7 +251,14 @@ export class FastValidator {
 
   /** Generates (once) the validator of a compiled type. */
   private generate(compiled: CompiledType): FastNode {
-    const fn = this.build(compiled) ?? UNSURE;
+    let fn: FastNode;
+    try {
+      fn = this.build(compiled) ?? UNSURE;
+    } catch {
+      // Code the engine would not take (none known: the contract tests hold every kind to going
+      // fast): the walker does this type's work, and the build is not tried again.
+      fn = UNSURE;
+    }
     this.generated.set(compiled, fn);
     return fn;
   }

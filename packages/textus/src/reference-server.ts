@@ -25,7 +25,7 @@ import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, type 
 import { renderAccount, renderContact, renderConversation, renderConversationWithAccount, renderMessage, renderNote, renderUser } from './render.js';
 import { textusRoutes } from './routes.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
-import { TextusStore, type PagePosition, type UserRow } from './store.js';
+import { TextusStore, type PagePosition, type RowPage, type UserRow } from './store.js';
 import { TEXTUS_MEDIA_TYPE, textusRegistry, VIEW_CONTEXT } from './vocabulary.js';
 
 /**
@@ -108,6 +108,22 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     return n;
   };
   const explicitSize = (url: URL): number | undefined => (url.searchParams.has('per_page') ? size(url) : undefined);
+  /**
+   * The view of one keyset page of a collection at `path`: `first`, and `next`/`previous` from the
+   * page's last/first row while there are more (the page size kept when the request named one).
+   */
+  const keysetView = (url: URL, path: string, page: RowPage<{ readonly seq: number }>): ReturnType<typeof pageView> => {
+    const explicit = explicitSize(url);
+    const firstRow = page.rows[0];
+    const lastRow = page.rows[page.rows.length - 1];
+    return pageView({
+      id: `${url.pathname}${url.search}`,
+      context: VIEW_CONTEXT,
+      first: pageUrl(path, undefined, explicit),
+      next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
+      previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
+    });
+  };
 
   const visibleConversation = (ctx: Ctx) => {
     const c = store.conversation(ctx.params['conversation'] ?? '');
@@ -132,23 +148,13 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
       const per = size(ctx.url);
       const page = store.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
       const path = `/contacts/${contact.id}/conversations`;
-      const explicit = explicitSize(ctx.url);
-      const first = pageUrl(path, undefined, explicit);
-      const firstRow = page.rows[0];
-      const lastRow = page.rows[page.rows.length - 1];
       return {
         '@type': 'ConversationCollection',
         '@context': '/contexts/ConversationCollection.jsonld',
         id: path,
         members: page.rows.map((row) => renderConversationWithAccount(store, row, ctx.auth.id)),
         totalItems: page.total,
-        view: pageView({
-          id: `${ctx.url.pathname}${ctx.url.search}`,
-          context: VIEW_CONTEXT,
-          first,
-          next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
-          previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
-        }),
+        view: keysetView(ctx.url, path, page),
       };
     },
     conversation: (ctx) => renderConversation(store, visibleConversation(ctx)),
@@ -157,9 +163,6 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
       const per = size(ctx.url);
       const page = store.messagesOf(c.id, position(ctx.url), per);
       const path = `/conversations/${c.id}/timeline`;
-      const explicit = explicitSize(ctx.url);
-      const firstRow = page.rows[0];
-      const lastRow = page.rows[page.rows.length - 1];
       return {
         '@type': 'Timeline',
         '@context': '/contexts/Timeline.jsonld',
@@ -167,13 +170,7 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         latestPosition: store.latestMessage(c.id)?.ts ?? null,
         totalItems: page.total,
         members: page.rows.map(renderMessage),
-        view: pageView({
-          id: `${ctx.url.pathname}${ctx.url.search}`,
-          context: VIEW_CONTEXT,
-          first: pageUrl(path, undefined, explicit),
-          next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
-          previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
-        }),
+        view: keysetView(ctx.url, path, page),
       };
     },
     stats: (ctx) => {

@@ -7,9 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveNode } from '@hyperld/hydra/server';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
-import { createTextusHandler, seedStore, startTextusServer, TextusStore } from '@hyperld/textus/server';
+import { startTextusServer, type TextusStore } from '@hyperld/textus/server';
 
 /** A running server: its base URL, its store and how to stop it. */
 export interface TestServer {
@@ -33,17 +32,7 @@ export interface TestServer {
  * ```
  */
 export async function startMemoryServer(): Promise<TestServer> {
-  const store = TextusStore.open(':memory:');
-  seedStore(store);
-  const served = await serveNode(createTextusHandler({ store }), { port: 0 });
-  return {
-    url: served.url,
-    store,
-    close: async () => {
-      await served.close();
-      store.close();
-    },
-  };
+  return startTextusServer({ file: ':memory:', port: 0, announce: false });
 }
 
 /**

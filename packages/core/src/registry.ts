@@ -214,6 +214,12 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    */
   lookup(type: string): AnyTypeDef | undefined;
   /**
+   * The definition registered for a class IRI (a `@type` written as a full IRI, once expanded),
+   * or `undefined`; the first registered wins when several share it.
+   * @param iri - an absolute IRI.
+   */
+  lookupIri(iri: string): AnyTypeDef | undefined;
+  /**
    * The context document served at a URL (relative or resolved against `base`), or `undefined`.
    * @param url - the context URL.
    * @param base - the base IRI the URL is relative to.
@@ -438,6 +444,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
       return def as never;
     },
     lookup: (type) => types.get(type),
+    lookupIri: (iri) => byIri.get(iri),
     context,
     decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry['decode'],
     decodeAs: (def, input, options) => decodeWith(input, options, [def]),

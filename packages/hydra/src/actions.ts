@@ -309,21 +309,7 @@ function definitionOf(registry: Registry, node: object, type: string, base: stri
   if (byTerm) return byTerm;
   let iri = termsOfNode(node, (url, b) => registry.context(url, b), base)?.iriOf(type);
   if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
-  return iri === undefined ? undefined : iriIndex(registry).get(iri);
-}
-
-// Registries are immutable (`with` makes a new one), so each one's IRI index is built once.
-const iriIndexes = new WeakMap<Registry, ReadonlyMap<string, AnyTypeDef>>();
-
-/** The registry's definitions by class IRI; the first registered wins, as in decoding. */
-function iriIndex(registry: Registry): ReadonlyMap<string, AnyTypeDef> {
-  let index = iriIndexes.get(registry);
-  if (!index) {
-    const built = new Map<string, AnyTypeDef>();
-    for (const def of registry.types.values()) if (!built.has(def.iri)) built.set(def.iri, def);
-    iriIndexes.set(registry, (index = built));
-  }
-  return index;
+  return iri === undefined ? undefined : registry.lookupIri(iri);
 }
 
 function metaRegistry(node: object): Registry | undefined {

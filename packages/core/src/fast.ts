@@ -96,8 +96,7 @@ export class FastValidator {
    * run starts, or a missing property would read an inherited value. Keys that do exist there
    * (`constructor`, `toString`) are read through `Object.hasOwn` instead and are not listed.
    */
-  private readonly directKeys: string[] = ['@type', '@context'];
-  private readonly directKeySet = new Set<string>(this.directKeys);
+  private readonly directKeys = new Set<string>(['@type', '@context']);
 
   /**
    * @param compiler - the walker's compiler (compiled types, `@type` by IRI).
@@ -284,10 +283,7 @@ export class FastValidator {
       if (key === '__proto__' || key in objectPrototype) body.push(`v = hasOwn(o, ${literal}) ? o[${literal}] : undefined;`);
       else {
         body.push(`v = o[${literal}];`);
-        if (!this.directKeySet.has(key)) {
-          this.directKeySet.add(key);
-          this.directKeys.push(key);
-        }
+        this.directKeys.add(key);
       }
       body.push(`if (v === undefined) { ${p.optional ? '' : 'return false;'} } else { n++; if (v === null) { ${p.nullable ? '' : 'return false;'} } else { ${gen.check(p.kind, 'v', 'd + 1', false)} } }`);
     }

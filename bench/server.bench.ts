@@ -27,7 +27,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus/src/seed-data.js';
+import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus-server/src/seed-data.js';
 import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
 import { runSoak, type SoakResult } from './soak.js';
 import { spawnServer, type BareAnswer } from './textus-child.js';
@@ -88,7 +88,7 @@ interface Running {
 
 async function startOurs(file: string, options: ServerBenchOptions, profileDir: string): Promise<Running> {
   if (options.inProcess) {
-    const { startTextusServer } = await import('../packages/textus/src/server.js');
+    const { startTextusServer } = await import('../packages/textus-server/src/index.js');
     const server = await startTextusServer({ file, port: 0, announce: false });
     return { url: server.url, stop: () => server.close() };
   }
@@ -177,12 +177,12 @@ interface CpuProfile {
  */
 const BUCKETS: readonly (readonly [string, (functionName: string, url: string) => boolean])[] = [
   ['garbage collection', (f) => f === '(garbage collector)'],
-  ['SQL (store.ts, better-sqlite3)', (_, u) => u.includes('packages/textus/src/store.ts') || u.includes('better-sqlite3')],
+  ['SQL (store.ts, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store.ts') || u.includes('better-sqlite3')],
   ['ETag: SHA-256 of the body', (f, u) => f === 'strongEtag' || u.startsWith('node:internal/crypto')],
   ['text to bytes (TextEncoder)', (f, u) => u === 'node:internal/encoding' || f === 'encodeUtf8String'],
   ['registry.encodeText (check + JSON.stringify)', (_, u) => u.includes('packages/core/src/')],
-  ['rendering rows (render.ts, actions.ts)', (_, u) => u.includes('packages/textus/src/render.ts') || u.includes('packages/textus/src/actions.ts')],
-  ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus/src/reference-server.ts')],
+  ['rendering rows (render.ts, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render.ts') || u.includes('packages/textus/src/actions.ts')],
+  ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],
   ['hydra handler (server-handler.ts, negotiation.ts)', (_, u) => u.includes('packages/hydra/src/')],
   ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|seed-data\.ts|bootstrap/.test(u)],

@@ -156,7 +156,7 @@ async function serve(argv: readonly string[]): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   try {
     if (argv[0] === 'textus') {
-      const { startTextusServer } = await import('../packages/textus/src/server.js');
+      const { startTextusServer } = await import('../packages/textus-server/src/index.js');
       const server = await startTextusServer({ file: argv[1] ?? ':memory:', port: 0, announce: false });
       process.on('message', (message: ToChild) => {
         if (message.type === 'stop') void server.close().finally(() => process.exit(0));

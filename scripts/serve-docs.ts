@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 // The repo root depends on no workspace package (scripts/ has no node_modules/@hyperld), so the
 // server comes from its source, as the benchmarks take it; docs/src reaches the same module
 // through docs/node_modules with the `@hyperld/source` condition.
-import { startTextusServer } from '../packages/textus/src/server.js';
+import { startTextusServer } from '../packages/textus-server/src/index.js';
 import { buildExplorer } from '../docs/src/explorer-build.js';
 import { staticRoutes } from '../docs/src/static-route.js';
 

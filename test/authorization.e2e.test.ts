@@ -32,7 +32,7 @@ import {
   seedStore,
   startTextusServer,
   TextusStore,
-} from '@hyperld/textus/server';
+} from '@hyperld/textus-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, type CallResult } from './helpers/textus-server.js';
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEXTUS_MEDIA_TYPE, textusRegistry } from '@hyperld/textus';
-import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, SEED_CONVERSATION_ID, SEED_MESSAGE_ID, startTextusServer, type TextusStore } from '@hyperld/textus/server';
+import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, SEED_CONVERSATION_ID, SEED_MESSAGE_ID, startTextusServer, type TextusStore } from '@hyperld/textus-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../docs/src/explorer-build.js';

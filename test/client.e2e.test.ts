@@ -14,7 +14,7 @@ import { isHttpError } from '@hyperld/hydra/client';
 import { reply } from '@hyperld/hydra/server';
 import { Conversation, ConversationCollection, TEXTUS_MEDIA_TYPE, Timeline } from '@hyperld/textus';
 import { textus } from '@hyperld/textus/client';
-import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, SEED_CONVERSATION_ID, startTextusServer, type PagePosition } from '@hyperld/textus/server';
+import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, SEED_CONVERSATION_ID, startTextusServer, type PagePosition } from '@hyperld/textus-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 /** A request as a server saw it, with the status it answered. */

@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { applyConversationAction, Conversation, conversationActionLinks, conversationRules, textusRegistry, TEXTUS_MEDIA_TYPE, type ConversationActionName } from '@hyperld/textus';
-import { DEMO_TOKEN, SEED_CONVERSATION_ID, seedStore, TextusStore, type ConversationRow } from '@hyperld/textus/server';
+import { DEMO_TOKEN, SEED_CONVERSATION_ID, seedStore, TextusStore, type ConversationRow } from '@hyperld/textus-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDatabase } from './helpers/textus-server.js';
 import { random } from './helpers/random.js';
@@ -55,7 +55,7 @@ const CONVERSATION = `/conversations/${SEED_CONVERSATION_ID}`;
 const SERVER_PROCESS = `
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { serveNode } from '@hyperld/hydra/server';
-import { createTextusHandler, TextusStore } from '@hyperld/textus/server';
+import { createTextusHandler, TextusStore } from '@hyperld/textus-server';
 const id = process.env.CONVERSATION_ID;
 const store = TextusStore.open(process.env.DB_FILE);
 const requests = new AsyncLocalStorage();

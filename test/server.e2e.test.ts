@@ -18,7 +18,7 @@ import {
   SEED_CONVERSATION_ID,
   SEED_MESSAGE_ID,
   startTextusServer,
-} from '@hyperld/textus/server';
+} from '@hyperld/textus-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBodyText } from './helpers/seed-fixture.js';
 import { shapeDifferences } from './helpers/shape.js';

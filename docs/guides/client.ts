@@ -13,7 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConversationCollection } from '@hyperld/textus';
 import { textus } from '@hyperld/textus/client';
-import { DEMO_TOKEN, startTextusServer } from '@hyperld/textus/server';
+import { DEMO_TOKEN, startTextusServer } from '@hyperld/textus-server';
 
 /**
  * What {@link main} found.

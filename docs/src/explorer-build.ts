@@ -10,7 +10,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEMO_TOKEN, SEED_CONTACT_ID } from '@hyperld/textus/server';
+import { DEMO_TOKEN, SEED_CONTACT_ID } from '@hyperld/textus-server';
 
 /** Where the explorer's sources live. */
 export const EXPLORER_SOURCE = fileURLToPath(new URL('../explorer/', import.meta.url));

@@ -149,7 +149,7 @@ const notModified = (header: string | null, etag: string): boolean =>
  * @returns the routes, to pass as `extraRoutes` after the API's own.
  * @example
  * ```ts
- * import { startTextusServer } from '@hyperld/textus/server';
+ * import { startTextusServer } from '@hyperld/textus-server';
  * import { staticRoutes } from './static-route.js';
  * const server = await startTextusServer({ port: 0, extraRoutes: staticRoutes('docs/site', { mount: '/' }) });
  * ```

@@ -20,7 +20,7 @@ import {
   SEED_MESSAGE_ID,
   seedStore,
   TextusStore,
-} from '@hyperld/textus/server';
+} from '@hyperld/textus-server';
 
 /** What {@link checkExample} needs of a registry (tests pass another one). */
 type Codec = Pick<Registry, 'decode' | 'encodeText'>;

@@ -50,7 +50,7 @@ export interface LibraryReference {
  * @example
  * ```ts
  * import { importPathOf } from './typedoc.js';
- * importPathOf('textus/src/server'); // '@hyperld/textus/server'
+ * importPathOf('textus-server/src'); // '@hyperld/textus-server'
  * ```
  */
 export function importPathOf(name: string): string {

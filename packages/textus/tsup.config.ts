@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
   // (publint) then reports the export that points at it.
-  entry: ['src/index.ts', 'src/client.ts', 'src/server.ts'],
+  entry: ['src/index.ts', 'src/client.ts'],
   format: ['esm', 'cjs'],
   // Declarations are built against the other packages' built `.d.ts` (pnpm builds in dependency
   // order), not their sources: with the `@hyperld/source` condition the bundler would copy their

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
-import { startTextusServer, type TextusStore } from '@hyperld/textus/server';
+import { startTextusServer, type TextusStore } from '@hyperld/textus-server';
 
 /** A running server: its base URL, its store and how to stop it. */
 export interface TestServer {

@@ -52,7 +52,7 @@ function base64UrlLength(bytes: number): number {
  *
  * @param value - the position, as JSON.
  * @returns the cursor string, at most {@link MAX_CURSOR_LENGTH} characters.
- * @throws {@link HyperldError} with code `max_size` when the cursor would be longer than
+ * @throws `HyperldError` (from `@hyperld/core`) with code `max_size` when the cursor would be longer than
  * {@link MAX_CURSOR_LENGTH} (its JSON over 1536 UTF-8 bytes): {@link decodeCursor} would refuse
  * it, so a link carrying it could only ever get a 400. Keep sort keys short (ids, timestamps).
  * @example

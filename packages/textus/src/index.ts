@@ -1,7 +1,7 @@
 /**
  * `@hyperld/textus`: the TextUs conversation vocabulary (types, contexts, actions and their
  * availability rules, routes) on `@hyperld/hydra` and `@hyperld/core`. A typed client lives at
- * `@hyperld/textus/client`, the reference server at `@hyperld/textus/server`.
+ * `@hyperld/textus/client`; the reference server is its own package, `@hyperld/textus-server`.
  *
  * @example
  * ```ts

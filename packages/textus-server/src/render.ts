@@ -5,9 +5,8 @@
  * @module
  */
 import type { JsonObject, NodeOf } from '@hyperld/core';
-import { conversationActionLinks } from './actions.js';
 import type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PhoneRow, TextusStore, UserInfoRow, UserRow } from './store.js';
-import { COLLECTION_CONTEXT, type Account, type Contact, type ContactNote, type ContactPhone, type Conversation, type ConversationWithAccount, type Message, type User } from './vocabulary.js';
+import { COLLECTION_CONTEXT, conversationActionLinks, type Account, type Contact, type ContactNote, type ContactPhone, type Conversation, type ConversationWithAccount, type Message, type User } from '@hyperld/textus';
 
 const ctx = (type: string): string => `/contexts/${type}.jsonld`;
 
@@ -18,7 +17,7 @@ const ctx = (type: string): string => `/contexts/${type}.jsonld`;
  * @returns the formatted number, or the input when it is not a +1 number.
  * @example
  * ```ts
- * import { formatPhone } from '@hyperld/textus/server';
+ * import { formatPhone } from '@hyperld/textus-server';
  * formatPhone('+13035555678'); // '(303) 555-5678'
  * ```
  */
@@ -50,7 +49,7 @@ const DESCRIPTIONS: Record<string, string> = {
  * @returns the node.
  * @example
  * ```ts
- * import { renderMessage } from '@hyperld/textus/server';
+ * import { renderMessage } from '@hyperld/textus-server';
  * const message = renderMessage({
  *   id: '06oyogE', seq: 1, conversation_id: 'Pvwqm5G', direction: 'in', body: 'Hi & bye', delivery_state: 'received',
  *   ts: '2018-07-24T20:59:32.156Z', sender_id: null, source: 'textus', flags: '[]',
@@ -95,7 +94,7 @@ export function renderMessage(m: MessageRow): NodeOf<typeof Message> {
  * @returns the node.
  * @example
  * ```ts
- * import { renderPhone } from '@hyperld/textus/server';
+ * import { renderPhone } from '@hyperld/textus-server';
  * renderPhone({ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }).formattedPhoneNumber; // '(303) 555-1234'
  * ```
  */
@@ -121,7 +120,7 @@ export function renderPhone(p: PhoneRow): NodeOf<typeof ContactPhone> {
  * @returns the node.
  * @example
  * ```ts
- * import { renderContact } from '@hyperld/textus/server';
+ * import { renderContact } from '@hyperld/textus-server';
  * const contact = renderContact(
  *   { id: 'DQeeO69', account_id: 'my_account', name: 'Jamel Hirthe', first_name: 'Jamel', last_name: 'Hirthe', data: '{}', created_at: '2020-01-06T21:49:58.312Z' },
  *   [{ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }],
@@ -160,7 +159,7 @@ export function renderContact(c: ContactRow, phones: readonly PhoneRow[]): NodeO
  * @returns the node.
  * @example
  * ```ts
- * import { renderAccountSummary } from '@hyperld/textus/server';
+ * import { renderAccountSummary } from '@hyperld/textus-server';
  * renderAccountSummary({ id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' });
  * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
  * ```
@@ -177,7 +176,7 @@ export function renderAccountSummary(a: AccountRow): NodeOf<typeof Account> {
  * @returns the node.
  * @example
  * ```ts
- * import { renderAccount } from '@hyperld/textus/server';
+ * import { renderAccount } from '@hyperld/textus-server';
  * const account = renderAccount({ id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' }, 'admin');
  * account.contacts; // '/accounts/my_account/contacts'
  * ```
@@ -214,7 +213,7 @@ export function renderAccount(a: AccountRow, role: string): NodeOf<typeof Accoun
  * @returns the node.
  * @example
  * ```ts
- * import { renderUser } from '@hyperld/textus/server';
+ * import { renderUser } from '@hyperld/textus-server';
  * const account = { id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' };
  * const user = renderUser({ id: 'u_demo', name: 'Demo User', first_name: 'Demo', last_name: 'User', email: 'demo@example.com' }, [{ id: '5Bh2nxK', role: 'admin', account }]);
  * user.id; // '/users/u_demo'; user.memberships embeds one Membership, its account as a summary
@@ -259,7 +258,7 @@ export function renderUser(u: UserRow, memberships: ReadonlyArray<{ id: string; 
  * @returns the node.
  * @example
  * ```ts
- * import { renderNote } from '@hyperld/textus/server';
+ * import { renderNote } from '@hyperld/textus-server';
  * const author = { id: 'u_demo', name: 'Demo User', first_name: 'Demo', last_name: 'User', email: 'demo@example.com' };
  * const note = renderNote(
  *   { id: 'PVIe1J', seq: 1, contact_id: 'DQeeO69', user_id: 'u_demo', content: 'Follow up after the holidays.', created_at: '2018-07-24T02:21:42.449Z', updated_at: '2018-07-24T02:21:42.449Z' },
@@ -338,7 +337,7 @@ function conversationTail(c: ConversationRow, contact: ContactRow, phones: reado
  * @returns the node.
  * @example
  * ```ts
- * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const row = store.conversation(SEED_CONVERSATION_ID);
@@ -380,7 +379,7 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
  * @returns the node.
  * @example
  * ```ts
- * import { renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const row = store.conversation(SEED_CONVERSATION_ID);

@@ -1,11 +1,11 @@
 /**
- * `@hyperld/textus/server`: the reference TextUs server — an SQLite store (`better-sqlite3`),
+ * `@hyperld/textus-server`: the reference TextUs server — an SQLite store (`better-sqlite3`),
  * realistic seed data around the seed's conversation, the API as a Fetch-style handler, and a
  * `node:http` start function. Built only from the public API of core, hydra and textus.
  *
  * @example
  * ```ts
- * import { startTextusServer } from '@hyperld/textus/server';
+ * import { startTextusServer } from '@hyperld/textus-server';
  * const server = await startTextusServer({ port: 8080 });
  * // … later
  * await server.close();

@@ -7,7 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { applyConversationAction, type ConversationActionName, type ConversationStateFacts } from './actions.js';
+import { applyConversationAction, type ConversationActionName, type ConversationStateFacts } from '@hyperld/textus';
 
 /** One migration: its version and the SQL that brings the schema to it. */
 const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
@@ -45,7 +45,7 @@ const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] 
  * @returns its SHA-256, hex.
  * @example
  * ```ts
- * import { hashToken } from '@hyperld/textus/server';
+ * import { hashToken } from '@hyperld/textus-server';
  * hashToken('secret').length; // 64
  * ```
  */
@@ -58,7 +58,7 @@ export function hashToken(token: string): string {
  *
  * @example
  * ```ts
- * import { SEED_ACCOUNT_ID, seedStore, TextusStore, type AccountRow } from '@hyperld/textus/server';
+ * import { SEED_ACCOUNT_ID, seedStore, TextusStore, type AccountRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const account: AccountRow | undefined = store.account(SEED_ACCOUNT_ID);
@@ -76,7 +76,7 @@ export interface AccountRow {
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, seedStore, TextusStore, type UserRow } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, seedStore, TextusStore, type UserRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const user: UserRow | undefined = store.user(DEMO_USER_ID);
@@ -95,7 +95,7 @@ export interface UserRow {
  *
  * @example
  * ```ts
- * import { SEED_CONTACT_ID, seedStore, TextusStore, type ContactRow } from '@hyperld/textus/server';
+ * import { SEED_CONTACT_ID, seedStore, TextusStore, type ContactRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const contact: ContactRow | undefined = store.contact(SEED_CONTACT_ID);
@@ -116,7 +116,7 @@ export interface ContactRow {
  *
  * @example
  * ```ts
- * import { SEED_CONTACT_ID, seedStore, TextusStore, type PhoneRow } from '@hyperld/textus/server';
+ * import { SEED_CONTACT_ID, seedStore, TextusStore, type PhoneRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const phones: PhoneRow[] = store.phonesOf(SEED_CONTACT_ID);
@@ -134,7 +134,7 @@ export interface PhoneRow {
  *
  * @example
  * ```ts
- * import { SEED_CONTACT_ID, seedStore, TextusStore, type NoteRow } from '@hyperld/textus/server';
+ * import { SEED_CONTACT_ID, seedStore, TextusStore, type NoteRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const notes: NoteRow[] = store.notesOf(SEED_CONTACT_ID); // newest first
@@ -155,7 +155,7 @@ export interface NoteRow {
  *
  * @example
  * ```ts
- * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type ConversationRow } from '@hyperld/textus/server';
+ * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type ConversationRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const conversation: ConversationRow | undefined = store.conversation(SEED_CONVERSATION_ID);
@@ -179,7 +179,7 @@ export interface ConversationRow {
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, SEED_CONVERSATION_ID, seedStore, TextusStore, type UserInfoRow } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, SEED_CONVERSATION_ID, seedStore, TextusStore, type UserInfoRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const info: UserInfoRow = store.userInfo(SEED_CONVERSATION_ID, DEMO_USER_ID);
@@ -199,7 +199,7 @@ export interface UserInfoRow {
  *
  * @example
  * ```ts
- * import { SEED_MESSAGE_ID, seedStore, TextusStore, type MessageRow } from '@hyperld/textus/server';
+ * import { SEED_MESSAGE_ID, seedStore, TextusStore, type MessageRow } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const message: MessageRow | undefined = store.message(SEED_MESSAGE_ID);
@@ -240,7 +240,7 @@ const KNOWN_USERS = 256;
  *
  * @example
  * ```ts
- * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type MessageRow, type RowPage } from '@hyperld/textus/server';
+ * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type MessageRow, type RowPage } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const page: RowPage<MessageRow> = store.messagesOf(SEED_CONVERSATION_ID, undefined, 2);
@@ -261,7 +261,7 @@ export interface RowPage<R> {
  *
  * @example
  * ```ts
- * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type PagePosition } from '@hyperld/textus/server';
+ * import { SEED_CONVERSATION_ID, seedStore, TextusStore, type PagePosition } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const first = store.messagesOf(SEED_CONVERSATION_ID, undefined, 2);
@@ -277,7 +277,7 @@ export type PagePosition = { readonly after: number } | { readonly before: numbe
  *
  * @example
  * ```ts
- * import { TextusStore } from '@hyperld/textus/server';
+ * import { TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * store.close();
  * ```
@@ -352,7 +352,7 @@ export class TextusStore {
    * @returns the version, e.g. `"3.2.1207"`; compare with `===` only.
    * @example
    * ```ts
-   * import { TextusStore } from '@hyperld/textus/server';
+   * import { TextusStore } from '@hyperld/textus-server';
    * const store = TextusStore.open(':memory:');
    * const before = store.dataVersion();
    * store.db.exec("INSERT INTO accounts VALUES ('a', 'A', 'business', '+13035550100')");
@@ -378,7 +378,7 @@ export class TextusStore {
    * @returns what `fn` returns (a throw rolls the transaction back and is rethrown).
    * @example
    * ```ts
-   * import { TextusStore, seedStore, SEED_CONTACT_ID, DEMO_USER_ID } from '@hyperld/textus/server';
+   * import { TextusStore, seedStore, SEED_CONTACT_ID, DEMO_USER_ID } from '@hyperld/textus-server';
    * const store = TextusStore.open(':memory:');
    * seedStore(store);
    * const page = store.read(() => store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 25));

@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTextusHandler } from './reference-server.js';
 import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID, seedStore } from './seed-data.js';
 import { hashToken, TextusStore } from './store.js';
-import { TEXTUS_MEDIA_TYPE } from './vocabulary.js';
+import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();

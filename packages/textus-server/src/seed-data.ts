@@ -17,7 +17,7 @@ import { hashToken, type ConversationRow, type TextusStore } from './store.js';
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.isMember(DEMO_USER_ID, SEED_ACCOUNT_ID); // true
@@ -30,7 +30,7 @@ export const DEMO_USER_ID = 'u_demo';
  *
  * @example
  * ```ts
- * import { DEMO_TOKEN, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_TOKEN, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.userByToken(DEMO_TOKEN)?.id; // 'u_demo'
@@ -42,7 +42,7 @@ export const DEMO_TOKEN = 'u_demo.textus-demo-token-2f9a';
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.sharesAccount(DEMO_USER_ID, OTHER_USER_ID); // false
@@ -54,7 +54,7 @@ export const OTHER_USER_ID = 'u_other';
  *
  * @example
  * ```ts
- * import { OTHER_TOKEN, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { OTHER_TOKEN, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.userByToken(OTHER_TOKEN)?.id; // 'u_other'
@@ -66,7 +66,7 @@ export const OTHER_TOKEN = 'u_other.textus-other-token-7c41';
  *
  * @example
  * ```ts
- * import { SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.account(SEED_ACCOUNT_ID)?.name; // 'Example Account'
@@ -78,7 +78,7 @@ export const SEED_ACCOUNT_ID = 'my_account';
  *
  * @example
  * ```ts
- * import { DEMO_SECOND_ACCOUNT_ID, DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_SECOND_ACCOUNT_ID, DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.isMember(DEMO_USER_ID, DEMO_SECOND_ACCOUNT_ID); // true
@@ -90,7 +90,7 @@ export const DEMO_SECOND_ACCOUNT_ID = 'front_range_clinic';
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.isMember(OTHER_USER_ID, OTHER_ACCOUNT_ID); // true
@@ -103,7 +103,7 @@ export const OTHER_ACCOUNT_ID = 'boulder_staffing';
  *
  * @example
  * ```ts
- * import { SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.contact(SEED_CONTACT_ID)?.name; // 'Jamel Hirthe'
@@ -115,7 +115,7 @@ export const SEED_CONTACT_ID = 'DQeeO69';
  *
  * @example
  * ```ts
- * import { SEED_CONTACT_ID, SEED_PHONE_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { SEED_CONTACT_ID, SEED_PHONE_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.phonesOf(SEED_CONTACT_ID)[0]?.id === SEED_PHONE_ID; // true
@@ -127,7 +127,7 @@ export const SEED_PHONE_ID = 'mxvbRw';
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1).rows[0]?.id; // 'Pvwqm5G'
@@ -139,7 +139,7 @@ export const SEED_CONVERSATION_ID = 'Pvwqm5G';
  *
  * @example
  * ```ts
- * import { SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.latestMessage(SEED_CONVERSATION_ID)?.id; // '06oyogE'
@@ -152,7 +152,7 @@ export const SEED_MESSAGE_ID = '06oyogE';
  *
  * @example
  * ```ts
- * import { SEED_MESSAGE_ID, SEED_NOW, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { SEED_MESSAGE_ID, SEED_NOW, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * store.message(SEED_MESSAGE_ID)?.ts === SEED_NOW; // true
@@ -165,7 +165,7 @@ export const SEED_NOW = '2018-07-24T20:59:32.156Z';
  *
  * @example
  * ```ts
- * import type { SeedOptions } from '@hyperld/textus/server';
+ * import type { SeedOptions } from '@hyperld/textus-server';
  * const small: SeedOptions = { scale: 0.1, seed: 42 };
  * ```
  */
@@ -181,7 +181,7 @@ export interface SeedOptions {
  *
  * @example
  * ```ts
- * import { seedStore, TextusStore, type SeedSummary } from '@hyperld/textus/server';
+ * import { seedStore, TextusStore, type SeedSummary } from '@hyperld/textus-server';
  * const summary: SeedSummary = seedStore(TextusStore.open(':memory:'));
  * summary.seedContactConversationsVisible >= 80; // true: at least four pages of 25
  * ```
@@ -445,7 +445,7 @@ interface UserInfoGen {
  * @returns the row counts written.
  * @example
  * ```ts
- * import { DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * const summary = seedStore(store);
  * store.conversationsOfContact(DEMO_USER_ID, 'DQeeO69', undefined, 25).rows[0]?.id; // 'Pvwqm5G'
@@ -783,7 +783,7 @@ export function seedStore(store: TextusStore, options: SeedOptions = {}): SeedSu
  * @returns the E.164 number, or `null` when the contact has no phone.
  * @example
  * ```ts
- * import { conversationPhoneNumber, seedStore, TextusStore } from '@hyperld/textus/server';
+ * import { conversationPhoneNumber, seedStore, TextusStore } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * conversationPhoneNumber(store, { contact_id: 'DQeeO69' }); // '+13035555678'

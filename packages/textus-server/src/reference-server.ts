@@ -21,19 +21,26 @@ import {
   type RouteContext,
   type ServerRoute,
 } from '@hyperld/hydra/server';
-import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, type ConversationActionName } from './actions.js';
+import {
+  applyConversationAction,
+  CONVERSATION_ACTIONS,
+  conversationRules,
+  TEXTUS_MEDIA_TYPE,
+  textusRegistry,
+  textusRoutes,
+  VIEW_CONTEXT,
+  type ConversationActionName,
+} from '@hyperld/textus';
 import { renderAccount, renderContact, renderConversation, renderConversationWithAccount, renderMessage, renderNote, renderUser } from './render.js';
-import { textusRoutes } from './routes.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
 import { TextusStore, type PagePosition, type RowPage, type UserRow } from './store.js';
-import { TEXTUS_MEDIA_TYPE, textusRegistry, VIEW_CONTEXT } from './vocabulary.js';
 
 /**
  * Options of {@link createTextusHandler}.
  *
  * @example
  * ```ts
- * import type { TextusHandlerOptions } from '@hyperld/textus/server';
+ * import type { TextusHandlerOptions } from '@hyperld/textus-server';
  * const options: Partial<TextusHandlerOptions> = { defaultPageSize: 25, maxPageSize: 100 };
  * ```
  */
@@ -90,7 +97,7 @@ function pageUrl(path: string, cursor: PagePosition, size: number | undefined): 
  * @returns the `(request) => Promise<Response>` handler.
  * @example
  * ```ts
- * import { createTextusHandler, seedStore, TextusStore, DEMO_TOKEN } from '@hyperld/textus/server';
+ * import { createTextusHandler, seedStore, TextusStore, DEMO_TOKEN } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const handler = createTextusHandler({ store });
@@ -313,7 +320,7 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
  *
  * @example
  * ```ts
- * import type { StartOptions } from '@hyperld/textus/server';
+ * import type { StartOptions } from '@hyperld/textus-server';
  * const options: StartOptions = { file: ':memory:', port: 0 };
  * ```
  */
@@ -340,7 +347,7 @@ export interface StartOptions {
  * database is closed again first.
  * @example
  * ```ts
- * import { startTextusServer } from '@hyperld/textus/server';
+ * import { startTextusServer } from '@hyperld/textus-server';
  * const server = await startTextusServer({ file: ':memory:', port: 0, announce: false });
  * await server.close();
  * ```

@@ -7,7 +7,7 @@
  * @module
  */
 import { isDecodeError, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
-import { errorBody } from './errors.js';
+import { errorBody, type ListedViolation } from './errors.js';
 import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 
 /**
@@ -453,7 +453,10 @@ function etagMatches(header: string | null, etag: string): boolean {
 }
 
 /** What became of a request body: none, its text, or why it was refused (before or while reading it). */
-type BodyOutcome = { readonly kind: 'none' } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'too-large' | 'unsupported-type' };
+type BodyOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large' | 'unsupported-type' | 'invalid-utf8' };
 
 const NONE: BodyOutcome = { kind: 'none' };
 
@@ -481,8 +484,7 @@ async function takeBody(request: Request, expects: boolean, acceptedType: boolea
   if (length !== undefined && length > max) return refuse(body, 'too-large');
   // A required body that is missing decodes (and fails) as empty text.
   if (body === null) return { kind: 'text', text: '' };
-  const text = await readLimited(body, max);
-  return text === undefined ? { kind: 'too-large' } : { kind: 'text', text };
+  return readLimited(body, max);
 }
 
 /**
@@ -507,8 +509,12 @@ async function isEmptyStream(body: ReadableStream<Uint8Array>): Promise<boolean>
   }
 }
 
-/** The stream's bytes as UTF-8 text, or `undefined` (and the stream cancelled) once they pass `max`. */
-async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<string | undefined> {
+/**
+ * The stream's bytes as UTF-8 text; `too-large` (and the stream cancelled) once they pass `max`,
+ * `invalid-utf8` for bytes that are not UTF-8 (replacing them with U+FFFD would hand the route
+ * text the client never sent).
+ */
+async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<BodyOutcome> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -518,7 +524,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      return undefined;
+      return { kind: 'too-large' };
     }
     chunks.push(value);
   }
@@ -528,8 +534,18 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
     all.set(c, offset);
     offset += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  try {
+    return { kind: 'text', text: utf8.decode(all) };
+  } catch {
+    return { kind: 'invalid-utf8' };
+  }
 }
+
+/** Strict: throws on bytes that are not UTF-8 instead of replacing them. Keeps stripping a BOM, as before. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The violation an `invalid_utf8` answer lists: the bytes never became text, so the path is the whole body. */
+const INVALID_UTF8: ListedViolation = { code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' };
 
 /**
  * Creates the request handler of a Hydra API. Every response carries
@@ -575,7 +591,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     title: string,
     detail?: string,
     extra: Readonly<Record<string, string>> = {},
-    violations?: readonly Violation[],
+    violations?: readonly ListedViolation[],
   ): Response => {
     const body = errorBody({ status, title, ...(detail !== undefined ? { detail } : {}), ...(violations !== undefined ? { violations } : {}) });
     const contentType = type === JSON_MEDIA_TYPE ? 'application/problem+json' : type;
@@ -713,6 +729,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         const taken = await takeBody(request, route.expects !== undefined, isAcceptedContentType(request.headers.get('content-type'), offered), maxBodySize);
         if (taken.kind === 'too-large') return problem(origin, errorType, 413, 'Payload Too Large', `Request bodies are limited to ${maxBodySize} bytes.`);
         if (taken.kind === 'unsupported-type') return problem(origin, errorType, 415, 'Unsupported Media Type', `Send one of: ${offered.join(', ')}.`);
+        if (taken.kind === 'invalid-utf8') return problem(origin, errorType, 400, 'Bad Request', 'The request body is not valid UTF-8.', {}, [INVALID_UTF8]);
         if (taken.kind === 'text' && (taken.text.length > 0 || route.expects)) {
           try {
             body = route.expects

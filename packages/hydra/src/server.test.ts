@@ -434,3 +434,60 @@ describe('headers on every response', () => {
     expect(response.headers.get('link')).toBe(`<${ORIGIN}/api/docs>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`);
   });
 });
+
+describe('request bodies that are not UTF-8', () => {
+  // `{"…","name":"Thing \xff"}`: JSON once the bad byte is replaced by U+FFFD, so a lenient
+  // decoder would hand the handler a name the client never sent.
+  const bytes = (name: Uint8Array): Uint8Array<ArrayBuffer> => {
+    const [before, after] = JSON.stringify({ ...thing('a'), name: '<name>' }).split('<name>') as [string, string];
+    return new Uint8Array([...new TextEncoder().encode(before), ...name, ...new TextEncoder().encode(after)]);
+  };
+  const invalid: Array<[string, number[]]> = [
+    ['a stray continuation byte', [0x80]],
+    ['a byte that never occurs in UTF-8', [0xff]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+  ];
+
+  it.each(invalid)('answers 400 invalid_utf8 to %s, and the handler never runs', async (_name, bad) => {
+    seen.body = 'untouched';
+    const response = await put('/things/a', bytes(new Uint8Array(bad)), { 'content-type': 'application/ld+json' });
+    const body = await expectProblem(response, 400, 'Bad Request');
+    expect(body['detail']).toBe('The request body is not valid UTF-8.');
+    expect(readProblem(body)?.violations).toEqual([{ code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' }]);
+    expect(seen.body).toBe('untouched');
+  });
+
+  it('answers 400 invalid_utf8 on a route without an expected type too', async () => {
+    seen.body = 'untouched';
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body: bytes(new Uint8Array([0xff])), headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }),
+    );
+    const body = await expectProblem(response, 400, 'Bad Request');
+    expect(readProblem(body)?.violations.map((violation) => violation.code)).toEqual(['invalid_utf8']);
+    expect(seen.body).toBe('untouched');
+  });
+
+  it('still reads a multi-byte character split across chunks', async () => {
+    const whole = bytes(new TextEncoder().encode('é€😀'));
+    const split = whole.indexOf(0xf0) + 2;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(whole.slice(0, split));
+        controller.enqueue(whole.slice(split));
+        controller.close();
+      },
+    });
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a`, {
+        method: 'PUT',
+        body: stream,
+        duplex: 'half',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/ld+json' },
+      } as RequestInit),
+    );
+    expect(response.status).toBe(200);
+    expect((seen.body as Record<string, unknown>)['name']).toBe('é€😀');
+  });
+});

@@ -168,7 +168,11 @@ export interface HydraHandlerOptions<A> {
   readonly routes: readonly ServerRoute<A>[];
   /** Vendor media types to offer first (e.g. `application/vnd.textus+jsonld`). */
   readonly mediaTypes?: readonly string[];
-  /** Where the API documentation is served (default `/docs.jsonld`), and the node to serve. */
+  /**
+   * Where the API documentation is served (default `/docs.jsonld`), and the node to serve. Only a
+   * handler given one links to it (`Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`):
+   * without it, the link would point at a 404.
+   */
   readonly apiDocumentation?: { readonly path?: string; readonly node: () => object };
   /** Serve the registry's relative context URLs (default `true`). */
   readonly serveContexts?: boolean;
@@ -182,8 +186,28 @@ export interface HydraHandlerOptions<A> {
   readonly limits?: Omit<DecodeOptions, 'base'>;
   /** `Cache-Control` of context documents and the API documentation (default one week). */
   readonly staticCacheControl?: string;
-  /** Called with unexpected errors (the client sees a bare 500). */
-  readonly onError?: (error: unknown, request: Request) => void;
+  /**
+   * Called once with each unexpected error: anything a route, `authenticate` or the encoding
+   * throws other than an {@link HttpProblem}. The client sees a bare 500 without details
+   * whatever this does (and also when it throws). By default the error is logged to stderr
+   * (`console.error`) with the method, the path and the route template; pass your own to send it
+   * to your logger instead, or `() => {}` to drop it.
+   *
+   * @param error - what was thrown.
+   * @param request - the request being answered.
+   * @param route - the route matched, `undefined` when the error came before one was.
+   * @example
+   * ```ts
+   * import { hydraRegistry } from '@hyperld/hydra';
+   * import { createHydraHandler } from '@hyperld/hydra/server';
+   * const handler = createHydraHandler({
+   *   registry: hydraRegistry,
+   *   routes: [],
+   *   onError: (error, request, route) => console.warn(JSON.stringify({ at: route?.template ?? new URL(request.url).pathname, error: String(error) })),
+   * });
+   * ```
+   */
+  readonly onError?: (error: unknown, request: Request, route: ServerRoute<A> | undefined) => void;
   /**
    * Keeps the encoded answers of `GET`/`HEAD` routes (bytes, `ETag`, header fields), so that a
    * repeated request is answered without running its handler, encoding or hashing again; a
@@ -549,9 +573,10 @@ const INVALID_UTF8: ListedViolation = { code: 'invalid_utf8', path: '$', expecte
 
 /**
  * Creates the request handler of a Hydra API. Every response carries
- * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"` and
- * `X-Content-Type-Options: nosniff`; nodes are encoded with the registry and get a strong
- * `ETag` (`If-None-Match` answers 304).
+ * `X-Content-Type-Options: nosniff`, and, when the handler serves API documentation,
+ * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`; nodes are encoded with
+ * the registry and get a strong `ETag` (`If-None-Match` answers 304). Unexpected errors answer a
+ * bare 500 and go to `onError` (stderr by default).
  *
  * @param options - registry, routes, media types, authentication and limits.
  * @returns a `(request) => Promise<Response>` function, to mount anywhere that speaks Fetch.
@@ -578,11 +603,15 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
   }
   let docText: string | undefined;
 
-  const baseHeaders = (origin: string): Record<string, string> => ({
-    link: `<${new URL(docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
-    'x-content-type-options': 'nosniff',
-    vary: 'Accept',
-  });
+  // No API documentation, no link to it: a client following the link would find a 404.
+  const baseHeaders = options.apiDocumentation
+    ? (origin: string): Record<string, string> => ({
+        link: `<${new URL(docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
+        'x-content-type-options': 'nosniff',
+        vary: 'Accept',
+      })
+    : (): Record<string, string> => ({ 'x-content-type-options': 'nosniff', vary: 'Accept' });
+  const reportError = options.onError ?? logError;
 
   const problem = (
     origin: string,
@@ -659,6 +688,8 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     const origin = url.origin;
     const type = negotiated(request.headers.get('accept'));
     const errorType = type ?? JSON_LD;
+    // The route an unexpected error is reported with, once one is matched.
+    let current: ServerRoute<A> | undefined;
     try {
       if (type === undefined) {
         return problem(origin, JSON_LD, 406, 'Not Acceptable', `Acceptable media types: ${offered.join(', ')}.`);
@@ -699,6 +730,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         return problem(origin, errorType, 404, 'Not Found', `Nothing at ${path}.`);
       }
       const route = matched.route.route;
+      current = route;
       let auth: A | undefined;
       if (options.authenticate && !route.public) {
         const found = options.authenticate(request);
@@ -754,13 +786,18 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         return problem(origin, errorType, error.status, error.title, error.detail, error.options.headers, error.options.violations);
       }
       try {
-        options.onError?.(error, request);
+        reportError(error, request, current);
       } catch {
         // A failing error reporter must not turn the 500 into a rejected promise.
       }
       return problem(origin, errorType, 500, 'Internal Server Error', 'The server could not answer this request.');
     }
   }
+}
+
+/** The default `onError`: stderr, with what was being answered (not the query, which may carry cursors or tokens). */
+function logError(error: unknown, request: Request, route: ServerRoute<unknown> | undefined): void {
+  console.error(`hydra handler: ${request.method} ${new URL(request.url).pathname}${route ? ` (route ${route.template})` : ''} failed:`, error);
 }
 
 /** What `await` would wait for (any thenable, as `await` does, not only native promises). */

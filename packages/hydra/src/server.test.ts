@@ -6,7 +6,7 @@
  * @module
  */
 import { createRegistry, t, vocabulary } from '@hyperld/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiDocumentation } from './api-documentation.js';
 import { readProblem } from './errors.js';
 import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './server.js';
@@ -489,5 +489,85 @@ describe('request bodies that are not UTF-8', () => {
     );
     expect(response.status).toBe(200);
     expect((seen.body as Record<string, unknown>)['name']).toBe('é€😀');
+  });
+});
+
+describe('the error reporter', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('gets the error, the request and the matched route, once, while the client sees a bare 500', async () => {
+    const calls: unknown[][] = [];
+    const reporting = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: (...args) => calls.push(args) });
+    const request = new Request(`${ORIGIN}/boom`);
+    const response = await reporting(request);
+    const text = await response.clone().text();
+    await expectProblem(response, 500, 'Internal Server Error');
+    expect(text).not.toContain('SELECT');
+    expect(calls).toHaveLength(1);
+    const [error, seenRequest, route] = calls[0] as [Error, Request, ServerRoute<unknown> | undefined];
+    expect(error.message).toBe('SELECT secret FROM users');
+    expect(seenRequest).toBe(request);
+    expect(route?.template).toBe('/boom');
+  });
+
+  it('gets the route whose authentication failed, and no route for an error before one is matched', async () => {
+    const calls: unknown[][] = [];
+    const reporting = createHydraHandler({
+      registry,
+      routes: routes as ServerRoute<unknown>[],
+      apiDocumentation: {
+        node: () => {
+          throw new Error('documentation unavailable');
+        },
+      },
+      authenticate: () => {
+        throw new Error('token store down');
+      },
+      onError: (...args) => calls.push(args),
+    });
+    await expectProblem(await reporting(new Request(`${ORIGIN}/private`)), 500, 'Internal Server Error');
+    await expectProblem(await reporting(new Request(`${ORIGIN}/docs.jsonld`)), 500, 'Internal Server Error');
+    expect(calls.map(([error, , route]) => [(error as Error).message, (route as ServerRoute<unknown> | undefined)?.template])).toEqual([
+      ['token store down', '/private'],
+      ['documentation unavailable', undefined],
+    ]);
+  });
+
+  it('logs to stderr (console.error) by default, naming the method, path and route, and still answers a bare 500', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
+    const response = await quiet(new Request(`${ORIGIN}/boom?q=1`));
+    const text = await response.clone().text();
+    await expectProblem(response, 500, 'Internal Server Error');
+    expect(text).not.toContain('SELECT');
+    expect(logged).toHaveBeenCalledTimes(1);
+    const [message, error] = logged.mock.calls[0] as [string, Error];
+    expect(message).toBe('hydra handler: GET /boom (route /boom) failed:');
+    expect(error.message).toBe('SELECT secret FROM users');
+  });
+
+  it('logs nothing for what a handler answers on purpose (HttpProblem, undefined)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
+    expect((await quiet(new Request(`${ORIGIN}/conflict`))).status).toBe(409);
+    expect((await quiet(new Request(`${ORIGIN}/things/missing`))).status).toBe(404);
+    expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+describe('the API documentation Link', () => {
+  const linkOf = async (h: (request: Request) => Promise<Response>, path: string): Promise<string | null> => (await h(new Request(`${ORIGIN}${path}`))).headers.get('link');
+
+  it('is not sent by a handler without API documentation: it would point at a 404', async () => {
+    const bare = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: () => undefined });
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict', '/boom', '/raw']) expect(await linkOf(bare, path), path).toBeNull();
+    expect((await bare(new Request(`${ORIGIN}/docs.jsonld`))).status).toBe(404);
+  });
+
+  it('is sent by a handler with API documentation, and points at a document it serves', async () => {
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict']) expect(await linkOf(handler, path), path).toBe(DOC_LINK);
+    expect((await get('/docs.jsonld')).status).toBe(200);
   });
 });

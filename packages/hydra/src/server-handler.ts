@@ -575,8 +575,10 @@ const INVALID_UTF8: ListedViolation = { code: 'invalid_utf8', path: '$', expecte
  * Creates the request handler of a Hydra API. Every response carries
  * `X-Content-Type-Options: nosniff`, and, when the handler serves API documentation,
  * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`; nodes are encoded with
- * the registry and get a strong `ETag` (`If-None-Match` answers 304). Unexpected errors answer a
- * bare 500 and go to `onError` (stderr by default).
+ * the registry and get a strong `ETag` (`If-None-Match` answers 304). A method other than
+ * `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH` and `OPTIONS` answers 501; one a resource does
+ * not take, 405 with `Allow`. Unexpected errors answer a bare 500 and go to `onError` (stderr by
+ * default).
  *
  * @param options - registry, routes, media types, authentication and limits.
  * @returns a `(request) => Promise<Response>` function, to mount anywhere that speaks Fetch.
@@ -691,10 +693,15 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     // The route an unexpected error is reported with, once one is matched.
     let current: ServerRoute<A> | undefined;
     try {
+      const method = request.method.toUpperCase();
+      // RFC 9110 §9.1: a method the server implements nowhere is a 501 on every path; a known one
+      // that a resource does not take stays a 405 with Allow (below).
+      if (!IMPLEMENTED_METHODS.has(method)) {
+        return problem(origin, errorType, 501, 'Not Implemented', `${method} is not implemented by this server.`);
+      }
       if (type === undefined) {
         return problem(origin, JSON_LD, 406, 'Not Acceptable', `Acceptable media types: ${offered.join(', ')}.`);
       }
-      const method = request.method.toUpperCase();
       const path = url.pathname;
       if ((method === 'GET' || method === 'HEAD') && contexts.has(path)) {
         return decide(request, await encode(request, origin, type === JSON_MEDIA_TYPE ? JSON_MEDIA_TYPE : JSON_LD, contexts.get(path) as string, 200, {}, staticCache, path));
@@ -794,6 +801,12 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     }
   }
 }
+
+/**
+ * The methods a Hydra handler knows: those of {@link Method}, `HEAD` (answered from `GET`
+ * routes) and `OPTIONS`, which gets the 405 whose `Allow` lists what the resource takes.
+ */
+const IMPLEMENTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
 /** The default `onError`: stderr, with what was being answered (not the query, which may carry cursors or tokens). */
 function logError(error: unknown, request: Request, route: ServerRoute<unknown> | undefined): void {

@@ -492,6 +492,25 @@ describe('request bodies that are not UTF-8', () => {
   });
 });
 
+describe('methods the handler does not implement', () => {
+  it.each(['PROPFIND', 'QUERY', 'PURGE', 'FOO'])('answers %s with 501 on any path, route or not', async (method) => {
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/docs.jsonld']) {
+      const response = await get(path, {}, method);
+      const body = await expectProblem(response, 501, 'Not Implemented');
+      expect(body['detail'], path).toBe(`${method} is not implemented by this server.`);
+      expect(response.headers.get('link')).toBe(DOC_LINK);
+    }
+  });
+
+  it('still answers a known method a resource does not take with 405 and Allow (OPTIONS included)', async () => {
+    for (const method of ['PATCH', 'OPTIONS', 'POST']) {
+      const response = await get('/things/a', {}, method);
+      await expectProblem(response, 405, 'Method Not Allowed');
+      expect(new Set(response.headers.get('allow')?.split(/,\s*/))).toEqual(new Set(['GET', 'HEAD', 'PUT', 'DELETE']));
+    }
+  });
+});
+
 describe('the error reporter', () => {
   afterEach(() => {
     vi.restoreAllMocks();

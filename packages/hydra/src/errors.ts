@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { HYDRA, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
+import { HYDRA, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
 import type { HydraErrorType } from './vocabulary.js';
 
 /**
@@ -31,6 +31,7 @@ export const HydraErrorCodes = {
   unsafe_link: 'A link or action URL uses a scheme other than http(s), or leaves the trusted origin when refused.',
   network_error: 'The request failed before an answer arrived (or timed out).',
   decode_failed: 'The answer is not a valid document of the expected type.',
+  invalid_utf8: 'A request body is not valid UTF-8: the server answers 400 listing this code, rather than reading U+FFFD for the bad bytes.',
 } as const;
 
 /**
@@ -179,6 +180,18 @@ export function readProblem(body: unknown): Problem | undefined {
 }
 
 /**
+ * A violation as an error body lists it: one of core's, or one whose code is of this package
+ * (`invalid_utf8`, for bytes that never became text to decode).
+ *
+ * @example
+ * ```ts
+ * import type { ListedViolation } from '@hyperld/hydra';
+ * const v: ListedViolation = { code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' };
+ * ```
+ */
+export type ListedViolation = Omit<Violation, 'code'> & { readonly code: ErrorCode | HydraErrorCode };
+
+/**
  * Builds the error body a server sends: a `hydra:Error` that is also an RFC 7807 problem.
  * Never include stack traces or internal details in `detail`.
  *
@@ -195,7 +208,7 @@ export function errorBody(problem: {
   readonly title: string;
   readonly detail?: string;
   readonly type?: string;
-  readonly violations?: readonly Violation[];
+  readonly violations?: readonly ListedViolation[];
 }): NodeOf<typeof HydraErrorType> {
   const body: NodeOf<typeof HydraErrorType> = {
     '@type': 'hydra:Error',

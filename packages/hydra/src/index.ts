@@ -48,7 +48,7 @@ export type { ApiDocumentationOptions } from './api-documentation.js';
 
 // Errors
 export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
-export type { HydraErrorCode, Problem } from './errors.js';
+export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
 export { expandHydraTemplate, expandIriTemplate, IriTemplateError, IriTemplateErrorCodes, isIriTemplateError, parseIriTemplate } from './iri-template.js';

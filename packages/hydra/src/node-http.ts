@@ -4,7 +4,38 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { errorBody } from './errors.js';
+import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 import { responseBytes, wireHandlerOf } from './server-handler.js';
+
+/**
+ * Options of {@link toNodeListener} and {@link serveNode}.
+ *
+ * @example
+ * ```ts
+ * import type { NodeAdapterOptions } from '@hyperld/hydra/server';
+ * const options: NodeAdapterOptions = { onError: (error) => console.warn('adapter failed:', error) };
+ * ```
+ */
+export interface NodeAdapterOptions {
+  /**
+   * Called with each failure of the adapter itself: a handler that rejects instead of answering,
+   * a response body that fails while it is written. The client gets a bare 500 (or, once the
+   * answer has begun, a dropped connection). By default the failure is logged to stderr
+   * (`console.error`) with the method and path; pass your own to send it to your logger instead.
+   *
+   * @param error - what was thrown.
+   * @example
+   * ```ts
+   * import { serveNode } from '@hyperld/hydra/server';
+   * const failures: unknown[] = [];
+   * const served = await serveNode(async () => new Response('ok'), { port: 0, onError: (error) => failures.push(error) });
+   * await served.close();
+   * ```
+   */
+  readonly onError?: (error: unknown) => void;
+}
 
 /**
  * Converts a Fetch-style handler into a `node:http` request listener.
@@ -13,8 +44,14 @@ import { responseBytes, wireHandlerOf } from './server-handler.js';
  * dropped); that of a bodiless request (`GET`, `HEAD`) never aborts. The answers of a handler made by
  * `createHydraHandler` are written from its bytes, without a `Response` in between.
  *
+ * Requests no `Request` can be made of are answered here, with a Hydra error body, and never reach
+ * the handler: a `Host` that is not a valid host and port (`a:99999`, `300.300.300.300`), or more
+ * than one `Host` field, is a 400 (RFC 9112 §3.2); `TRACE` and `TRACK`, which Fetch forbids, are a
+ * 501. (`CONNECT` never reaches a request listener: {@link serveNode} answers it 501.) An HTTP/1.0
+ * request without a `Host` is for `localhost`.
+ *
  * @param handler - the `(request) => Promise<Response>` function.
- * @param options - `onError` for failures of the adapter itself.
+ * @param options - `onError` for failures of the adapter itself (stderr by default).
  * @returns a listener for `http.createServer`.
  * @example
  * ```ts
@@ -23,17 +60,27 @@ import { responseBytes, wireHandlerOf } from './server-handler.js';
  * const server = createServer(toNodeListener(async () => new Response('ok')));
  * ```
  */
-export function toNodeListener(
-  handler: (request: Request) => Promise<Response>,
-  options: { readonly onError?: (error: unknown) => void } = {},
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeListener(handler: (request: Request) => Promise<Response>, options: NodeAdapterOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   // A Hydra handler's own answers come as header fields and bytes: no Response to build and read.
   const wire = wireHandlerOf(handler);
+  const onError = options.onError;
   return (req, res) => {
     void (async () => {
-      const url = requestUrl(req);
       const headers = new Headers();
-      for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+      const raw = req.rawHeaders;
+      // node:http keeps the first of several Host fields in `req.headers`; the raw list has them all.
+      let hosts = 0;
+      for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i] as string;
+        if (name.length === 4 && name.toLowerCase() === 'host') hosts++;
+        headers.append(name, raw[i + 1] as string);
+      }
+      const refusal = refusalOf(req, hosts);
+      if (refusal !== undefined) {
+        writeRefusal(req, res, refusal);
+        return;
+      }
+      const url = requestUrl(req);
       const method = req.method ?? 'GET';
       const hasBody = method !== 'GET' && method !== 'HEAD';
       let request: Request;
@@ -95,7 +142,12 @@ export function toNodeListener(
       }
       res.end();
     })().catch((error: unknown) => {
-      options.onError?.(error);
+      try {
+        if (onError !== undefined) onError(error);
+        else console.error(`hydra node:http adapter: ${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]} failed:`, error);
+      } catch {
+        // A failing error reporter must not leave the request unanswered.
+      }
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' });
         res.end('{"title":"Internal Server Error","status":500}');
@@ -155,11 +207,77 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
+/** A request the adapter answers itself, because no `Request` can be made of it. */
+interface Refusal {
+  readonly status: 400 | 501;
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** Methods the Fetch standard forbids in a `Request`: no Fetch handler can be asked them. */
+const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+const notImplemented = (method: string): Refusal => ({ status: 501, title: 'Not Implemented', detail: `${method} is not implemented by this server.` });
+
+/** Why the adapter answers `req` itself, given how many Host fields it has; `undefined` to hand it on. */
+function refusalOf(req: IncomingMessage, hosts: number): Refusal | undefined {
+  if (hosts > 1) return { status: 400, title: 'Bad Request', detail: 'A request carries one Host header field, not several.' };
+  if (hosts === 1 && !isValidHost(req.headers.host ?? '')) return { status: 400, title: 'Bad Request', detail: 'The Host header field is not a valid host and port.' };
+  const method = req.method ?? 'GET';
+  if (FORBIDDEN_METHODS.has(method.toUpperCase())) return notImplemented(method);
+  return undefined;
+}
+
+/** The header fields and body of a refusal, as a Hydra error (`application/problem+json` to a plain JSON client). */
+function refusalAnswer(accept: string | undefined, refusal: Refusal): { readonly headers: Record<string, string>; readonly body: string } {
+  const type = negotiate(accept, [JSON_LD, JSON_MEDIA_TYPE]) === JSON_MEDIA_TYPE ? 'application/problem+json' : JSON_LD;
+  return {
+    // Closed after: the body of such a request is not read, and its sender is not worth keeping.
+    headers: { 'content-type': type, 'x-content-type-options': 'nosniff', vary: 'Accept', connection: 'close' },
+    body: JSON.stringify(errorBody(refusal)),
+  };
+}
+
+function writeRefusal(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  const { headers, body } = refusalAnswer(req.headers.accept, refusal);
+  res.writeHead(refusal.status, headers);
+  if (req.method === 'HEAD') res.end();
+  else res.end(body);
+}
+
+/**
+ * Answers a `CONNECT` (which node:http emits as `connect`, apart from requests, and otherwise
+ * answers by dropping the connection) with a 501 written on the socket.
+ */
+function refuseConnect(req: IncomingMessage, socket: Duplex): void {
+  socket.on('error', () => undefined);
+  const { headers, body } = refusalAnswer(req.headers.accept, notImplemented('CONNECT'));
+  const fields = Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)) }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 501 Not Implemented\r\n${fields.join('')}\r\n${body}`);
+}
+
 // A Host header is only trusted when it looks like one: it ends up in the URL every handler sees.
-const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+// A reg-name (unreserved characters only) or an IP literal, and a port.
+const HOST = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{0,5})?$/;
+
+/** The last Host found valid: clients send the same one request after request. */
+let lastValidHost: string | undefined;
+
+/**
+ * Whether a Host field value makes a URL: host-and-port syntax, and values the URL parser takes
+ * (a port up to 65535, IPv4 numbers up to 255, valid punycode), as `new Request()` would throw
+ * otherwise.
+ */
+function isValidHost(host: string): boolean {
+  if (host === lastValidHost) return true;
+  if (!HOST.test(host) || !URL.canParse(`http://${host}/`)) return false;
+  lastValidHost = host;
+  return true;
+}
 
 function requestUrl(req: IncomingMessage): string {
-  const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
+  // Checked by refusalOf: absent (HTTP/1.0) or valid.
+  const host = req.headers.host ?? 'localhost';
   const target = req.url ?? '/';
   // An origin-form target is a path, even one starting with `//`: resolving it as a URL
   // reference would read `//evil.example/x` as another host. (`Request` parses the URL itself.)
@@ -174,10 +292,12 @@ function requestUrl(req: IncomingMessage): string {
 }
 
 /**
- * Serves a handler on `node:http` and resolves once it listens.
+ * Serves a handler on `node:http` and resolves once it listens. Requests are handed on as
+ * {@link toNodeListener} does (a bad Host is a 400, TRACE a 501), and CONNECT is a 501.
  *
  * @param handler - the `(request) => Promise<Response>` function.
- * @param options - port (0 for an ephemeral one) and host (default `127.0.0.1`).
+ * @param options - port (0 for an ephemeral one), host (default `127.0.0.1`) and `onError` for
+ * failures of the adapter (stderr by default, see {@link NodeAdapterOptions.onError}).
  * @returns the server, its base URL and `close()`.
  * @example
  * ```ts
@@ -188,9 +308,10 @@ function requestUrl(req: IncomingMessage): string {
  */
 export async function serveNode(
   handler: (request: Request) => Promise<Response>,
-  options: { readonly port?: number; readonly hostname?: string; readonly onError?: (error: unknown) => void } = {},
+  options: NodeAdapterOptions & { readonly port?: number; readonly hostname?: string } = {},
 ): Promise<{ readonly server: Server; readonly url: string; close(): Promise<void> }> {
   const server = createServer(toNodeListener(handler, options.onError ? { onError: options.onError } : {}));
+  server.on('connect', refuseConnect);
   const hostname = options.hostname ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,7 +7,7 @@
  * @module
  */
 import { isDecodeError, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
-import { errorBody } from './errors.js';
+import { errorBody, type ListedViolation } from './errors.js';
 import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 
 /**
@@ -168,7 +168,11 @@ export interface HydraHandlerOptions<A> {
   readonly routes: readonly ServerRoute<A>[];
   /** Vendor media types to offer first (e.g. `application/vnd.textus+jsonld`). */
   readonly mediaTypes?: readonly string[];
-  /** Where the API documentation is served (default `/docs.jsonld`), and the node to serve. */
+  /**
+   * Where the API documentation is served (default `/docs.jsonld`), and the node to serve. Only a
+   * handler given one links to it (`Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`):
+   * without it, the link would point at a 404.
+   */
   readonly apiDocumentation?: { readonly path?: string; readonly node: () => object };
   /** Serve the registry's relative context URLs (default `true`). */
   readonly serveContexts?: boolean;
@@ -182,8 +186,28 @@ export interface HydraHandlerOptions<A> {
   readonly limits?: Omit<DecodeOptions, 'base'>;
   /** `Cache-Control` of context documents and the API documentation (default one week). */
   readonly staticCacheControl?: string;
-  /** Called with unexpected errors (the client sees a bare 500). */
-  readonly onError?: (error: unknown, request: Request) => void;
+  /**
+   * Called once with each unexpected error: anything a route, `authenticate` or the encoding
+   * throws other than an {@link HttpProblem}. The client sees a bare 500 without details
+   * whatever this does (and also when it throws). By default the error is logged to stderr
+   * (`console.error`) with the method, the path and the route template; pass your own to send it
+   * to your logger instead, or `() => {}` to drop it.
+   *
+   * @param error - what was thrown.
+   * @param request - the request being answered.
+   * @param route - the route matched, `undefined` when the error came before one was.
+   * @example
+   * ```ts
+   * import { hydraRegistry } from '@hyperld/hydra';
+   * import { createHydraHandler } from '@hyperld/hydra/server';
+   * const handler = createHydraHandler({
+   *   registry: hydraRegistry,
+   *   routes: [],
+   *   onError: (error, request, route) => console.warn(JSON.stringify({ at: route?.template ?? new URL(request.url).pathname, error: String(error) })),
+   * });
+   * ```
+   */
+  readonly onError?: (error: unknown, request: Request, route: ServerRoute<A> | undefined) => void;
   /**
    * Keeps the encoded answers of `GET`/`HEAD` routes (bytes, `ETag`, header fields), so that a
    * repeated request is answered without running its handler, encoding or hashing again; a
@@ -453,7 +477,10 @@ function etagMatches(header: string | null, etag: string): boolean {
 }
 
 /** What became of a request body: none, its text, or why it was refused (before or while reading it). */
-type BodyOutcome = { readonly kind: 'none' } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'too-large' | 'unsupported-type' };
+type BodyOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large' | 'unsupported-type' | 'invalid-utf8' };
 
 const NONE: BodyOutcome = { kind: 'none' };
 
@@ -481,8 +508,7 @@ async function takeBody(request: Request, expects: boolean, acceptedType: boolea
   if (length !== undefined && length > max) return refuse(body, 'too-large');
   // A required body that is missing decodes (and fails) as empty text.
   if (body === null) return { kind: 'text', text: '' };
-  const text = await readLimited(body, max);
-  return text === undefined ? { kind: 'too-large' } : { kind: 'text', text };
+  return readLimited(body, max);
 }
 
 /**
@@ -507,8 +533,12 @@ async function isEmptyStream(body: ReadableStream<Uint8Array>): Promise<boolean>
   }
 }
 
-/** The stream's bytes as UTF-8 text, or `undefined` (and the stream cancelled) once they pass `max`. */
-async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<string | undefined> {
+/**
+ * The stream's bytes as UTF-8 text; `too-large` (and the stream cancelled) once they pass `max`,
+ * `invalid-utf8` for bytes that are not UTF-8 (replacing them with U+FFFD would hand the route
+ * text the client never sent).
+ */
+async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promise<BodyOutcome> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -518,7 +548,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      return undefined;
+      return { kind: 'too-large' };
     }
     chunks.push(value);
   }
@@ -528,14 +558,27 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
     all.set(c, offset);
     offset += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  try {
+    return { kind: 'text', text: utf8.decode(all) };
+  } catch {
+    return { kind: 'invalid-utf8' };
+  }
 }
+
+/** Strict: throws on bytes that are not UTF-8 instead of replacing them. Keeps stripping a BOM, as before. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The violation an `invalid_utf8` answer lists: the bytes never became text, so the path is the whole body. */
+const INVALID_UTF8: ListedViolation = { code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' };
 
 /**
  * Creates the request handler of a Hydra API. Every response carries
- * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"` and
- * `X-Content-Type-Options: nosniff`; nodes are encoded with the registry and get a strong
- * `ETag` (`If-None-Match` answers 304).
+ * `X-Content-Type-Options: nosniff`, and, when the handler serves API documentation,
+ * `Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`; nodes are encoded with
+ * the registry and get a strong `ETag` (`If-None-Match` answers 304). A method other than
+ * `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH` and `OPTIONS` answers 501; one a resource does
+ * not take, 405 with `Allow`. Unexpected errors answer a bare 500 and go to `onError` (stderr by
+ * default).
  *
  * @param options - registry, routes, media types, authentication and limits.
  * @returns a `(request) => Promise<Response>` function, to mount anywhere that speaks Fetch.
@@ -562,11 +605,15 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
   }
   let docText: string | undefined;
 
-  const baseHeaders = (origin: string): Record<string, string> => ({
-    link: `<${new URL(docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
-    'x-content-type-options': 'nosniff',
-    vary: 'Accept',
-  });
+  // No API documentation, no link to it: a client following the link would find a 404.
+  const baseHeaders = options.apiDocumentation
+    ? (origin: string): Record<string, string> => ({
+        link: `<${new URL(docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
+        'x-content-type-options': 'nosniff',
+        vary: 'Accept',
+      })
+    : (): Record<string, string> => ({ 'x-content-type-options': 'nosniff', vary: 'Accept' });
+  const reportError = options.onError ?? logError;
 
   const problem = (
     origin: string,
@@ -575,7 +622,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     title: string,
     detail?: string,
     extra: Readonly<Record<string, string>> = {},
-    violations?: readonly Violation[],
+    violations?: readonly ListedViolation[],
   ): Response => {
     const body = errorBody({ status, title, ...(detail !== undefined ? { detail } : {}), ...(violations !== undefined ? { violations } : {}) });
     const contentType = type === JSON_MEDIA_TYPE ? 'application/problem+json' : type;
@@ -643,11 +690,18 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
     const origin = url.origin;
     const type = negotiated(request.headers.get('accept'));
     const errorType = type ?? JSON_LD;
+    // The route an unexpected error is reported with, once one is matched.
+    let current: ServerRoute<A> | undefined;
     try {
+      const method = request.method.toUpperCase();
+      // RFC 9110 §9.1: a method the server implements nowhere is a 501 on every path; a known one
+      // that a resource does not take stays a 405 with Allow (below).
+      if (!IMPLEMENTED_METHODS.has(method)) {
+        return problem(origin, errorType, 501, 'Not Implemented', `${method} is not implemented by this server.`);
+      }
       if (type === undefined) {
         return problem(origin, JSON_LD, 406, 'Not Acceptable', `Acceptable media types: ${offered.join(', ')}.`);
       }
-      const method = request.method.toUpperCase();
       const path = url.pathname;
       if ((method === 'GET' || method === 'HEAD') && contexts.has(path)) {
         return decide(request, await encode(request, origin, type === JSON_MEDIA_TYPE ? JSON_MEDIA_TYPE : JSON_LD, contexts.get(path) as string, 200, {}, staticCache, path));
@@ -683,6 +737,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         return problem(origin, errorType, 404, 'Not Found', `Nothing at ${path}.`);
       }
       const route = matched.route.route;
+      current = route;
       let auth: A | undefined;
       if (options.authenticate && !route.public) {
         const found = options.authenticate(request);
@@ -713,6 +768,7 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         const taken = await takeBody(request, route.expects !== undefined, isAcceptedContentType(request.headers.get('content-type'), offered), maxBodySize);
         if (taken.kind === 'too-large') return problem(origin, errorType, 413, 'Payload Too Large', `Request bodies are limited to ${maxBodySize} bytes.`);
         if (taken.kind === 'unsupported-type') return problem(origin, errorType, 415, 'Unsupported Media Type', `Send one of: ${offered.join(', ')}.`);
+        if (taken.kind === 'invalid-utf8') return problem(origin, errorType, 400, 'Bad Request', 'The request body is not valid UTF-8.', {}, [INVALID_UTF8]);
         if (taken.kind === 'text' && (taken.text.length > 0 || route.expects)) {
           try {
             body = route.expects
@@ -737,13 +793,24 @@ export function createHydraHandler<A>(options: HydraHandlerOptions<A>): (request
         return problem(origin, errorType, error.status, error.title, error.detail, error.options.headers, error.options.violations);
       }
       try {
-        options.onError?.(error, request);
+        reportError(error, request, current);
       } catch {
         // A failing error reporter must not turn the 500 into a rejected promise.
       }
       return problem(origin, errorType, 500, 'Internal Server Error', 'The server could not answer this request.');
     }
   }
+}
+
+/**
+ * The methods a Hydra handler knows: those of {@link Method}, `HEAD` (answered from `GET`
+ * routes) and `OPTIONS`, which gets the 405 whose `Allow` lists what the resource takes.
+ */
+const IMPLEMENTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+/** The default `onError`: stderr, with what was being answered (not the query, which may carry cursors or tokens). */
+function logError(error: unknown, request: Request, route: ServerRoute<unknown> | undefined): void {
+  console.error(`hydra handler: ${request.method} ${new URL(request.url).pathname}${route ? ` (route ${route.template})` : ''} failed:`, error);
 }
 
 /** What `await` would wait for (any thenable, as `await` does, not only native promises). */

@@ -6,7 +6,7 @@
  * @module
  */
 import { createRegistry, t, vocabulary } from '@hyperld/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiDocumentation } from './api-documentation.js';
 import { readProblem } from './errors.js';
 import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './server.js';
@@ -432,5 +432,161 @@ describe('headers on every response', () => {
     const moved = createHydraHandler({ registry, routes: [], apiDocumentation: { path: '/api/docs', node: () => ({}) } });
     const response = await moved(new Request(`${ORIGIN}/nowhere`));
     expect(response.headers.get('link')).toBe(`<${ORIGIN}/api/docs>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`);
+  });
+});
+
+describe('request bodies that are not UTF-8', () => {
+  // `{"…","name":"Thing \xff"}`: JSON once the bad byte is replaced by U+FFFD, so a lenient
+  // decoder would hand the handler a name the client never sent.
+  const bytes = (name: Uint8Array): Uint8Array<ArrayBuffer> => {
+    const [before, after] = JSON.stringify({ ...thing('a'), name: '<name>' }).split('<name>') as [string, string];
+    return new Uint8Array([...new TextEncoder().encode(before), ...name, ...new TextEncoder().encode(after)]);
+  };
+  const invalid: Array<[string, number[]]> = [
+    ['a stray continuation byte', [0x80]],
+    ['a byte that never occurs in UTF-8', [0xff]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+  ];
+
+  it.each(invalid)('answers 400 invalid_utf8 to %s, and the handler never runs', async (_name, bad) => {
+    seen.body = 'untouched';
+    const response = await put('/things/a', bytes(new Uint8Array(bad)), { 'content-type': 'application/ld+json' });
+    const body = await expectProblem(response, 400, 'Bad Request');
+    expect(body['detail']).toBe('The request body is not valid UTF-8.');
+    expect(readProblem(body)?.violations).toEqual([{ code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' }]);
+    expect(seen.body).toBe('untouched');
+  });
+
+  it('answers 400 invalid_utf8 on a route without an expected type too', async () => {
+    seen.body = 'untouched';
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body: bytes(new Uint8Array([0xff])), headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }),
+    );
+    const body = await expectProblem(response, 400, 'Bad Request');
+    expect(readProblem(body)?.violations.map((violation) => violation.code)).toEqual(['invalid_utf8']);
+    expect(seen.body).toBe('untouched');
+  });
+
+  it('still reads a multi-byte character split across chunks', async () => {
+    const whole = bytes(new TextEncoder().encode('é€😀'));
+    const split = whole.indexOf(0xf0) + 2;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(whole.slice(0, split));
+        controller.enqueue(whole.slice(split));
+        controller.close();
+      },
+    });
+    const response = await handler(
+      new Request(`${ORIGIN}/things/a`, {
+        method: 'PUT',
+        body: stream,
+        duplex: 'half',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/ld+json' },
+      } as RequestInit),
+    );
+    expect(response.status).toBe(200);
+    expect((seen.body as Record<string, unknown>)['name']).toBe('é€😀');
+  });
+});
+
+describe('methods the handler does not implement', () => {
+  it.each(['PROPFIND', 'QUERY', 'PURGE', 'FOO'])('answers %s with 501 on any path, route or not', async (method) => {
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/docs.jsonld']) {
+      const response = await get(path, {}, method);
+      const body = await expectProblem(response, 501, 'Not Implemented');
+      expect(body['detail'], path).toBe(`${method} is not implemented by this server.`);
+      expect(response.headers.get('link')).toBe(DOC_LINK);
+    }
+  });
+
+  it('still answers a known method a resource does not take with 405 and Allow (OPTIONS included)', async () => {
+    for (const method of ['PATCH', 'OPTIONS', 'POST']) {
+      const response = await get('/things/a', {}, method);
+      await expectProblem(response, 405, 'Method Not Allowed');
+      expect(new Set(response.headers.get('allow')?.split(/,\s*/))).toEqual(new Set(['GET', 'HEAD', 'PUT', 'DELETE']));
+    }
+  });
+});
+
+describe('the error reporter', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('gets the error, the request and the matched route, once, while the client sees a bare 500', async () => {
+    const calls: unknown[][] = [];
+    const reporting = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: (...args) => calls.push(args) });
+    const request = new Request(`${ORIGIN}/boom`);
+    const response = await reporting(request);
+    const text = await response.clone().text();
+    await expectProblem(response, 500, 'Internal Server Error');
+    expect(text).not.toContain('SELECT');
+    expect(calls).toHaveLength(1);
+    const [error, seenRequest, route] = calls[0] as [Error, Request, ServerRoute<unknown> | undefined];
+    expect(error.message).toBe('SELECT secret FROM users');
+    expect(seenRequest).toBe(request);
+    expect(route?.template).toBe('/boom');
+  });
+
+  it('gets the route whose authentication failed, and no route for an error before one is matched', async () => {
+    const calls: unknown[][] = [];
+    const reporting = createHydraHandler({
+      registry,
+      routes: routes as ServerRoute<unknown>[],
+      apiDocumentation: {
+        node: () => {
+          throw new Error('documentation unavailable');
+        },
+      },
+      authenticate: () => {
+        throw new Error('token store down');
+      },
+      onError: (...args) => calls.push(args),
+    });
+    await expectProblem(await reporting(new Request(`${ORIGIN}/private`)), 500, 'Internal Server Error');
+    await expectProblem(await reporting(new Request(`${ORIGIN}/docs.jsonld`)), 500, 'Internal Server Error');
+    expect(calls.map(([error, , route]) => [(error as Error).message, (route as ServerRoute<unknown> | undefined)?.template])).toEqual([
+      ['token store down', '/private'],
+      ['documentation unavailable', undefined],
+    ]);
+  });
+
+  it('logs to stderr (console.error) by default, naming the method, path and route, and still answers a bare 500', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
+    const response = await quiet(new Request(`${ORIGIN}/boom?q=1`));
+    const text = await response.clone().text();
+    await expectProblem(response, 500, 'Internal Server Error');
+    expect(text).not.toContain('SELECT');
+    expect(logged).toHaveBeenCalledTimes(1);
+    const [message, error] = logged.mock.calls[0] as [string, Error];
+    expect(message).toBe('hydra handler: GET /boom (route /boom) failed:');
+    expect(error.message).toBe('SELECT secret FROM users');
+  });
+
+  it('logs nothing for what a handler answers on purpose (HttpProblem, undefined)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
+    expect((await quiet(new Request(`${ORIGIN}/conflict`))).status).toBe(409);
+    expect((await quiet(new Request(`${ORIGIN}/things/missing`))).status).toBe(404);
+    expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+describe('the API documentation Link', () => {
+  const linkOf = async (h: (request: Request) => Promise<Response>, path: string): Promise<string | null> => (await h(new Request(`${ORIGIN}${path}`))).headers.get('link');
+
+  it('is not sent by a handler without API documentation: it would point at a 404', async () => {
+    const bare = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: () => undefined });
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict', '/boom', '/raw']) expect(await linkOf(bare, path), path).toBeNull();
+    expect((await bare(new Request(`${ORIGIN}/docs.jsonld`))).status).toBe(404);
+  });
+
+  it('is sent by a handler with API documentation, and points at a document it serves', async () => {
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict']) expect(await linkOf(handler, path), path).toBe(DOC_LINK);
+    expect((await get('/docs.jsonld')).status).toBe(200);
   });
 });

@@ -28,3 +28,4 @@ export { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, pageSize, pageView } fro
 
 // node:http
 export { serveNode, toNodeListener } from './node-http.js';
+export type { NodeAdapterOptions } from './node-http.js';

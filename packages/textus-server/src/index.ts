@@ -18,9 +18,12 @@
 export { createTextusHandler, startTextusServer } from './reference-server.js';
 export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
 
+// Who may see what
+export { Viewer } from './viewer.js';
+
 // The store and its seed
 export { hashToken, TextusStore } from './store.js';
-export type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
+export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
 export {
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,

@@ -6,6 +6,7 @@
  */
 import type { JsonObject, NodeOf } from '@hyperld/core';
 import type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PhoneRow, TextusStore, UserInfoRow, UserRow } from './store.js';
+import type { Viewer } from './viewer.js';
 import { COLLECTION_CONTEXT, conversationActionLinks, type Account, type Contact, type ContactNote, type ContactPhone, type Conversation, type ConversationWithAccount, type Message, type User } from '@hyperld/textus';
 
 const ctx = (type: string): string => `/contexts/${type}.jsonld`;
@@ -313,11 +314,16 @@ function actionLinks(c: ConversationRow): JsonObject {
   };
 }
 
-/** What both renderings of a conversation end with, in the seed's order: links, contact, actions. */
-function conversationTail(c: ConversationRow, contact: ContactRow, phones: readonly PhoneRow[]): JsonObject {
+/**
+ * What both renderings of a conversation end with, in the seed's order: links, contact, actions.
+ * The contact is embedded only when the viewer may read it at its own URL; a contact of an account
+ * the viewer is not a member of is `null`, as for a number that no contact of theirs holds.
+ */
+function conversationTail(c: ConversationRow, viewer: Viewer, phones: readonly PhoneRow[]): JsonObject {
+  const contact = viewer.contact(c.contact_id);
   return {
     participants: `/conversations/${c.id}/participants`,
-    assignedContact: renderContact(contact, phones) as unknown as JsonObject,
+    assignedContact: contact ? (renderContact(contact, phones) as unknown as JsonObject) : null,
     associatedContacts: `/conversations/${c.id}/associated_contacts`,
     ...actionLinks(c),
     timeline: `/conversations/${c.id}/timeline`,
@@ -329,25 +335,24 @@ function conversationTail(c: ConversationRow, contact: ContactRow, phones: reado
 
 /**
  * Renders a conversation as collections send it (`ConversationWithAccount`, the seed's keys and
- * order), for the requesting user.
+ * order), for the requesting user: their own info embedded, the contact only if they may read it.
  *
  * @param store - the store.
  * @param c - the conversation row.
- * @param userId - the requesting user.
+ * @param viewer - the requesting user.
  * @returns the node.
  * @example
  * ```ts
- * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
+ * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore, Viewer } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const row = store.conversation(SEED_CONVERSATION_ID);
- * if (row) console.log(renderConversationWithAccount(store, row, DEMO_USER_ID).account);
+ * if (row) console.log(renderConversationWithAccount(store, row, new Viewer(store, DEMO_USER_ID)).account);
  * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
  * ```
  */
-export function renderConversationWithAccount(store: TextusStore, c: ConversationRow, userId: string): NodeOf<typeof ConversationWithAccount> {
-  const contact = store.contact(c.contact_id) as ContactRow;
-  const phones = store.phonesOf(contact.id);
+export function renderConversationWithAccount(store: TextusStore, c: ConversationRow, viewer: Viewer): NodeOf<typeof ConversationWithAccount> {
+  const phones = store.phonesOf(c.contact_id);
   const latest = store.latestMessage(c.id);
   const scheduled = store.nextScheduled(c.id);
   const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
@@ -365,30 +370,31 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
     account: renderAccountSummary(store.account(c.account_id) as AccountRow),
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     nextScheduledMessage: scheduled ? renderMessage(scheduled) : null,
-    requestingUserInfo: userInfoNode(c.id, store.userInfo(c.id, userId)),
-    ...conversationTail(c, contact, phones),
+    requestingUserInfo: userInfoNode(c.id, store.userInfo(c.id, viewer.userId)),
+    ...conversationTail(c, viewer, phones),
   } as NodeOf<typeof ConversationWithAccount>;
 }
 
 /**
  * Renders a conversation on its own (`GET /conversations/:id` and action answers): the account
- * and the user's info are links, the action links computed from the state.
+ * and the user's info are links, the action links computed from the state, the contact embedded
+ * only if the requesting user may read it.
  *
  * @param store - the store.
  * @param c - the conversation row.
+ * @param viewer - the requesting user.
  * @returns the node.
  * @example
  * ```ts
- * import { renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
+ * import { DEMO_USER_ID, renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore, Viewer } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const row = store.conversation(SEED_CONVERSATION_ID);
- * if (row) console.log(renderConversation(store, row).account); // '/accounts/my_account'
+ * if (row) console.log(renderConversation(store, row, new Viewer(store, DEMO_USER_ID)).account); // '/accounts/my_account'
  * ```
  */
-export function renderConversation(store: TextusStore, c: ConversationRow): NodeOf<typeof Conversation> {
-  const contact = store.contact(c.contact_id) as ContactRow;
-  const phones = store.phonesOf(contact.id);
+export function renderConversation(store: TextusStore, c: ConversationRow, viewer: Viewer): NodeOf<typeof Conversation> {
+  const phones = store.phonesOf(c.contact_id);
   const account = store.account(c.account_id) as AccountRow;
   const latest = store.latestMessage(c.id);
   const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
@@ -408,6 +414,6 @@ export function renderConversation(store: TextusStore, c: ConversationRow): Node
     account: `/accounts/${account.id}`,
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     requestingUserInfo: `/conversations/${c.id}/user_info`,
-    ...conversationTail(c, contact, phones),
+    ...conversationTail(c, viewer, phones),
   } as NodeOf<typeof Conversation>;
 }

@@ -219,6 +219,26 @@ export interface MessageRow {
   readonly flags: string;
 }
 
+/**
+ * A row of `memberships`: a user's role in an account.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, seedStore, TextusStore, type MembershipRow } from '@hyperld/textus-server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * const [first] = store.membershipsOf(DEMO_USER_ID);
+ * const membership: MembershipRow | undefined = first && store.membership(first.id);
+ * membership?.user_id; // 'u_demo'
+ * ```
+ */
+export interface MembershipRow {
+  readonly id: string;
+  readonly user_id: string;
+  readonly account_id: string;
+  readonly role: string;
+}
+
 /** A user id's row without its token hash (`undefined`: no such user), and the stored hash's bytes. */
 interface KnownUser {
   readonly user: UserRow | undefined;
@@ -494,6 +514,21 @@ export class TextusStore {
   phonesOf(contactId: string): PhoneRow[] {
     // A copy each time: the list is the caller's to change.
     return [...this.once(this.snapshot?.phones, contactId, () => this.sql('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[])];
+  }
+
+  /** A contact phone by id. */
+  phone(id: string): PhoneRow | undefined {
+    return this.sql('SELECT * FROM contact_phones WHERE id = ?').get(id) as PhoneRow | undefined;
+  }
+
+  /** A note by id. */
+  note(id: string): NoteRow | undefined {
+    return this.sql('SELECT * FROM contact_notes WHERE id = ?').get(id) as NoteRow | undefined;
+  }
+
+  /** A membership by id. */
+  membership(id: string): MembershipRow | undefined {
+    return this.sql('SELECT id, user_id, account_id, role FROM memberships WHERE id = ?').get(id) as MembershipRow | undefined;
   }
 
   notesOf(contactId: string): NoteRow[] {

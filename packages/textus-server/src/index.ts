@@ -44,14 +44,26 @@ export type { SeedOptions, SeedSummary } from './seed-data.js';
 
 // Rendering rows as nodes
 export {
+  assignmentId,
   formatPhone,
+  parseAssignmentId,
   renderAccount,
   renderAccountSummary,
+  renderAssignment,
+  renderAssignments,
+  renderAttachments,
   renderContact,
+  renderContacts,
   renderConversation,
   renderConversationWithAccount,
+  renderMembership,
+  renderMemberships,
   renderMessage,
   renderNote,
   renderPhone,
+  renderPhones,
   renderUser,
+  renderUserInfo,
+  renderUsers,
 } from './render.js';
+export type { MembershipOf } from './render.js';

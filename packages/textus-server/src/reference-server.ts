@@ -31,9 +31,28 @@ import {
   VIEW_CONTEXT,
   type ConversationActionName,
 } from '@hyperld/textus';
-import { renderAccount, renderContact, renderConversation, renderConversationWithAccount, renderMessage, renderNote, renderUser } from './render.js';
+import {
+  parseAssignmentId,
+  renderAccount,
+  renderAssignment,
+  renderAssignments,
+  renderAttachments,
+  renderContact,
+  renderContacts,
+  renderConversation,
+  renderConversationWithAccount,
+  renderMembership,
+  renderMemberships,
+  renderMessage,
+  renderNote,
+  renderPhone,
+  renderPhones,
+  renderUser,
+  renderUserInfo,
+  renderUsers,
+} from './render.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
-import { TextusStore, type PagePosition, type RowPage, type UserRow } from './store.js';
+import { TextusStore, type AccountRow, type ContactRow, type PagePosition, type RowPage, type UserRow } from './store.js';
 import { Viewer } from './viewer.js';
 
 /**
@@ -145,6 +164,7 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
   const visibleConversation = (ctx: Ctx, viewer: Viewer) => found(viewer.conversation(param(ctx, 'conversation')), 'such conversation');
   const visibleContact = (ctx: Ctx, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
   const visibleMessage = (ctx: Ctx, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
+  const withPhones = (contact: ContactRow) => ({ contact, phones: store.phonesOf(contact.id) });
 
   const handlers: Record<string, (ctx: Ctx, viewer: Viewer) => object | ReturnType<typeof reply>> = {
     contactConversations: (ctx, viewer) => {
@@ -191,7 +211,30 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         outboundDelivered: s.outboundDelivered ?? 0,
       };
     },
+    conversationUserInfo: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderUserInfo(c.id, store.userInfo(c.id, viewer.userId));
+    },
+    conversationParticipants: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderUsers(`/conversations/${c.id}/participants`, viewer.users(store.participantsOf(c.id).map((u) => u.id)));
+    },
+    conversationAssociatedContacts: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      const contact = viewer.contact(c.contact_id);
+      return renderContacts(`/conversations/${c.id}/associated_contacts`, contact ? [withPhones(contact)] : []);
+    },
+    conversationAssignments: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderAssignments(c.id, viewer.users(store.assigneesOf(c.id)));
+    },
+    conversationAssignment: (ctx, viewer) => {
+      const pair = parseAssignmentId(param(ctx, 'assignment'));
+      const { conversation, assignee } = found(pair && viewer.assignment(...pair), 'such assignment');
+      return renderAssignment(conversation.id, assignee);
+    },
     message: (ctx, viewer) => renderMessage(visibleMessage(ctx, viewer)),
+    messageAttachments: (ctx, viewer) => renderAttachments(visibleMessage(ctx, viewer).id),
     retryMessage: (ctx, viewer) => {
       const m = visibleMessage(ctx, viewer);
       if (m.delivery_state !== 'failed' && m.delivery_state !== 'failed_transient') {
@@ -204,9 +247,28 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
       const a = found(viewer.account(param(ctx, 'account')), 'such account');
       return renderAccount(a, viewer.roleIn(a.id) as string);
     },
+    accountContacts: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      const page = store.contactsOf(a.id, position(ctx.url), size(ctx.url));
+      const path = `/accounts/${a.id}/contacts`;
+      return { ...renderContacts(path, page.rows.map(withPhones), page.total), view: keysetView(ctx.url, path, page) };
+    },
+    accountUsers: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      return renderUsers(`/accounts/${a.id}/users`, store.usersOf(a.id));
+    },
     contact: (ctx, viewer) => {
       const c = visibleContact(ctx, viewer);
       return renderContact(c, store.phonesOf(c.id));
+    },
+    contactPhones: (ctx, viewer) => {
+      const c = visibleContact(ctx, viewer);
+      return renderPhones(c.id, store.phonesOf(c.id));
+    },
+    contactPhone: (ctx, viewer) => renderPhone(found(viewer.phone(param(ctx, 'phone')), 'such phone')),
+    contactNote: (ctx, viewer) => {
+      const n = found(viewer.note(param(ctx, 'note')), 'such note');
+      return renderNote(n, store.user(n.user_id) as UserRow);
     },
     contactNotes: (ctx, viewer) => {
       const c = visibleContact(ctx, viewer);
@@ -222,6 +284,14 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     user: (ctx, viewer) => {
       const u = found(viewer.user(param(ctx, 'user')), 'such user');
       return renderUser(u, viewer.membershipsOf(u.id));
+    },
+    userMemberships: (ctx, viewer) => {
+      const u = found(viewer.user(param(ctx, 'user')), 'such user');
+      return renderMemberships(u.id, viewer.membershipsOf(u.id));
+    },
+    membership: (ctx, viewer) => {
+      const m = found(viewer.membership(param(ctx, 'membership')), 'such membership');
+      return renderMembership(m.user_id, { id: m.id, role: m.role, account: store.account(m.account_id) as AccountRow });
     },
   };
 

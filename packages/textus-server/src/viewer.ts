@@ -108,11 +108,36 @@ export class Viewer {
     return row && this.mayRead(row.account_id) ? row : undefined;
   }
 
+  /**
+   * An assignment the user may read: the conversation is readable and assigned to the assignee,
+   * whom the user may read.
+   *
+   * @param conversationId - the conversation.
+   * @param assigneeId - the assignee.
+   * @returns the conversation and the assignee's row, or `undefined`.
+   */
+  assignment(conversationId: string, assigneeId: string): { readonly conversation: ConversationRow; readonly assignee: UserRow } | undefined {
+    const conversation = this.conversation(conversationId);
+    if (conversation === undefined || !this.store.assigneesOf(conversation.id).includes(assigneeId)) return undefined;
+    const assignee = this.user(assigneeId);
+    return assignee && { conversation, assignee };
+  }
+
   /** A user the user may read (themself, or someone of an account they share), or `undefined`. */
   user(id: string): UserRow | undefined {
     const row = this.store.user(id);
     if (row === undefined) return undefined;
     return row.id === this.userId || this.membershipsOf(row.id).length > 0 ? row : undefined;
+  }
+
+  /**
+   * Of the users with these ids, those the requesting user may read, in the same order.
+   *
+   * @param ids - user ids.
+   * @returns the readable users' rows.
+   */
+  users(ids: readonly string[]): UserRow[] {
+    return ids.flatMap((id) => this.user(id) ?? []);
   }
 
   /**

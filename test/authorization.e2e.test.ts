@@ -29,6 +29,7 @@ import {
   SEED_CONTACT_ID,
   SEED_CONVERSATION_ID,
   SEED_MESSAGE_ID,
+  SEED_PHONE_ID,
   seedStore,
   startTextusServer,
   TextusStore,
@@ -106,6 +107,25 @@ beforeAll(async () => {
   demoIds['message'] = [SEED_MESSAGE_ID, failedIn(SEED_ACCOUNT_ID), failedIn(second)];
   demoIds['account'] = [SEED_ACCOUNT_ID, second];
   demoIds['user'] = [DEMO_USER_ID, one(`SELECT user_id AS id FROM memberships WHERE account_id IN (${mine}) AND user_id <> ? AND user_id NOT IN (${others}) ORDER BY id LIMIT 1`, DEMO_USER_ID)];
+  // What contacts, conversations and users embed or link, each with a route of its own.
+  const phoneIn = (account: string): string =>
+    one('SELECT p.id AS id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE c.account_id = ? ORDER BY p.id LIMIT 1', account);
+  const noteIn = (account: string): string =>
+    one('SELECT n.id AS id FROM contact_notes n JOIN contacts c ON c.id = n.contact_id WHERE c.account_id = ? ORDER BY n.seq LIMIT 1', account);
+  const membershipIn = (user: string, account: string): string => one('SELECT id FROM memberships WHERE user_id = ? AND account_id = ?', user, account);
+  const assignmentIn = (account: string): string =>
+    one(
+      "SELECT i.conversation_id || '.' || i.user_id AS id FROM user_infos i JOIN conversations c ON c.id = i.conversation_id WHERE c.account_id = ? AND i.assigned = 1 ORDER BY c.seq LIMIT 1",
+      account,
+    );
+  demoIds['phone'] = [SEED_PHONE_ID, phoneIn(second)];
+  demoIds['note'] = [noteIn(SEED_ACCOUNT_ID), noteIn(second)];
+  demoIds['membership'] = [membershipIn(DEMO_USER_ID, SEED_ACCOUNT_ID), membershipIn(DEMO_USER_ID, second)];
+  demoIds['assignment'] = [`${SEED_CONVERSATION_ID}.${DEMO_USER_ID}`, assignmentIn(second)];
+  otherIds['phone'] = phoneIn(othersAccount);
+  otherIds['note'] = noteIn(othersAccount);
+  otherIds['membership'] = membershipIn(OTHER_USER_ID, othersAccount);
+  otherIds['assignment'] = assignmentIn(othersAccount);
   otherIds['contact'] = one('SELECT id FROM contacts WHERE account_id = ? ORDER BY id LIMIT 1', othersAccount);
   otherIds['conversation'] = one('SELECT id FROM conversations WHERE account_id = ? ORDER BY seq LIMIT 1', othersAccount);
   otherIds['message'] = failedIn(othersAccount);
@@ -213,7 +233,7 @@ describe('without valid credentials', () => {
     }
     expect(snapshot(server.store)).toBe(before);
     expect(checked).toBe(demoTargets().length * WRONG_CREDENTIALS.length);
-  });
+  }, 120_000); // routes × ids × credentials × 2 requests: its work grows with every route
 });
 
 describe('the owner', () => {

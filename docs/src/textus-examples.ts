@@ -11,6 +11,7 @@ import type { Registry } from '@hyperld/core';
 import { expandIriTemplate, listActions } from '@hyperld/hydra';
 import { CONVERSATION_ACTIONS, TEXTUS_MEDIA_TYPE, textusRegistry, textusRoutes, type Route } from '@hyperld/textus';
 import {
+  assignmentId,
   createTextusHandler,
   DEMO_TOKEN,
   DEMO_USER_ID,
@@ -18,6 +19,7 @@ import {
   SEED_CONTACT_ID,
   SEED_CONVERSATION_ID,
   SEED_MESSAGE_ID,
+  SEED_PHONE_ID,
   seedStore,
   TextusStore,
 } from '@hyperld/textus-server';
@@ -163,14 +165,26 @@ function firstDifference(a: string, b: string): number {
   return i;
 }
 
-/** The seed id each path variable of the routes takes in the examples. */
-const SEED_PARAMS: Readonly<Record<string, string>> = {
-  contact: SEED_CONTACT_ID,
-  conversation: SEED_CONVERSATION_ID,
-  message: SEED_MESSAGE_ID,
-  account: SEED_ACCOUNT_ID,
-  user: DEMO_USER_ID,
-};
+/**
+ * The seed id each path variable of the routes takes in the examples: the seed's own, and for
+ * what has no named id (its notes, memberships) the first of the seed contact's or demo user's.
+ */
+function seedParams(store: TextusStore): Readonly<Record<string, string>> {
+  const params: Record<string, string> = {
+    contact: SEED_CONTACT_ID,
+    conversation: SEED_CONVERSATION_ID,
+    message: SEED_MESSAGE_ID,
+    account: SEED_ACCOUNT_ID,
+    user: DEMO_USER_ID,
+    phone: SEED_PHONE_ID,
+    assignment: assignmentId(SEED_CONVERSATION_ID, DEMO_USER_ID),
+  };
+  const note = store.notesOf(SEED_CONTACT_ID)[0];
+  if (note) params['note'] = note.id;
+  const membership = store.membershipsOf(DEMO_USER_ID).find((m) => m.account_id === SEED_ACCOUNT_ID);
+  if (membership) params['membership'] = membership.id;
+  return params;
+}
 
 function variablesOf(template: string): string[] {
   return [...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string);
@@ -254,12 +268,13 @@ export async function collectTextusExamples(): Promise<Map<string, EndpointExamp
     seedStore(store);
     const handler = createTextusHandler({ store });
     const examples = new Map<string, EndpointExample>();
+    const seedIds = seedParams(store);
 
     // GETs first: they show the seed as it was seeded, before any action changes it.
     for (const route of textusRoutes.filter((r) => r.method === 'GET')) {
       const values: Record<string, string> = {};
       for (const name of variablesOf(route.template)) {
-        const value = SEED_PARAMS[name];
+        const value = seedIds[name];
         if (value === undefined) throw new ExampleError(endpointPagePath(route), `no seed id for the path variable {${name}} of ${route.template}`);
         values[name] = value;
       }

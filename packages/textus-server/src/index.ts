@@ -18,9 +18,12 @@
 export { createTextusHandler, startTextusServer } from './reference-server.js';
 export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
 
+// Who may see what
+export { Viewer } from './viewer.js';
+
 // The store and its seed
 export { hashToken, TextusStore } from './store.js';
-export type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
+export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
 export {
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,
@@ -41,14 +44,26 @@ export type { SeedOptions, SeedSummary } from './seed-data.js';
 
 // Rendering rows as nodes
 export {
+  assignmentId,
   formatPhone,
+  parseAssignmentId,
   renderAccount,
   renderAccountSummary,
+  renderAssignment,
+  renderAssignments,
+  renderAttachments,
   renderContact,
+  renderContacts,
   renderConversation,
   renderConversationWithAccount,
+  renderMembership,
+  renderMemberships,
   renderMessage,
   renderNote,
   renderPhone,
+  renderPhones,
   renderUser,
+  renderUserInfo,
+  renderUsers,
 } from './render.js';
+export type { MembershipOf } from './render.js';

@@ -1,8 +1,8 @@
 /**
  * The reference TextUs server, built only from the public API of core, hydra, hydra/server and
  * textus: the routes of `textusRoutes` on the SQLite store, bearer authentication, per-account
- * authorization (anything of another account is a 404), keyset-paged collections, and action
- * links computed from state.
+ * authorization (anything of another account is a 404, and is never embedded: see `Viewer`),
+ * keyset-paged collections, and action links computed from state.
  *
  * @module
  */
@@ -31,9 +31,29 @@ import {
   VIEW_CONTEXT,
   type ConversationActionName,
 } from '@hyperld/textus';
-import { renderAccount, renderContact, renderConversation, renderConversationWithAccount, renderMessage, renderNote, renderUser } from './render.js';
+import {
+  parseAssignmentId,
+  renderAccount,
+  renderAssignment,
+  renderAssignments,
+  renderAttachments,
+  renderContact,
+  renderContacts,
+  renderConversation,
+  renderConversationWithAccount,
+  renderMembership,
+  renderMemberships,
+  renderMessage,
+  renderNote,
+  renderPhone,
+  renderPhones,
+  renderUser,
+  renderUserInfo,
+  renderUsers,
+} from './render.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
-import { TextusStore, type PagePosition, type RowPage, type UserRow } from './store.js';
+import { TextusStore, type AccountRow, type ContactRow, type PagePosition, type RowPage, type UserRow } from './store.js';
+import { Viewer } from './viewer.js';
 
 /**
  * Options of {@link createTextusHandler}.
@@ -68,6 +88,12 @@ export interface TextusHandlerOptions {
 type Ctx = RouteContext<UserRow>;
 
 const notFound = (what: string): HttpProblem => new HttpProblem(404, 'Not Found', `No ${what}.`);
+
+/** `row`, or the 404 that a missing row and a row the user may not read share. */
+function found<R>(row: R | undefined, what: string): R {
+  if (row === undefined) throw notFound(what);
+  return row;
+}
 
 function position(url: URL): PagePosition {
   const raw = url.searchParams.get('cursor');
@@ -132,26 +158,17 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     });
   };
 
-  const visibleConversation = (ctx: Ctx) => {
-    const c = store.conversation(ctx.params['conversation'] ?? '');
-    if (!c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such conversation');
-    return c;
-  };
-  const visibleContact = (ctx: Ctx) => {
-    const c = store.contact(ctx.params['contact'] ?? '');
-    if (!c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such contact');
-    return c;
-  };
-  const visibleMessage = (ctx: Ctx) => {
-    const m = store.message(ctx.params['message'] ?? '');
-    const c = m ? store.conversation(m.conversation_id) : undefined;
-    if (!m || !c || !store.isMember(ctx.auth.id, c.account_id)) throw notFound('such message');
-    return m;
-  };
+  // What the path names, as the requesting user may see it: the Viewer decides, for the route
+  // checks here as for what the renderers embed.
+  const param = (ctx: Ctx, name: string): string => ctx.params[name] ?? '';
+  const visibleConversation = (ctx: Ctx, viewer: Viewer) => found(viewer.conversation(param(ctx, 'conversation')), 'such conversation');
+  const visibleContact = (ctx: Ctx, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
+  const visibleMessage = (ctx: Ctx, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
+  const withPhones = (contact: ContactRow) => ({ contact, phones: store.phonesOf(contact.id) });
 
-  const handlers: Record<string, (ctx: Ctx) => object | ReturnType<typeof reply>> = {
-    contactConversations: (ctx) => {
-      const contact = visibleContact(ctx);
+  const handlers: Record<string, (ctx: Ctx, viewer: Viewer) => object | ReturnType<typeof reply>> = {
+    contactConversations: (ctx, viewer) => {
+      const contact = visibleContact(ctx, viewer);
       const per = size(ctx.url);
       const page = store.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
       const path = `/contacts/${contact.id}/conversations`;
@@ -159,14 +176,14 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         '@type': 'ConversationCollection',
         '@context': '/contexts/ConversationCollection.jsonld',
         id: path,
-        members: page.rows.map((row) => renderConversationWithAccount(store, row, ctx.auth.id)),
+        members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
         totalItems: page.total,
         view: keysetView(ctx.url, path, page),
       };
     },
-    conversation: (ctx) => renderConversation(store, visibleConversation(ctx)),
-    timeline: (ctx) => {
-      const c = visibleConversation(ctx);
+    conversation: (ctx, viewer) => renderConversation(store, visibleConversation(ctx, viewer), viewer),
+    timeline: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
       const per = size(ctx.url);
       const page = store.messagesOf(c.id, position(ctx.url), per);
       const path = `/conversations/${c.id}/timeline`;
@@ -180,8 +197,8 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         view: keysetView(ctx.url, path, page),
       };
     },
-    stats: (ctx) => {
-      const c = visibleConversation(ctx);
+    stats: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
       const s = store.messageStats(c.id);
       const ratio = s.outbound === 0 ? 0 : s.inbound / s.outbound;
       const engagement = ratio >= 1 ? 'A' : ratio >= 0.66 ? 'B' : ratio >= 0.33 ? 'C' : ratio > 0 ? 'D' : 'F';
@@ -194,27 +211,67 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         outboundDelivered: s.outboundDelivered ?? 0,
       };
     },
-    message: (ctx) => renderMessage(visibleMessage(ctx)),
-    retryMessage: (ctx) => {
-      const m = visibleMessage(ctx);
+    conversationUserInfo: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderUserInfo(c.id, store.userInfo(c.id, viewer.userId));
+    },
+    conversationParticipants: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderUsers(`/conversations/${c.id}/participants`, viewer.users(store.participantsOf(c.id).map((u) => u.id)));
+    },
+    conversationAssociatedContacts: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      const contact = viewer.contact(c.contact_id);
+      return renderContacts(`/conversations/${c.id}/associated_contacts`, contact ? [withPhones(contact)] : []);
+    },
+    conversationAssignments: (ctx, viewer) => {
+      const c = visibleConversation(ctx, viewer);
+      return renderAssignments(c.id, viewer.users(store.assigneesOf(c.id)));
+    },
+    conversationAssignment: (ctx, viewer) => {
+      const pair = parseAssignmentId(param(ctx, 'assignment'));
+      const { conversation, assignee } = found(pair && viewer.assignment(...pair), 'such assignment');
+      return renderAssignment(conversation.id, assignee);
+    },
+    message: (ctx, viewer) => renderMessage(visibleMessage(ctx, viewer)),
+    messageAttachments: (ctx, viewer) => renderAttachments(visibleMessage(ctx, viewer).id),
+    retryMessage: (ctx, viewer) => {
+      const m = visibleMessage(ctx, viewer);
       if (m.delivery_state !== 'failed' && m.delivery_state !== 'failed_transient') {
         throw new HttpProblem(409, 'Conflict', 'Only a failed message can be retried.');
       }
       store.retryMessage(m.id);
       return reply(null, { status: 202 });
     },
-    account: (ctx) => {
-      const a = store.account(ctx.params['account'] ?? '');
-      const role = a ? store.membershipsOf(ctx.auth.id).find((m) => m.account_id === a.id)?.role : undefined;
-      if (!a || role === undefined) throw notFound('such account');
-      return renderAccount(a, role);
+    account: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      return renderAccount(a, viewer.roleIn(a.id) as string);
     },
-    contact: (ctx) => {
-      const c = visibleContact(ctx);
+    accountContacts: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      const page = store.contactsOf(a.id, position(ctx.url), size(ctx.url));
+      const path = `/accounts/${a.id}/contacts`;
+      return { ...renderContacts(path, page.rows.map(withPhones), page.total), view: keysetView(ctx.url, path, page) };
+    },
+    accountUsers: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      return renderUsers(`/accounts/${a.id}/users`, store.usersOf(a.id));
+    },
+    contact: (ctx, viewer) => {
+      const c = visibleContact(ctx, viewer);
       return renderContact(c, store.phonesOf(c.id));
     },
-    contactNotes: (ctx) => {
-      const c = visibleContact(ctx);
+    contactPhones: (ctx, viewer) => {
+      const c = visibleContact(ctx, viewer);
+      return renderPhones(c.id, store.phonesOf(c.id));
+    },
+    contactPhone: (ctx, viewer) => renderPhone(found(viewer.phone(param(ctx, 'phone')), 'such phone')),
+    contactNote: (ctx, viewer) => {
+      const n = found(viewer.note(param(ctx, 'note')), 'such note');
+      return renderNote(n, store.user(n.user_id) as UserRow);
+    },
+    contactNotes: (ctx, viewer) => {
+      const c = visibleContact(ctx, viewer);
       const notes = store.notesOf(c.id);
       return {
         '@type': 'ContactNoteCollection',
@@ -224,16 +281,17 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
         totalItems: notes.length,
       };
     },
-    user: (ctx) => {
-      const id = ctx.params['user'] ?? '';
-      const u = store.user(id);
-      if (!u || (u.id !== ctx.auth.id && !store.sharesAccount(ctx.auth.id, u.id))) throw notFound('such user');
-      const mine = new Set(store.accountIdsOf(ctx.auth.id));
-      const memberships = store
-        .membershipsOf(u.id)
-        .filter((m) => mine.has(m.account_id))
-        .map((m) => ({ id: m.id, role: m.role, account: store.account(m.account_id) as NonNullable<ReturnType<TextusStore['account']>> }));
-      return renderUser(u, memberships);
+    user: (ctx, viewer) => {
+      const u = found(viewer.user(param(ctx, 'user')), 'such user');
+      return renderUser(u, viewer.membershipsOf(u.id));
+    },
+    userMemberships: (ctx, viewer) => {
+      const u = found(viewer.user(param(ctx, 'user')), 'such user');
+      return renderMemberships(u.id, viewer.membershipsOf(u.id));
+    },
+    membership: (ctx, viewer) => {
+      const m = found(viewer.membership(param(ctx, 'membership')), 'such membership');
+      return renderMembership(m.user_id, { id: m.id, role: m.role, account: store.account(m.account_id) as AccountRow });
     },
   };
 
@@ -243,7 +301,8 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
   // (a close landing on a conversation just blocked elsewhere, or a version bumped by a no-op).
   const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => actInTransaction.immediate(name, ctx);
   const actOn = (name: ConversationActionName, ctx: Ctx) => {
-    const c = visibleConversation(ctx);
+    const viewer = new Viewer(store, ctx.auth.id);
+    const c = visibleConversation(ctx, viewer);
     const state = { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1 };
     const after = applyConversationAction(name, state);
     const unchanged = after.currentState === state.currentState && after.blocked === state.blocked && after.unsubscribed === state.unsubscribed;
@@ -254,17 +313,19 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
       throw new HttpProblem(409, 'Conflict', `${name} is not available while the conversation is ${state.currentState}.`);
     }
     const updated = stateAction && unchanged ? c : store.applyAction(ctx.auth.id, c.id, name);
-    return renderConversation(store, updated);
+    return renderConversation(store, updated, viewer);
   };
   const actInTransaction = store.db.transaction(actOn);
 
   const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {
-    const handle =
-      route.action !== undefined && route.action in CONVERSATION_ACTIONS ? actionHandler(route.action as ConversationActionName) : handlers[route.name];
+    if (route.action !== undefined && route.action in CONVERSATION_ACTIONS) {
+      return { method: route.method, template: route.template, handle: actionHandler(route.action as ConversationActionName) };
+    }
+    const handle = handlers[route.name];
     if (!handle) throw new Error(`No handler for route ${route.name}`);
     // A read sees one snapshot, under one read lock, with each contact and account read once.
-    if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(() => handle(ctx)) };
-    return { method: route.method, template: route.template, handle };
+    if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(() => handle(ctx, new Viewer(store, ctx.auth.id))) };
+    return { method: route.method, template: route.template, handle: (ctx: Ctx) => handle(ctx, new Viewer(store, ctx.auth.id)) };
   });
   routes.push({
     method: 'PUT',

@@ -219,6 +219,26 @@ export interface MessageRow {
   readonly flags: string;
 }
 
+/**
+ * A row of `memberships`: a user's role in an account.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, seedStore, TextusStore, type MembershipRow } from '@hyperld/textus-server';
+ * const store = TextusStore.open(':memory:');
+ * seedStore(store);
+ * const [first] = store.membershipsOf(DEMO_USER_ID);
+ * const membership: MembershipRow | undefined = first && store.membership(first.id);
+ * membership?.user_id; // 'u_demo'
+ * ```
+ */
+export interface MembershipRow {
+  readonly id: string;
+  readonly user_id: string;
+  readonly account_id: string;
+  readonly role: string;
+}
+
 /** A user id's row without its token hash (`undefined`: no such user), and the stored hash's bytes. */
 interface KnownUser {
   readonly user: UserRow | undefined;
@@ -496,6 +516,43 @@ export class TextusStore {
     return [...this.once(this.snapshot?.phones, contactId, () => this.sql('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY id').all(contactId) as PhoneRow[])];
   }
 
+  /** A contact phone by id. */
+  phone(id: string): PhoneRow | undefined {
+    return this.sql('SELECT * FROM contact_phones WHERE id = ?').get(id) as PhoneRow | undefined;
+  }
+
+  /** A note by id. */
+  note(id: string): NoteRow | undefined {
+    return this.sql('SELECT * FROM contact_notes WHERE id = ?').get(id) as NoteRow | undefined;
+  }
+
+  /** A membership by id. */
+  membership(id: string): MembershipRow | undefined {
+    return this.sql('SELECT id, user_id, account_id, role FROM memberships WHERE id = ?').get(id) as MembershipRow | undefined;
+  }
+
+  /** The users of an account, by id. */
+  usersOf(accountId: string): UserRow[] {
+    return this.sql(
+      'SELECT u.id, u.name, u.first_name, u.last_name, u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.account_id = ? ORDER BY u.id',
+    ).all(accountId) as UserRow[];
+  }
+
+  /** The users who took part in a conversation: who sent a message in it, or has it assigned; by id. */
+  participantsOf(conversationId: string): UserRow[] {
+    return this.sql(
+      `SELECT id, name, first_name, last_name, email FROM users WHERE id IN (
+         SELECT sender_id FROM messages WHERE conversation_id = ? AND sender_id IS NOT NULL
+         UNION SELECT user_id FROM user_infos WHERE conversation_id = ? AND assigned = 1
+       ) ORDER BY id`,
+    ).all(conversationId, conversationId) as UserRow[];
+  }
+
+  /** The ids of the users a conversation is assigned to, in order. */
+  assigneesOf(conversationId: string): string[] {
+    return (this.sql('SELECT user_id FROM user_infos WHERE conversation_id = ? AND assigned = 1 ORDER BY user_id').all(conversationId) as { user_id: string }[]).map((r) => r.user_id);
+  }
+
   notesOf(contactId: string): NoteRow[] {
     return this.sql('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY seq DESC').all(contactId) as NoteRow[];
   }
@@ -569,6 +626,14 @@ export class TextusStore {
       position,
       size,
     );
+  }
+
+  /**
+   * A page of an account's contacts, newest first. Contacts have no sequence column of their own:
+   * their `rowid` (the order they were created in; the server never runs `VACUUM`) serves as one.
+   */
+  contactsOf(accountId: string, position: PagePosition, size: number): RowPage<ContactRow & { readonly seq: number }> {
+    return this.page<ContactRow & { seq: number }>('(SELECT rowid AS seq, * FROM contacts)', 'account_id = ?', [accountId], position, size);
   }
 
   /** A page of a conversation's messages, newest first. */

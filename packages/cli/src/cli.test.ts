@@ -304,6 +304,13 @@ describe('input errors and usage', () => {
     }
   });
 
+  it('prints the version of the CLI package for --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await hyperld(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await hyperld(['-v'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('prints help for the tool and for each command', async () => {
     const main = await hyperld(['--help']);
     expect(main.code).toBe(0);

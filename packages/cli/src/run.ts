@@ -12,6 +12,9 @@ import { parseArgs } from 'node:util';
 import { expand, formatViolation, isDecodeError, isHyperldError, type Registry } from '@hyperld/core';
 import { listActions, type ActionState } from '@hyperld/hydra';
 import { textusRegistry } from '@hyperld/textus';
+// Bundled into the build (the built tool prints the version it was built as); read as it is
+// from source.
+import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
 import { parseDocument } from './input.js';
 import { nodesOf } from './walk.js';
@@ -222,7 +225,7 @@ Commands:
 ${lines.join('\n')}
 
 ${FILE_NOTE}
-Run "hyperld <command> --help" for a command's options.
+Run "hyperld <command> --help" for a command's options, "hyperld --version" for the version.
 
 Exit status: 0 success; 1 invalid document, differences, expansion error or unknown type;
 2 usage error, unreadable file or input that is not JSON.
@@ -367,6 +370,10 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
     io.stdout.write(mainHelp());
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${cliPackage.version}\n`);
+    return 0;
+  }
   if (name === 'help') return dispatch([rest[0] as string, '--help'], context);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
@@ -392,8 +399,8 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
 
 /**
  * Runs the `hyperld` tool on its arguments (without the `node` and script paths): `validate`,
- * `roundtrip`, `actions`, `expand`, `context`, and `--help` for each. Results go to `io.stdout`;
- * usage errors and unreadable or non-JSON input are one line on `io.stderr`.
+ * `roundtrip`, `actions`, `expand`, `context`, `--help` for each, and `--version`. Results go
+ * to `io.stdout`; usage errors and unreadable or non-JSON input are one line on `io.stderr`.
  *
  * @param argv - the arguments, e.g. `['validate', 'page.json']`.
  * @param io - the streams and the file reader.

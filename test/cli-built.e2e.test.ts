@@ -4,7 +4,7 @@
  * source (with tsx), so that no `pnpm build` of them is needed first.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +19,18 @@ const cli = join(project, 'node_modules', '@hyperld', 'cli');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const { version } = JSON.parse(readFileSync(new URL('cli/package.json', PACKAGES), 'utf8')) as { version: string };
 
-/** Runs a built binary of the CLI with its arguments. */
-async function hyperld(bin: string, args: string[]) {
+/** Runs a built binary of the CLI with its arguments; resolves to its exit status and output. */
+async function hyperld(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env };
   delete env['NODE_OPTIONS'];
-  return run(process.execPath, ['--conditions=@hyperld/source', '--import', tsx, join(cli, 'dist', bin), ...args], { cwd: project, env });
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=@hyperld/source', '--import', tsx, join(cli, 'dist', bin), ...args], { cwd: project, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof code !== 'number') throw error;
+    return { code, stdout: stdout ?? '', stderr: stderr ?? '' };
+  }
 }
 
 beforeAll(async () => {
@@ -37,6 +44,16 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('the built hyperld binary', () => {
   it.each(['bin.js', 'bin.cjs'])('prints the version of its package.json for --version (%s)', async (bin) => {
-    expect(await hyperld(bin, ['--version'])).toEqual({ stdout: `${version}\n`, stderr: '' });
+    expect(await hyperld(bin, ['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('reads files as bytes: bytes that are not UTF-8 are an input error naming the offset', async () => {
+    // "café" in Latin-1: the é is the one byte 0xE9.
+    writeFileSync(join(project, 'latin1.json'), Buffer.concat([Buffer.from('{"@type": "Account", "name": "caf'), Buffer.of(0xe9), Buffer.from('"}')]));
+    expect(await hyperld('bin.js', ['validate', 'latin1.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'hyperld: latin1.json: expected UTF-8 text, found an invalid byte sequence at byte 33 (invalid_utf8)\n',
+    });
   });
 });

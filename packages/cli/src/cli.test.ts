@@ -4,7 +4,8 @@ import { arbitraryDocument } from '@hyperld/core/testing';
 import { declaredActions } from '@hyperld/hydra';
 import { textusRegistry } from '@hyperld/textus';
 import { describe, expect, it } from 'vitest';
-import { diffJson, formatDifference, nodesOf, parseDocument, run, type CliIo } from './index.js';
+import { isHyperldError } from '@hyperld/core';
+import { decodeUtf8, diffJson, formatDifference, nodesOf, parseDocument, run, type CliIo } from './index.js';
 
 const SEED = new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url);
 const SEED_PATH = 'test/fixtures/000_bd34847030ad49a7.txt';
@@ -18,13 +19,13 @@ const seedBody = (() => {
 })();
 
 /** Runs the tool on in-memory files (the seed is at its repository path) and captures its output. */
-async function hyperld(argv: string[], files: Record<string, string> = {}, stdin = '') {
+async function hyperld(argv: string[], files: Record<string, string | Uint8Array> = {}, stdin: string | Uint8Array = '') {
   let stdout = '';
   let stderr = '';
-  const all = new Map<string, string>([[SEED_PATH, seedText], ...Object.entries(files)]);
+  const all = new Map<string, string | Uint8Array>([[SEED_PATH, seedText], ...Object.entries(files)]);
   const io: CliIo = {
     stdin: (async function* () {
-      yield new TextEncoder().encode(stdin);
+      yield typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin;
     })(),
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
@@ -323,6 +324,77 @@ describe('input errors and usage', () => {
       expect((await hyperld([command, '-h'])).stdout).toBe(help.stdout);
     }
     expect((await hyperld(['actions', '--help'])).stdout).toContain('--json');
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+  // "café" in Latin-1: the é is the one byte 0xE9, at offset 54.
+  const latin1 = concat(utf8('{"@type": "Account", "id": "/accounts/1", "name": "caf'), Uint8Array.of(0xe9), utf8('"}'));
+
+  it('are an input error naming the file and the byte offset, for every command, never U+FFFD', async () => {
+    for (const command of ['validate', 'roundtrip', 'actions', 'expand']) {
+      // Act
+      const result = await hyperld([command, 'latin1.json', '--base', BASE], { 'latin1.json': latin1 });
+      // Assert
+      expect(result, command).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'hyperld: latin1.json: expected UTF-8 text, found an invalid byte sequence at byte 54 (invalid_utf8)\n',
+      });
+    }
+  });
+
+  it('are an input error on standard input too', async () => {
+    expect(await hyperld(['validate', '-'], {}, latin1)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'hyperld: <stdin>: expected UTF-8 text, found an invalid byte sequence at byte 54 (invalid_utf8)\n',
+    });
+  });
+
+  it('leave UTF-8 alone: a byte order mark, multi-byte characters and a U+FFFD that the bytes spell', async () => {
+    const doc = utf8('\uFEFF{"@type": "Account", "id": "/accounts/1", "name": "café 😀 \uFFFD"}');
+    expect(await hyperld(['roundtrip', 'ok.json'], { 'ok.json': doc })).toEqual({ code: 0, stdout: 'identical\n', stderr: '' });
+  });
+
+  it('decodeUtf8 names the offset of the first bad byte, whatever valid text comes before', () => {
+    const bad = fc.constantFrom(
+      Uint8Array.of(0xff), // never a UTF-8 byte
+      Uint8Array.of(0x80), // a continuation byte with no lead
+      Uint8Array.of(0xc0, 0x80), // an overlong encoding of U+0000
+      Uint8Array.of(0xed, 0xa0, 0x80), // the surrogate U+D800
+      Uint8Array.of(0xe2, 0x82), // a three-byte sequence cut short (what follows is never a continuation byte)
+      Uint8Array.of(0xf4, 0x90, 0x80, 0x80), // beyond U+10FFFF
+    );
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\uFEFF', '\uFFFD', 'é', '😀'));
+    fc.assert(
+      fc.property(fc.array(text), bad, fc.string({ unit: 'binary' }), (before, invalid, after) => {
+        // Arrange
+        const head = utf8(before.join(''));
+        // Act
+        let caught: unknown;
+        try {
+          decodeUtf8(concat(head, invalid, utf8(after)));
+        } catch (error) {
+          caught = error;
+        }
+        // Assert
+        expect(isHyperldError(caught) && caught.code).toBe('invalid_utf8');
+        expect((caught as Error).message).toBe(`expected UTF-8 text, found an invalid byte sequence at byte ${head.length}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodeUtf8 returns the text of any UTF-8 bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const bytes = utf8(text);
+        expect(decodeUtf8(bytes)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+      }),
+    );
   });
 });
 

@@ -3,8 +3,8 @@
  * spawning a process and `bin.ts` only wires it to `process`.
  *
  * Exit status: 0 when the command succeeds, 1 when the document is invalid, does not round-trip,
- * does not expand or names an unknown type, 2 for usage errors and unreadable or non-JSON input
- * (one line on stderr).
+ * does not expand or names an unknown type, 2 for usage errors and input that is unreadable, not
+ * UTF-8 or not JSON (one line on stderr).
  *
  * @module
  */
@@ -16,7 +16,7 @@ import { textusRegistry } from '@hyperld/textus';
 // from source.
 import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
-import { parseDocument } from './input.js';
+import { decodeUtf8, parseDocument } from './input.js';
 import { nodesOf } from './walk.js';
 
 /**
@@ -27,7 +27,7 @@ import { nodesOf } from './walk.js';
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import type { CliIo } from '@hyperld/cli';
- * const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path) => readFile(path, 'utf8') };
+ * const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path) => readFile(path) };
  * ```
  */
 export interface CliIo {
@@ -37,8 +37,11 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** Where errors go, one line each. */
   readonly stderr: { write(text: string): unknown };
-  /** Reads a file as UTF-8 text; rejects with a Node.js system error (`code` `ENOENT`, …). */
-  readonly readFile: (path: string) => Promise<string>;
+  /**
+   * Reads a file's bytes (`fs.readFile` without an encoding), which must be UTF-8; a string is
+   * taken as text already decoded. Rejects with a Node.js system error (`code` `ENOENT`, …).
+   */
+  readonly readFile: (path: string) => Promise<Uint8Array | string>;
 }
 
 /**
@@ -87,8 +90,8 @@ interface Context {
   readonly registry: Registry;
 }
 
-const FILE_NOTE = `<file> is a JSON document, or a saved documentation page whose JSON body follows a line
-"Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
+const FILE_NOTE = `<file> is a JSON document (UTF-8), or a saved documentation page whose JSON body follows a
+line "Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
 
 const BASE_OPTION = { base: { type: 'string' } } as const;
 
@@ -228,7 +231,7 @@ ${FILE_NOTE}
 Run "hyperld <command> --help" for a command's options, "hyperld --version" for the version.
 
 Exit status: 0 success; 1 invalid document, differences, expansion error or unknown type;
-2 usage error, unreadable file or input that is not JSON.
+2 usage error, unreadable file or input that is not UTF-8 or not JSON.
 `;
 }
 
@@ -255,11 +258,23 @@ function decodeOrReport(text: string, base: string | undefined, io: CliIo, regis
   }
 }
 
-async function readStdin(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+/** Standard input's bytes (string chunks, from a stream with an encoding set, as UTF-8). */
+async function readStdin(stdin: AsyncIterable<string | Uint8Array>): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+  }
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const bytes of chunks) {
+    all.set(bytes, at);
+    at += bytes.length;
+  }
+  return all;
 }
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {
@@ -272,13 +287,20 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
 
 async function readDocument(file: string, io: CliIo): Promise<{ text: string; value: unknown }> {
   const name = file === '-' ? '<stdin>' : file;
-  let text: string;
+  let content: Uint8Array | string;
   try {
-    text = file === '-' ? await readStdin(io.stdin) : await io.readFile(file);
+    content = file === '-' ? await readStdin(io.stdin) : await io.readFile(file);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     const known = typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code) ? FILE_ERRORS[code] : undefined;
     throw new CliError(`${name}: ${known ?? oneLine(error instanceof Error ? error.message : String(error))}`, 2);
+  }
+  let text: string;
+  try {
+    text = typeof content === 'string' ? content : decodeUtf8(content);
+  } catch (error) {
+    if (isHyperldError(error)) throw new CliError(`${name}: ${error.message} (${error.code})`, 2);
+    throw error;
   }
   const parsed = parseDocument(text);
   if (!parsed.ok) throw new CliError(`${name}: not JSON: ${parsed.reason}`, 2);
@@ -411,7 +433,7 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import { run } from '@hyperld/cli';
- * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path, 'utf8') };
+ * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path) };
  * process.exitCode = await run(['validate', 'test/fixtures/000_bd34847030ad49a7.txt'], io);
  * // valid: ConversationCollection (10 nodes)
  * ```

@@ -22,7 +22,7 @@ export type { CliIo, NodeActions, RunOptions } from './run.js';
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';
 export type { Difference, DifferenceKind } from './diff.js';
-export { decodeUtf8, parseDocument } from './input.js';
+export { decodeUtf8, parseDocument, readText } from './input.js';
 export type { ParsedDocument } from './input.js';
 export { nodesOf } from './walk.js';
 export type { FoundNode } from './walk.js';

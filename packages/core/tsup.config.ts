@@ -1,4 +1,21 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * In the CommonJS build, `./peers/<name>.js` is `src/peers/<name>.cjs.ts`. The ES module loads
+ * its optional peer dependency with a top-level `await import()`, the only way an ES module can
+ * catch a package that is not installed; CommonJS cannot hold a top-level `await`, and there a
+ * `require` in a `try` does the same. tsup runs esbuild in ESM for both formats (rollup makes
+ * the CommonJS afterwards), so the format is read from the `TSUP_FORMAT` constant tsup defines;
+ * should that ever change, rollup stops the CommonJS build at the top-level `await`.
+ */
+const commonJsPeers: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'commonjs-peers',
+  setup(build) {
+    if (build.initialOptions.define?.['TSUP_FORMAT'] !== '"cjs"') return;
+    build.onResolve({ filter: /(^|\/)peers\/[a-z-]+\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.js$/, '.cjs.ts')) }));
+  },
+};
 
 export default defineConfig({
   // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
@@ -21,4 +38,5 @@ export default defineConfig({
   // consumer installs once (tsup already leaves out what package.json lists; this keeps it so
   // should one of them move to devDependencies).
   external: [/^@hyperld\//, 'jsonld', 'fast-check', 'better-sqlite3'],
+  esbuildPlugins: [commonJsPeers],
 });

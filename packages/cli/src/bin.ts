@@ -21,7 +21,8 @@ void run(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  readFile: (path) => readFile(path, 'utf8'),
+  // Bytes, not text: bytes that are not UTF-8 are an error (invalid_utf8), not U+FFFD.
+  readFile: (path) => readFile(path),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -4,7 +4,8 @@ import { arbitraryDocument } from '@hyperld/core/testing';
 import { declaredActions } from '@hyperld/hydra';
 import { textusRegistry } from '@hyperld/textus';
 import { describe, expect, it } from 'vitest';
-import { diffJson, formatDifference, nodesOf, parseDocument, run, type CliIo } from './index.js';
+import { DEFAULT_LIMITS, isHyperldError } from '@hyperld/core';
+import { decodeUtf8, diffJson, formatDifference, nodesOf, parseDocument, run, type CliIo, type RunOptions } from './index.js';
 
 const SEED = new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url);
 const SEED_PATH = 'test/fixtures/000_bd34847030ad49a7.txt';
@@ -18,14 +19,22 @@ const seedBody = (() => {
 })();
 
 /** Runs the tool on in-memory files (the seed is at its repository path) and captures its output. */
-async function hyperld(argv: string[], files: Record<string, string> = {}, stdin = '') {
+async function hyperld(
+  argv: string[],
+  files: Record<string, string | Uint8Array> = {},
+  stdin: string | Uint8Array | AsyncIterable<Uint8Array> = '',
+  options: RunOptions = {},
+) {
   let stdout = '';
   let stderr = '';
-  const all = new Map<string, string>([[SEED_PATH, seedText], ...Object.entries(files)]);
+  const all = new Map<string, string | Uint8Array>([[SEED_PATH, seedText], ...Object.entries(files)]);
   const io: CliIo = {
-    stdin: (async function* () {
-      yield new TextEncoder().encode(stdin);
-    })(),
+    stdin:
+      typeof stdin === 'string' || stdin instanceof Uint8Array
+        ? (async function* () {
+            yield typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin;
+          })()
+        : stdin,
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     readFile: async (path) => {
@@ -34,7 +43,7 @@ async function hyperld(argv: string[], files: Record<string, string> = {}, stdin
       return text;
     },
   };
-  const code = await run(argv, io);
+  const code = await run(argv, io, options);
   return { code, stdout, stderr };
 }
 
@@ -304,6 +313,13 @@ describe('input errors and usage', () => {
     }
   });
 
+  it('prints the version of the CLI package for --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await hyperld(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await hyperld(['-v'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('prints help for the tool and for each command', async () => {
     const main = await hyperld(['--help']);
     expect(main.code).toBe(0);
@@ -316,6 +332,149 @@ describe('input errors and usage', () => {
       expect((await hyperld([command, '-h'])).stdout).toBe(help.stdout);
     }
     expect((await hyperld(['actions', '--help'])).stdout).toContain('--json');
+  });
+});
+
+describe('the same limits for every command', () => {
+  const FILE_COMMANDS = ['validate', 'roundtrip', 'actions', 'expand'];
+
+  it('reads a document of maxSize characters, and refuses a longer one alike in every command (exit 2)', async () => {
+    // Arrange
+    const limit = seedBody.length - 1;
+    const files = { 'page.json': seedBody, 'page.bytes.json': new TextEncoder().encode(seedBody) };
+    const refused = { code: 2, stdout: '', stderr: `hyperld: page.json: expected at most ${limit} characters (maxSize), found ${seedBody.length} characters (max_size)\n` };
+    for (const command of FILE_COMMANDS) {
+      // Act
+      const text = await hyperld([command, 'page.json', '--base', BASE], files, '', { limits: { maxSize: limit } });
+      const bytes = await hyperld([command, 'page.bytes.json', '--base', BASE], files, '', { limits: { maxSize: limit } });
+      const atLimit = await hyperld([command, 'page.json', '--base', BASE], files, '', { limits: { maxSize: seedBody.length } });
+      // Assert
+      expect(text, command).toEqual(refused);
+      expect(bytes, command).toEqual({ ...refused, stderr: refused.stderr.replace('page.json', 'page.bytes.json') });
+      expect(atLimit.code, command).toBe(0);
+    }
+  });
+
+  it('reads standard input no further than maxSize allows', async () => {
+    // A stream of 10 MiB of spaces (finite, so that reading it all fails the test rather than hangs it).
+    let chunks = 0;
+    const long = (async function* () {
+      for (; chunks < 10_240; chunks++) yield new Uint8Array(1024).fill(0x20);
+    })();
+    const result = await hyperld(['validate', '-'], {}, long, { limits: { maxSize: 1000 } });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'hyperld: <stdin>: expected at most 1000 characters (maxSize), found more than 3000 bytes (max_size)\n' });
+    expect(chunks).toBe(2); // the third chunk went past 3000 bytes, and the stream was left there
+  });
+
+  it('refuses a Message over the default 64 MiB under validate as under roundtrip, before parsing it', async () => {
+    // Arrange: the seed's Message with a body of 64 MiB, as bytes (a file's content).
+    const message = (JSON.parse(seedBody) as { members: Array<{ latestPreviewableItem: object }> }).members[0]?.latestPreviewableItem;
+    const [head, tail] = JSON.stringify({ ...message, body: '<body>' }).split('<body>') as [string, string];
+    const bytes = new Uint8Array(head.length + DEFAULT_LIMITS.maxSize + tail.length).fill(0x61); // 'a'
+    bytes.set(new TextEncoder().encode(head), 0);
+    bytes.set(new TextEncoder().encode(tail), bytes.length - tail.length);
+    const files = { 'message.json': bytes };
+    for (const command of ['validate', 'roundtrip', 'expand']) {
+      // Act
+      const result = await hyperld([command, 'message.json', '--base', BASE], files);
+      // Assert
+      expect(result, command).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `hyperld: message.json: expected at most ${DEFAULT_LIMITS.maxSize} characters (maxSize), found ${bytes.length} characters (max_size)\n`,
+      });
+    }
+    // The same Message with a short body is valid.
+    expect((await hyperld(['validate', 'short.json'], { 'short.json': `${head}short${tail}` })).stdout).toBe('valid: Message (2 nodes)\n');
+  });
+
+  it('decodes and walks under the limits it is given, above the defaults as below them', async () => {
+    // Arrange: free-form JSON nested 150 levels deep, beyond the default maxDepth of 128.
+    const deep = withSeed((doc) => (doc['members'][0]['extra'] = JSON.parse(`${'['.repeat(150)}${']'.repeat(150)}`)));
+    const files = { 'deep.json': deep };
+    // Act
+    const byDefault = await hyperld(['validate', 'deep.json'], files);
+    const above = await hyperld(['validate', 'deep.json'], files, '', { limits: { maxDepth: 200 } });
+    const actionsAbove = await hyperld(['actions', 'deep.json', '--json'], files, '', { limits: { maxDepth: 200 } });
+    const expandBelow = await hyperld(['expand', SEED_PATH, '--base', BASE], {}, '', { limits: { maxDepth: 3 } });
+    // Assert
+    expect(byDefault.code).toBe(1);
+    expect(byDefault.stdout).toContain('(max_depth)');
+    expect(above).toEqual({ code: 0, stdout: 'valid: ConversationCollection (10 nodes)\n', stderr: '' });
+    expect(actionsAbove.code).toBe(0);
+    expect(expandBelow.code).toBe(1);
+    expect(expandBelow.stderr).toMatch(/^hyperld: max_depth: /);
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+  // "café" in Latin-1: the é is the one byte 0xE9, at offset 54.
+  const latin1 = concat(utf8('{"@type": "Account", "id": "/accounts/1", "name": "caf'), Uint8Array.of(0xe9), utf8('"}'));
+
+  it('are an input error naming the file and the byte offset, for every command, never U+FFFD', async () => {
+    for (const command of ['validate', 'roundtrip', 'actions', 'expand']) {
+      // Act
+      const result = await hyperld([command, 'latin1.json', '--base', BASE], { 'latin1.json': latin1 });
+      // Assert
+      expect(result, command).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'hyperld: latin1.json: expected UTF-8 text, found an invalid byte sequence at byte 54 (invalid_utf8)\n',
+      });
+    }
+  });
+
+  it('are an input error on standard input too', async () => {
+    expect(await hyperld(['validate', '-'], {}, latin1)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'hyperld: <stdin>: expected UTF-8 text, found an invalid byte sequence at byte 54 (invalid_utf8)\n',
+    });
+  });
+
+  it('leave UTF-8 alone: a byte order mark, multi-byte characters and a U+FFFD that the bytes spell', async () => {
+    const doc = utf8('\uFEFF{"@type": "Account", "id": "/accounts/1", "name": "café 😀 \uFFFD"}');
+    expect(await hyperld(['roundtrip', 'ok.json'], { 'ok.json': doc })).toEqual({ code: 0, stdout: 'identical\n', stderr: '' });
+  });
+
+  it('decodeUtf8 names the offset of the first bad byte, whatever valid text comes before', () => {
+    const bad = fc.constantFrom(
+      Uint8Array.of(0xff), // never a UTF-8 byte
+      Uint8Array.of(0x80), // a continuation byte with no lead
+      Uint8Array.of(0xc0, 0x80), // an overlong encoding of U+0000
+      Uint8Array.of(0xed, 0xa0, 0x80), // the surrogate U+D800
+      Uint8Array.of(0xe2, 0x82), // a three-byte sequence cut short (what follows is never a continuation byte)
+      Uint8Array.of(0xf4, 0x90, 0x80, 0x80), // beyond U+10FFFF
+    );
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\uFEFF', '\uFFFD', 'é', '😀'));
+    fc.assert(
+      fc.property(fc.array(text), bad, fc.string({ unit: 'binary' }), (before, invalid, after) => {
+        // Arrange
+        const head = utf8(before.join(''));
+        // Act
+        let caught: unknown;
+        try {
+          decodeUtf8(concat(head, invalid, utf8(after)));
+        } catch (error) {
+          caught = error;
+        }
+        // Assert
+        expect(isHyperldError(caught) && caught.code).toBe('invalid_utf8');
+        expect((caught as Error).message).toBe(`expected UTF-8 text, found an invalid byte sequence at byte ${head.length}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodeUtf8 returns the text of any UTF-8 bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const bytes = utf8(text);
+        expect(decodeUtf8(bytes)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+      }),
+    );
   });
 });
 

@@ -8,7 +8,7 @@
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import { run } from '@hyperld/cli';
- * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path, 'utf8') };
+ * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path) };
  * process.exitCode = await run(['actions', 'page.json', '--json'], io);
  * ```
  *
@@ -22,7 +22,7 @@ export type { CliIo, NodeActions, RunOptions } from './run.js';
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';
 export type { Difference, DifferenceKind } from './diff.js';
-export { parseDocument } from './input.js';
+export { decodeUtf8, parseDocument, readText } from './input.js';
 export type { ParsedDocument } from './input.js';
 export { nodesOf } from './walk.js';
 export type { FoundNode } from './walk.js';

@@ -1,10 +1,122 @@
 /**
- * Reading a document: JSON text, or a saved API documentation page whose JSON follows a line
- * `Example Body` (the shape of the seed files in `test/fixtures/`), so such a page can be checked
- * without cutting the body out by hand.
+ * Reading a document: bytes that must be UTF-8, within the size limit, holding JSON text or a
+ * saved API documentation page whose JSON follows a line `Example Body` (the shape of the seed
+ * files in `test/fixtures/`), so such a page can be checked without cutting the body out by hand.
  *
  * @module
  */
+import { DEFAULT_LIMITS, HyperldError, type Limits } from '@hyperld/core';
+
+/**
+ * The most UTF-8 bytes per UTF-16 code unit (U+0800 to U+FFFF take three bytes and one unit), so
+ * more than `3 × maxSize` bytes always decode to more than `maxSize` characters.
+ */
+const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * Reads a document's text: its bytes, strictly decoded as UTF-8 ({@link decodeUtf8}), at most
+ * `maxSize` characters (UTF-16 code units, as `Limits.maxSize` counts them when decoding). A
+ * stream is read no further than the limit allows, and bytes that cannot fit are never decoded.
+ *
+ * @param input - the bytes (of a file), a stream of chunks (standard input: string chunks count
+ * as their UTF-8), or text already decoded.
+ * @param limits - `maxSize` (default `DEFAULT_LIMITS.maxSize`, 64 MiB).
+ * @returns the text.
+ * @throws HyperldError `max_size` over the limit, `invalid_utf8` for bytes that are not UTF-8.
+ * @example
+ * ```ts
+ * import { readText } from '@hyperld/cli';
+ * await readText(new TextEncoder().encode('{"@type": "Account"}')); // '{"@type": "Account"}'
+ * await readText(process.stdin, { maxSize: 1 << 20 }); // rejects (max_size) past 1 MiB
+ * ```
+ */
+export async function readText(input: Uint8Array | string | AsyncIterable<string | Uint8Array>, limits: Pick<Limits, 'maxSize'> = {}): Promise<string> {
+  const maxSize = limits.maxSize ?? DEFAULT_LIMITS.maxSize;
+  const tooLong = (found: string) => new HyperldError('max_size', `expected at most ${maxSize} characters (maxSize), found ${found}`);
+  const maxBytes = MAX_BYTES_PER_UNIT * maxSize;
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else if (input instanceof Uint8Array) {
+    if (input.length > maxBytes) throw tooLong(`${input.length} bytes`);
+    text = decodeUtf8(input);
+  } else {
+    const bytes = await readBytes(input, maxBytes);
+    if (bytes === undefined) throw tooLong(`more than ${maxBytes} bytes`);
+    text = decodeUtf8(bytes);
+  }
+  if (text.length > maxSize) throw tooLong(`${text.length} characters`);
+  return text;
+}
+
+/** A stream's bytes, or `undefined` (the stream left unread) as soon as there are more than `maxBytes`. */
+async function readBytes(chunks: AsyncIterable<string | Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    length += bytes.length;
+    // Leaving the loop ends the iteration: Node.js destroys a readable stream read this way.
+    if (length > maxBytes) return undefined;
+    parts.push(bytes);
+  }
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const bytes of parts) {
+    all.set(bytes, at);
+    at += bytes.length;
+  }
+  return all;
+}
+
+/** Refuses what is not UTF-8; keeps a byte order mark as U+FEFF, so offsets count every byte. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes UTF-8 bytes strictly: bytes that are not UTF-8 are an error that names the offset of
+ * the first bad one, never text with U+FFFD in their place (which would then validate, and
+ * round-trip, as if the document held it). A byte order mark is kept (as U+FEFF).
+ *
+ * @param bytes - the bytes of a file or of standard input.
+ * @returns the text.
+ * @throws HyperldError `invalid_utf8`, whose message names the byte offset.
+ * @example
+ * ```ts
+ * import { isHyperldError } from '@hyperld/core';
+ * import { decodeUtf8 } from '@hyperld/cli';
+ * decodeUtf8(new TextEncoder().encode('{"name": "café"}')); // '{"name": "café"}'
+ * try {
+ *   decodeUtf8(Uint8Array.of(0x22, 0x63, 0x61, 0x66, 0xe9, 0x22)); // "caf\xe9", Latin-1
+ * } catch (error) {
+ *   if (isHyperldError(error)) console.log(error.code, error.message); // invalid_utf8 expected UTF-8 text, found an invalid byte sequence at byte 4
+ * }
+ * ```
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch (error) {
+    const message = `expected UTF-8 text, found an invalid byte sequence at byte ${invalidOffset(bytes)}`;
+    throw new HyperldError('invalid_utf8', message, { cause: error });
+  }
+}
+
+/**
+ * The offset of the first byte that is not UTF-8. The lenient decoder puts U+FFFD in place of
+ * each bad sequence, and every code point before the first one came from well-formed UTF-8, so
+ * the offset is the sum of their UTF-8 lengths; a U+FFFD that the bytes really spell (EF BF BD)
+ * is skipped.
+ */
+function invalidOffset(bytes: Uint8Array): number {
+  let offset = 0;
+  for (const char of new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) {
+    const code = char.codePointAt(0) as number;
+    if (code === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    offset += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return offset;
+}
 
 /** The line after which a documentation page holds its example JSON body. */
 const EXAMPLE_BODY = /^[ \t]*Example Body[ \t]*\r?$/m;

@@ -3,17 +3,21 @@
  * spawning a process and `bin.ts` only wires it to `process`.
  *
  * Exit status: 0 when the command succeeds, 1 when the document is invalid, does not round-trip,
- * does not expand or names an unknown type, 2 for usage errors and unreadable or non-JSON input
- * (one line on stderr).
+ * does not expand or names an unknown type, 2 for usage errors and input that is unreadable,
+ * over the size limit, not UTF-8 or not JSON (one line on stderr). Every command reads its input
+ * the same way and applies the same limits.
  *
  * @module
  */
 import { parseArgs } from 'node:util';
-import { expand, formatViolation, isDecodeError, isHyperldError, type Registry } from '@hyperld/core';
+import { expand, formatViolation, isDecodeError, isHyperldError, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
 import { listActions, type ActionState } from '@hyperld/hydra';
 import { textusRegistry } from '@hyperld/textus';
+// Bundled into the build (the built tool prints the version it was built as); read as it is
+// from source.
+import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
-import { parseDocument } from './input.js';
+import { parseDocument, readText } from './input.js';
 import { nodesOf } from './walk.js';
 
 /**
@@ -24,7 +28,7 @@ import { nodesOf } from './walk.js';
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import type { CliIo } from '@hyperld/cli';
- * const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path) => readFile(path, 'utf8') };
+ * const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path) => readFile(path) };
  * ```
  */
 export interface CliIo {
@@ -34,8 +38,11 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** Where errors go, one line each. */
   readonly stderr: { write(text: string): unknown };
-  /** Reads a file as UTF-8 text; rejects with a Node.js system error (`code` `ENOENT`, …). */
-  readonly readFile: (path: string) => Promise<string>;
+  /**
+   * Reads a file's bytes (`fs.readFile` without an encoding), which must be UTF-8; a string is
+   * taken as text already decoded. Rejects with a Node.js system error (`code` `ENOENT`, …).
+   */
+  readonly readFile: (path: string) => Promise<Uint8Array | string>;
 }
 
 /**
@@ -45,12 +52,17 @@ export interface CliIo {
  * ```ts
  * import type { RunOptions } from '@hyperld/cli';
  * import { textusRegistry } from '@hyperld/textus';
- * const options: RunOptions = { registry: textusRegistry };
+ * const options: RunOptions = { registry: textusRegistry, limits: { maxSize: 1 << 20 } };
  * ```
  */
 export interface RunOptions {
   /** The vocabulary documents are decoded, expanded and described with (default: TextUs). */
   readonly registry?: Registry;
+  /**
+   * The limits every command applies to its input (default `DEFAULT_LIMITS`): `maxSize` while
+   * reading it, the others while decoding it (`maxDepth` while expanding it too).
+   */
+  readonly limits?: Limits;
 }
 
 /** A failure reported as one line on stderr with its exit status. */
@@ -82,10 +94,11 @@ interface Flags {
 interface Context {
   readonly io: CliIo;
   readonly registry: Registry;
+  readonly limits: Limits;
 }
 
-const FILE_NOTE = `<file> is a JSON document, or a saved documentation page whose JSON body follows a line
-"Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
+const FILE_NOTE = `<file> is a JSON document (UTF-8), or a saved documentation page whose JSON body follows a
+line "Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
 
 const BASE_OPTION = { base: { type: 'string' } } as const;
 
@@ -99,16 +112,12 @@ Prints "valid: <@type> (<n> nodes)" and exits 0 when there is none, exits 1 othe
 
   --base URL   the IRI the document came from (relative context URLs resolve against it)`,
     options: BASE_OPTION,
-    execute: async ([file], { base }, { io, registry }) => {
-      const { value } = await readDocument(file as string, io);
-      const violations = registry.validate(value, decodeOptions(base));
-      if (violations.length > 0) {
-        for (const v of violations) io.stdout.write(`${formatViolation(v)}\n`);
-        return 1;
-      }
-      const count = nodesOf(value, registry).length;
-      const type = (value as Record<string, unknown>)['@type'];
-      io.stdout.write(`valid: ${String(type)} (${count} ${count === 1 ? 'node' : 'nodes'})\n`);
+    execute: async ([file], { base }, context) => {
+      const document = decodeOrReport((await readDocument(file as string, context)).text, base, context);
+      if (document === undefined) return 1;
+      const count = nodesOf(document, context.registry, context.limits).length;
+      const type = (document as Record<string, unknown>)['@type'];
+      context.io.stdout.write(`valid: ${String(type)} (${count} ${count === 1 ? 'node' : 'nodes'})\n`);
       return 0;
     },
   },
@@ -122,10 +131,11 @@ A document that does not decode prints its violations and exits 1.
 
   --base URL   the IRI the document came from`,
     options: BASE_OPTION,
-    execute: async ([file], { base }, { io, registry }) => {
-      const input = await readDocument(file as string, io);
+    execute: async ([file], { base }, context) => {
+      const { io, registry } = context;
+      const input = await readDocument(file as string, context);
       // Decoded from the text, not from the parsed value, so that the node is a value of its own.
-      const node = decodeOrReport(input.text, base, io, registry);
+      const node = decodeOrReport(input.text, base, context);
       if (node === undefined) return 1;
       const encoded = registry.encodeText(node);
       if (encoded === JSON.stringify(input.value)) {
@@ -147,11 +157,11 @@ for each action, its name, state (available, unavailable, not offered), method a
   --base URL   resolve action URLs against this IRI (they are printed as written otherwise)
   --json       print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]`,
     options: { ...BASE_OPTION, json: { type: 'boolean' } },
-    execute: async ([file], { base, json }, { io, registry }) => {
-      const input = await readDocument(file as string, io);
-      const document = decodeOrReport(input.text, base, io, registry);
+    execute: async ([file], { base, json }, context) => {
+      const { io, registry } = context;
+      const document = decodeOrReport((await readDocument(file as string, context)).text, base, context);
       if (document === undefined) return 1;
-      const report = describeActions(document, registry, base);
+      const report = describeActions(document, registry, base, context.limits);
       if (json === true) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return 0;
@@ -170,12 +180,13 @@ A context outside the supported subset of JSON-LD 1.1 prints "code: message" and
 
   --base URL   the IRI the document came from (required: relative @ids resolve against it)`,
     options: BASE_OPTION,
-    execute: async ([file], { base }, { io, registry }) => {
+    execute: async ([file], { base }, context) => {
+      const { io, registry, limits } = context;
       if (base === undefined) throw usageError('expand', '--base URL is required');
-      const { value } = await readDocument(file as string, io);
+      const { value } = await readDocument(file as string, context);
       let expanded: unknown;
       try {
-        expanded = expand(value, { registry, base });
+        expanded = expand(value, limits.maxDepth === undefined ? { registry, base } : { registry, base, maxDepth: limits.maxDepth });
       } catch (error) {
         if (isHyperldError(error)) throw new CliError(`${error.code}: ${oneLine(error.message)}`, 1);
         throw error;
@@ -222,10 +233,10 @@ Commands:
 ${lines.join('\n')}
 
 ${FILE_NOTE}
-Run "hyperld <command> --help" for a command's options.
+Run "hyperld <command> --help" for a command's options, "hyperld --version" for the version.
 
 Exit status: 0 success; 1 invalid document, differences, expansion error or unknown type;
-2 usage error, unreadable file or input that is not JSON.
+2 usage error, unreadable file, or input over the size limit (64 MiB), not UTF-8 or not JSON.
 `;
 }
 
@@ -237,26 +248,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function decodeOptions(base: string | undefined): { strict: false; unknownContext: 'error'; base?: string } {
-  return base === undefined ? { strict: false, unknownContext: 'error' } : { strict: false, unknownContext: 'error', base };
+function decodeOptions(base: string | undefined, limits: Limits): DecodeOptions {
+  const options: DecodeOptions = { ...limits, strict: false, unknownContext: 'error' };
+  return base === undefined ? options : { ...options, base };
 }
 
-/** Decodes, printing the violations (and returning `undefined`) when the document is invalid. */
-function decodeOrReport(text: string, base: string | undefined, io: CliIo, registry: Registry): object | undefined {
+/**
+ * Decodes a document's text (as {@link readDocument} gave it) with the run's limits, printing the
+ * violations (and returning `undefined`) when the document is invalid.
+ */
+function decodeOrReport(text: string, base: string | undefined, { io, registry, limits }: Context): object | undefined {
   try {
-    return registry.decode(text, decodeOptions(base));
+    return registry.decode(text, decodeOptions(base, limits));
   } catch (error) {
     if (!isDecodeError(error)) throw error;
     for (const v of error.violations) io.stdout.write(`${formatViolation(v)}\n`);
     return undefined;
   }
-}
-
-async function readStdin(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
 }
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {
@@ -267,12 +275,18 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
   ENOTDIR: 'no such file',
 };
 
-async function readDocument(file: string, io: CliIo): Promise<{ text: string; value: unknown }> {
+/**
+ * The one way every command reads its input (a file, or `-` for standard input): bytes, strict
+ * UTF-8 and the size limit ({@link readText}), then JSON ({@link parseDocument}). Whatever fails
+ * is an input error (exit 2) naming the file.
+ */
+async function readDocument(file: string, { io, limits }: Context): Promise<{ text: string; value: unknown }> {
   const name = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
-    text = file === '-' ? await readStdin(io.stdin) : await io.readFile(file);
+    text = await readText(file === '-' ? io.stdin : await io.readFile(file), limits);
   } catch (error) {
+    if (isHyperldError(error)) throw new CliError(`${name}: ${error.message} (${error.code})`, 2);
     const code = (error as { code?: unknown } | null)?.code;
     const known = typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code) ? FILE_ERRORS[code] : undefined;
     throw new CliError(`${name}: ${known ?? oneLine(error instanceof Error ? error.message : String(error))}`, 2);
@@ -316,6 +330,7 @@ export interface NodeActions {
  * @param document - a document decoded by `registry`.
  * @param registry - the registry that knows the types.
  * @param base - the IRI to resolve URLs against (default: the base the document was decoded with).
+ * @param limits - the limits the document was decoded with (default `DEFAULT_LIMITS`).
  * @returns one entry per node that has actions.
  * @example
  * ```ts
@@ -326,9 +341,9 @@ export interface NodeActions {
  * for (const { id, actions } of describeActions(page, textusRegistry)) console.log(id, actions.length);
  * ```
  */
-export function describeActions(document: unknown, registry: Registry, base?: string): NodeActions[] {
+export function describeActions(document: unknown, registry: Registry, base?: string, limits?: Limits): NodeActions[] {
   const out: NodeActions[] = [];
-  for (const { node } of nodesOf(document, registry)) {
+  for (const { node } of nodesOf(document, registry, limits)) {
     const actions = listActions(node, base === undefined ? { registry } : { registry, base });
     if (actions.length === 0) continue;
     const id = typeof node['id'] === 'string' ? node['id'] : typeof node['@id'] === 'string' ? node['@id'] : null;
@@ -367,6 +382,10 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
     io.stdout.write(mainHelp());
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${cliPackage.version}\n`);
+    return 0;
+  }
   if (name === 'help') return dispatch([rest[0] as string, '--help'], context);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
@@ -392,26 +411,27 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
 
 /**
  * Runs the `hyperld` tool on its arguments (without the `node` and script paths): `validate`,
- * `roundtrip`, `actions`, `expand`, `context`, and `--help` for each. Results go to `io.stdout`;
- * usage errors and unreadable or non-JSON input are one line on `io.stderr`.
+ * `roundtrip`, `actions`, `expand`, `context`, `--help` for each, and `--version`. Results go
+ * to `io.stdout`; usage errors and input errors (unreadable, over `maxSize`, not UTF-8, not JSON)
+ * are one line on `io.stderr`.
  *
  * @param argv - the arguments, e.g. `['validate', 'page.json']`.
  * @param io - the streams and the file reader.
- * @param options - the vocabulary (default: TextUs).
+ * @param options - the vocabulary (default: TextUs) and the limits on input (default: `DEFAULT_LIMITS`).
  * @returns the exit status: 0 success, 1 invalid document, differences, expansion error or
  * unknown type, 2 usage or input error.
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import { run } from '@hyperld/cli';
- * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path, 'utf8') };
+ * const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, readFile: (path: string) => readFile(path) };
  * process.exitCode = await run(['validate', 'test/fixtures/000_bd34847030ad49a7.txt'], io);
  * // valid: ConversationCollection (10 nodes)
  * ```
  */
 export async function run(argv: readonly string[], io: CliIo, options: RunOptions = {}): Promise<number> {
   try {
-    return await dispatch(argv, { io, registry: options.registry ?? textusRegistry });
+    return await dispatch(argv, { io, registry: options.registry ?? textusRegistry, limits: options.limits ?? {} });
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`hyperld: ${error.message}\n`);

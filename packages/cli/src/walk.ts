@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Registry } from '@hyperld/core';
+import type { Limits, Registry } from '@hyperld/core';
 
 /**
  * One node of a document and where it sits.
@@ -29,6 +29,7 @@ export interface FoundNode {
  *
  * @param document - a decoded document.
  * @param registry - the registry that decoded it.
+ * @param limits - the limits it was decoded with (default `DEFAULT_LIMITS`).
  * @returns the nodes with their JSON paths.
  * @example
  * ```ts
@@ -38,7 +39,8 @@ export interface FoundNode {
  * nodesOf(page, textusRegistry).map((n) => n.path); // ['$']
  * ```
  */
-export function nodesOf(document: unknown, registry: Pick<Registry, 'nodes'>): FoundNode[] {
-  // The document already decoded (with whatever context policy the command chose).
-  return registry.nodes(document, { unknownContext: 'ignore' });
+export function nodesOf(document: unknown, registry: Pick<Registry, 'nodes'>, limits: Limits = {}): FoundNode[] {
+  // The document already decoded (with whatever context policy the command chose, and these
+  // limits: with the defaults, a document decoded under larger ones would not walk).
+  return registry.nodes(document, { ...limits, unknownContext: 'ignore' });
 }

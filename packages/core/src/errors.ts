@@ -16,6 +16,7 @@
  */
 export const ErrorCodes = {
   invalid_json: 'The text is not valid JSON.',
+  invalid_utf8: 'The bytes are not valid UTF-8; they are refused, never repaired with U+FFFD.',
   not_an_object: 'A node must be a JSON object.',
   missing_type: 'A node has no `@type`.',
   invalid_type: 'A node has a `@type` that is not a non-empty string.',

@@ -19,11 +19,12 @@
  *
  * @module
  */
-import jsonld, { type Options as JsonldOptions } from 'jsonld';
+import type { Options as JsonldOptions } from 'jsonld';
 import type { ContextDocument } from './context.js';
 import { HyperldError, isHyperldError, type ErrorCode } from './errors.js';
 import { createExpander, type ContextResolver, type Expander } from './expand.js';
 import { resolveIri } from './iri.js';
+import jsonld from './peers/jsonld.js';
 import type { Registry } from './registry.js';
 import type { JsonObject } from './types.js';
 

@@ -18,10 +18,11 @@
  *
  * @module
  */
-import * as fc from 'fast-check';
+import type { Arbitrary, JsonValue, WeightedArbitrary } from 'fast-check';
 import { extendsType, type AnyTypeDef, type NodeOf } from './define.js';
 import { HyperldError } from './errors.js';
 import type { AnyKind, KindSpec, ValueOf } from './kinds.js';
+import fc from './peers/fast-check.js';
 import { createRegistry, type AnyNodeOf, type Registry } from './registry.js';
 import { jsonTypesOf as kindJsonTypes } from './validate.js';
 
@@ -109,30 +110,30 @@ function needsNode(spec: KindSpec): boolean {
 }
 
 /** JSON as `JSON.parse` returns it: `-0` (which JSON text cannot carry) becomes `0`. */
-const canonicalJson = (value: fc.JsonValue): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+const canonicalJson = (value: JsonValue): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
-const fresh = <T>(make: () => T): fc.Arbitrary<T> => fc.constant(null).map(make);
+const fresh = <T>(make: () => T): Arbitrary<T> => fc.constant(null).map(make);
 
 const noNegativeZero = (n: number): number => (n === 0 ? 0 : n);
 
-const stringArb: fc.Arbitrary<string> = fc.oneof(
+const stringArb: Arbitrary<string> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
 );
 
-const numberArb: fc.Arbitrary<number> = fc.oneof(
+const numberArb: Arbitrary<number> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(noNegativeZero),
   fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => noNegativeZero(n / 1000)),
   fc.integer(),
 );
 
-const integerArb: fc.Arbitrary<number> = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -1, 1e21, -1e300));
+const integerArb: Arbitrary<number> = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -1, 1e21, -1e300));
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** RFC 3339 date-times: seconds always, 0 to 9 fraction digits, `Z` or a `±HH:MM` offset. */
-const dateTimeArb: fc.Arbitrary<string> = fc
+const dateTimeArb: Arbitrary<string> = fc
   .record({
     date: fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
     fraction: fc.oneof(fc.constant(''), fc.constant('ms'), fc.stringMatching(/^\.\d{1,9}$/)),
@@ -152,21 +153,21 @@ const dateTimeArb: fc.Arbitrary<string> = fc
 
 // No ':' among them, so that a relative-path reference never reads as a scheme.
 const SEGMENT_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&\'()*+,;=@', 'é', 'ß', 'ж', '日', '本', '😀'];
-const segmentArb: fc.Arbitrary<string> = fc.oneof(
+const segmentArb: Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.constantFrom(...SEGMENT_CHARS), minLength: 1, maxLength: 12 }),
   fc.tuple(fc.constantFrom(...'0123456789ABCDEF'), fc.constantFrom(...'0123456789ABCDEF')).map(([a, b]) => `%${a}${b}`),
 );
-const pathArb: fc.Arbitrary<string> = fc.array(segmentArb, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
-const queryArb: fc.Arbitrary<string> = fc.option(fc.tuple(segmentArb, segmentArb).map(([k, v]) => `?${k}=${v}`), { nil: '' });
-const fragmentArb: fc.Arbitrary<string> = fc.option(segmentArb.map((f) => `#${f}`), { nil: '' });
+const pathArb: Arbitrary<string> = fc.array(segmentArb, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+const queryArb: Arbitrary<string> = fc.option(fc.tuple(segmentArb, segmentArb).map(([k, v]) => `?${k}=${v}`), { nil: '' });
+const fragmentArb: Arbitrary<string> = fc.option(segmentArb.map((f) => `#${f}`), { nil: '' });
 
 /** A relative IRI like `/things/abc`, as servers give node ids. */
-const idArb: fc.Arbitrary<string> = fc
+const idArb: Arbitrary<string> = fc
   .tuple(fc.constantFrom('things', 'conversations', 'contacts', 'messages', 'accounts'), segmentArb)
   .map(([collection, slug]) => `/${collection}/${slug}`);
 
 /** Links: absolute-path, relative-path, query-only and absolute IRIs. */
-const linkArb: fc.Arbitrary<string> = fc.oneof(
+const linkArb: Arbitrary<string> = fc.oneof(
   fc.tuple(pathArb, queryArb, fragmentArb).map(([p, q, f]) => `/${p}${q}${f}`),
   fc.tuple(fc.constantFrom('', '../', './'), pathArb, queryArb).map(([dots, p, q]) => `${dots}${p}${q}`),
   queryArb.filter((q) => q !== ''),
@@ -182,10 +183,10 @@ class Builder {
   private readonly unknown: boolean;
   private readonly shuffled: boolean;
   private readonly maxListLength: number;
-  private readonly json: fc.Arbitrary<unknown>;
+  private readonly json: Arbitrary<unknown>;
   private readonly types: readonly AnyTypeDef[];
   /** Node arbitraries by definition and depth; every depth past `maxDepth` shares one slot. */
-  private readonly nodes = new Map<AnyTypeDef, Map<number, fc.Arbitrary<Record<string, unknown>>>>();
+  private readonly nodes = new Map<AnyTypeDef, Map<number, Arbitrary<Record<string, unknown>>>>();
   /** Definitions whose past-`maxDepth` arbitrary is being built: a forced cycle among them has no finite instance. */
   private readonly building = new Set<AnyTypeDef>();
 
@@ -204,7 +205,7 @@ class Builder {
   }
 
   /** The arbitrary of nodes of `def` at `depth`. */
-  node(def: AnyTypeDef, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  node(def: AnyTypeDef, depth: number): Arbitrary<Record<string, unknown>> {
     const slot = Math.min(depth, this.maxDepth + 1);
     let byDepth = this.nodes.get(def);
     const cached = byDepth?.get(slot);
@@ -221,14 +222,14 @@ class Builder {
     }
   }
 
-  private build(def: AnyTypeDef, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  private build(def: AnyTypeDef, depth: number): Arbitrary<Record<string, unknown>> {
     const entries = Object.entries(def.properties) as [string, AnyKind][];
     const declared = new Set(entries.map(([key]) => key));
     const values = entries.map(([key, kind]) => this.property(kind, depth, `${def.type}.${key}`));
     const unknownNames = fc.oneof(fc.constantFrom(...AWKWARD_NAMES), fc.string(), fc.string({ unit: 'binary' }));
     const maxUnknown = 3;
     const none = fc.constant<readonly (readonly [string, unknown])[]>([]);
-    const unknownArb: fc.Arbitrary<readonly (readonly [string, unknown])[]> = this.unknown
+    const unknownArb: Arbitrary<readonly (readonly [string, unknown])[]> = this.unknown
       ? fc.oneof(
           none,
           fc.uniqueArray(
@@ -241,7 +242,7 @@ class Builder {
         )
       : none;
     const total = entries.length + 2 + maxUnknown;
-    const ranks: fc.Arbitrary<number[] | undefined> = this.shuffled
+    const ranks: Arbitrary<number[] | undefined> = this.shuffled
       ? fc.array(fc.nat(total * 4), { minLength: total, maxLength: total })
       : fc.constant(undefined);
     return fc.tuple(fc.tuple(...values), unknownArb, ranks).map(([vals, extra, rank]) => {
@@ -263,21 +264,21 @@ class Builder {
   }
 
   /** The arbitrary of a property of a node at `depth`: a value, `null` if nullable, {@link ABSENT} if optional. */
-  private property(kind: AnyKind, depth: number, where: string): fc.Arbitrary<unknown> {
+  private property(kind: AnyKind, depth: number, where: string): Arbitrary<unknown> {
     if (depth + 1 > this.maxDepth && needsNode(kind.spec) && (kind.isOptional || kind.isNullable)) {
       const escapes: unknown[] = [];
       if (kind.isOptional) escapes.push(ABSENT);
       if (kind.isNullable) escapes.push(null);
       return fc.constantFrom(...escapes);
     }
-    const arbs: fc.WeightedArbitrary<unknown>[] = [{ arbitrary: this.value(kind, depth, where), weight: 4 }];
+    const arbs: WeightedArbitrary<unknown>[] = [{ arbitrary: this.value(kind, depth, where), weight: 4 }];
     if (kind.isNullable) arbs.push({ arbitrary: fc.constant(null), weight: 1 });
     if (kind.isOptional) arbs.push({ arbitrary: fc.constant(ABSENT), weight: 1 });
-    return arbs.length === 1 ? (arbs[0] as fc.WeightedArbitrary<unknown>).arbitrary : fc.oneof(...arbs);
+    return arbs.length === 1 ? (arbs[0] as WeightedArbitrary<unknown>).arbitrary : fc.oneof(...arbs);
   }
 
   /** The arbitrary of a non-null value of `kind`, held by a node at `depth`. */
-  value(kind: AnyKind, depth: number, where: string): fc.Arbitrary<unknown> {
+  value(kind: AnyKind, depth: number, where: string): Arbitrary<unknown> {
     const spec = kind.spec;
     switch (spec.tag) {
       case 'id':
@@ -321,7 +322,7 @@ class Builder {
    * A value of a union: a branch is only taken for the JSON types no earlier branch claims, since
    * the validator checks a value against the first branch that accepts its JSON type.
    */
-  private union(options: readonly AnyKind[], depth: number, where: string): fc.Arbitrary<unknown> {
+  private union(options: readonly AnyKind[], depth: number, where: string): Arbitrary<unknown> {
     const claimed = new Set<JsonType>();
     const branches: { kind: AnyKind; own: ReadonlySet<JsonType> }[] = [];
     for (const option of options) {
@@ -344,7 +345,7 @@ class Builder {
   }
 
   /** An embedded node of one of `targets` (or a registered type extending one), any registered type when `undefined`. */
-  private embedded(targets: readonly AnyTypeDef[] | undefined, depth: number, where: string): fc.Arbitrary<unknown> {
+  private embedded(targets: readonly AnyTypeDef[] | undefined, depth: number, where: string): Arbitrary<unknown> {
     let candidates = targets ? this.types.filter((d) => targets.some((target) => extendsType(d, target))) : this.types;
     if (candidates.length === 0) {
       throw new HyperldError('invalid_definition', `${where} embeds ${targets?.map((d) => d.type).join(' or ') ?? 'any node'}, but no such type is registered.`);
@@ -391,8 +392,8 @@ function defaultRegistry(def: AnyTypeDef, options: ArbitraryOptions | undefined)
  * account?.name; // string
  * ```
  */
-export function arbitraryNode<D extends AnyTypeDef>(def: D, options?: ArbitraryOptions): fc.Arbitrary<NodeOf<D>> {
-  return new Builder(defaultRegistry(def, options), options).node(def, 0) as fc.Arbitrary<never>;
+export function arbitraryNode<D extends AnyTypeDef>(def: D, options?: ArbitraryOptions): Arbitrary<NodeOf<D>> {
+  return new Builder(defaultRegistry(def, options), options).node(def, 0) as Arbitrary<never>;
 }
 
 /**
@@ -416,11 +417,11 @@ export function arbitraryNode<D extends AnyTypeDef>(def: D, options?: ArbitraryO
 export function arbitraryDocument<D extends AnyTypeDef>(
   registry: Registry<D>,
   options?: Omit<ArbitraryOptions, 'registry'>,
-): fc.Arbitrary<AnyNodeOf<D>> {
+): Arbitrary<AnyNodeOf<D>> {
   const defs = [...registry.types.values()];
   if (defs.length === 0) throw new HyperldError('invalid_definition', 'The registry has no types to generate documents of.');
   const builder = new Builder(registry, options);
-  return fc.oneof(...defs.map((def) => builder.node(def, 0))) as fc.Arbitrary<never>;
+  return fc.oneof(...defs.map((def) => builder.node(def, 0))) as Arbitrary<never>;
 }
 
 /**
@@ -441,11 +442,11 @@ export function arbitraryDocument<D extends AnyTypeDef>(
  * const dates = fc.sample(arbitraryValue(t.dateTime()), 3); // e.g. ['2018-07-24T20:59:32.156Z', …]
  * ```
  */
-export function arbitraryValue<K extends AnyKind>(kind: K, options?: ArbitraryOptions): fc.Arbitrary<ValueOf<K>> {
+export function arbitraryValue<K extends AnyKind>(kind: K, options?: ArbitraryOptions): Arbitrary<ValueOf<K>> {
   const registry = options?.registry ?? createRegistry({ types: targetsOf(kind) });
   const value = new Builder(registry, options).value(kind, 0, 'the value');
   const arb = kind.isNullable ? fc.oneof({ arbitrary: value, weight: 4 }, { arbitrary: fc.constant(null), weight: 1 }) : value;
-  return arb as fc.Arbitrary<never>;
+  return arb as Arbitrary<never>;
 }
 
 /** The definitions a kind embeds, for a registry made on the fly. */

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { baseOf, isDecodeError, t, vocabulary, type NodeOf } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +61,23 @@ function json(body: unknown, init: { status?: number; headers?: Record<string, s
     status: init.status ?? 200,
     headers: { 'content-type': 'application/ld+json', ...init.headers },
   });
+}
+
+/** A real HTTP server on an ephemeral loopback port, for what a fake `fetch` cannot show. */
+async function loopback(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
 }
 
 function redirect(status: number, location: string): Response {
@@ -476,9 +495,17 @@ describe('credentials stay with the API origin', () => {
     await fc.assert(
       fc.asyncProperty(url, async (target) => {
         const before = server.calls.length;
+        const parsed = new URL(target);
+        if (parsed.username !== '' || parsed.password !== '') {
+          // A URL with userinfo is refused before any request, wherever it would have gone.
+          const error = await rejection(c.get(target));
+          expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+          expect(server.calls).toHaveLength(before);
+          return;
+        }
         await c.get(target);
         const call = server.calls[before];
-        expect(call?.headers['authorization'] === `Bearer ${TOKEN}`).toBe(new URL(target).origin === ORIGIN);
+        expect(call?.headers['authorization'] === `Bearer ${TOKEN}`).toBe(parsed.origin === ORIGIN);
       }),
       { numRuns: 1000 },
     );
@@ -500,6 +527,60 @@ describe('credentials stay with the API origin', () => {
       expect(server.calls).toHaveLength(1);
     });
   }
+});
+
+describe('URLs with credentials', () => {
+  // fetch refuses `user:pw@` URLs with a TypeError, which used to be retried as a network error;
+  // and a password in a URL ends up in logs and error messages.
+  const credentialed = ['https://user:pw@api.textus.example/', 'https://user@api.textus.example/', 'https://:pw@api.textus.example/'];
+
+  for (const baseUrl of credentialed) {
+    it(`refuses the base URL ${baseUrl} when the client is created, without echoing the password`, () => {
+      let error: unknown;
+      try {
+        createClient({ baseUrl, registry, fetch: fakeFetch(() => json({})).fetch });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(isHydraError(error) && error.url).toBe('https://api.textus.example/');
+      expect(String((error as Error).message)).not.toContain('pw');
+    });
+  }
+
+  it('refuses a link, action URL, redirect and IRI with credentials, without a request', async () => {
+    const link = 'https://user:pw@api.textus.example/conversations/Pvwqm5G/timeline';
+    const server = fakeFetch(() => redirect(302, link));
+    const c = client(server.fetch);
+    const conversation = registry.decode(JSON.stringify(seedConversation({ timeline: link, closeConversation: link })), { base: CONVERSATION });
+    for (const attempt of [c.follow(conversation as never, 'timeline' as never), c.invoke(conversation as never, 'closeConversation' as never), c.get(link), c.request('GET', link)]) {
+      const error = await rejection(attempt);
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(isHydraError(error) && error.url).toBe(`${ORIGIN}/conversations/Pvwqm5G/timeline`);
+      expect((error as Error).message).not.toContain('pw');
+    }
+    expect(server.calls).toHaveLength(0);
+    // A redirect there is refused too, after the one request that answered it, and not retried.
+    const error = await rejection(c.get('/conversations/Pvwqm5G'));
+    expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('refuses such a URL with the real fetch too: a typed error at once, not a TypeError retried', async () => {
+    let hits = 0;
+    const server = await loopback((_, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(timelineDoc()));
+    });
+    try {
+      const c = createClient({ baseUrl: `${server.url}/`, registry, retryDelay: 1 });
+      const error = await rejection(c.get(`http://user:pw@${new URL(server.url).host}/conversations/Pvwqm5G/timeline`));
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(hits).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('contexts are never fetched', () => {

@@ -212,7 +212,7 @@ export interface Client<D extends AnyTypeDef> {
    * @param node - a decoded node.
    * @param key - the property holding a link or an embedded node.
    * @param options - a signal.
-   * @throws HydraError `unsafe_link` for a non-http(s) link, `action_not_offered` when the property is absent or null, or an {@link HttpError}.
+   * @throws HydraError `unsafe_link` for a non-http(s) link, `credentials_in_url` for a link with `user:password@`, `action_not_offered` when the property is absent or null, or an {@link HttpError}.
    */
   follow<N extends object, K extends FollowableKey<N>>(node: N, key: K, options?: RequestOptions): Promise<Followed<NonNullable<Known<N>[K]>, D>>;
   /**
@@ -277,10 +277,24 @@ function retryAfter(response: Response): number | undefined {
 }
 
 /**
+ * Refuses a URL with userinfo: fetch would throw a `TypeError` for it (once per retry), and a
+ * password in a URL travels into logs and error messages. The error names the URL without it.
+ */
+function refuseCredentials(url: URL): URL {
+  if (url.username === '' && url.password === '') return url;
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  throw new HydraError('credentials_in_url', `Refusing ${shown.href}: it carries credentials (user:password@); give them as \`token\` or \`headers\`.`, { url: shown.href });
+}
+
+/**
  * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
  *
  * @param options - base URL, registry, credentials and policies.
  * @returns the client.
+ * @throws HydraError `credentials_in_url` when `baseUrl` carries `user:password@` (so do links,
+ * redirects and action URLs that carry them, before any request).
  * @example
  * ```ts
  * import { createClient } from '@hyperld/hydra/client';
@@ -290,7 +304,7 @@ function retryAfter(response: Response): number | undefined {
  * ```
  */
 export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): Client<D> {
-  const base = new URL(options.baseUrl);
+  const base = refuseCredentials(new URL(options.baseUrl));
   const origin = base.origin;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const mediaType = options.mediaType ?? 'application/ld+json';
@@ -312,7 +326,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new HydraError('unsafe_link', `Refusing a ${url.protocol} link: only http and https are followed.`, { url: iri });
     }
-    return url;
+    return refuseCredentials(url);
   };
 
   const headersFor = async (url: URL, extra: Record<string, string>): Promise<Record<string, string>> => {

@@ -788,8 +788,115 @@ describe('resilience: timeouts and retries', () => {
     expect(broken.calls).toHaveLength(1);
   });
 
+  describe('one deadline per call', () => {
+    it('does not wait for a Retry-After past the deadline: the 503 fails at once', async () => {
+      // Measured before: timeout 1000 and Retry-After: 20 took 40 s (two waits of 20 s).
+      const server = fakeFetch(() => json({ '@type': 'hydra:Error', title: 'Service Unavailable', status: 503 }, { status: 503, headers: { 'retry-after': '20' } }));
+      const c = client(server.fetch, { timeout: 1000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(isHttpError(error) && error.status).toBe(503);
+      expect(isHttpError(error) && error.code).toBe('http_error');
+      expect(isHttpError(error) && error.problem?.title).toBe('Service Unavailable');
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('does not start a backoff that would end past the deadline', async () => {
+      const server = fakeFetch(() => json({}, { status: 503 }));
+      const c = client(server.fetch, { timeout: 1000, retryDelay: 5000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(isHttpError(error) && error.status).toBe(503);
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('counts every attempt against one deadline: a hanging server is not given `timeout` three times', async () => {
+      const server = fakeFetch(hang);
+      const c = client(server.fetch, { timeout: 300, retries: 2 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(290);
+      expect(elapsed).toBeLessThan(800);
+      expect(isHydraError(error) && error.code).toBe('network_error');
+      expect((error as Error).message).toContain('timed out after 300 ms');
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('counts the wait and the body read against the same deadline', async () => {
+      // A 503 asks for 0.6 s; the retry's headers come at once but its body stalls. The call
+      // must end at its 1 s deadline, not 1 s after the retry began.
+      const server = fakeFetch((call, i) => {
+        if (i === 0) return json({}, { status: 503, headers: { 'retry-after': '0.6' } });
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"@type":'));
+            call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason), { once: true });
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+      });
+      const c = client(server.fetch, { timeout: 1000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(990);
+      expect(elapsed).toBeLessThan(1400);
+      expect(isHydraError(error) && error.code).toBe('network_error');
+      expect(server.calls).toHaveLength(2);
+    });
+
+    it('still waits for a Retry-After that ends before the deadline, and succeeds', async () => {
+      const server = fakeFetch((_, i) => (i === 0 ? json({}, { status: 429, headers: { 'retry-after': '0.3' } }) : json(seedConversation())));
+      const c = client(server.fetch, { timeout: 2000 });
+      const started = performance.now();
+      const node = await c.get('/conversations/Pvwqm5G');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      expect(node['@type']).toBe('ConversationWithAccount');
+      expect(server.calls).toHaveLength(2);
+    });
+
+    it('gives each page of a collection its own deadline', async () => {
+      // Three pages, each answered after 150 ms: 450 ms in all, over a 300 ms timeout.
+      const paged = pagedServer(3);
+      const slow = fakeFetch(async (call) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return paged.fetch(call.url, { method: call.method, headers: call.headers });
+      });
+      const c = client(slow.fetch, { timeout: 300 });
+      const seen: unknown[] = [];
+      for await (const member of c.members('/contacts/DQeeO69/conversations')) seen.push(member);
+      expect(seen).toHaveLength(6);
+    });
+
+    it('aborts at once on the user’s signal, in flight and while reading the body, whatever the timeout', async () => {
+      const stalled = fakeFetch((call) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"@type":'));
+            call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason), { once: true });
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+      });
+      for (const server of [fakeFetch(hang), stalled]) {
+        const c = client(server.fetch, { timeout: 30_000 });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 20);
+        const started = performance.now();
+        const error = await rejection(c.get('/conversations/Pvwqm5G', { signal: controller.signal }));
+        expect(performance.now() - started).toBeLessThan(500);
+        expect(isHydraError(error) && error.code).toBe('aborted');
+        expect(server.calls).toHaveLength(1);
+      }
+    });
+  });
+
   it('stops waiting for a retry when the signal aborts, with `aborted`', async () => {
-    const server = fakeFetch(() => json({}, { status: 503, headers: { 'retry-after': '30' } }));
+    // 10 s: a wait that ends within the default 30 s deadline, so it is begun.
+    const server = fakeFetch(() => json({}, { status: 503, headers: { 'retry-after': '10' } }));
     const c = client(server.fetch);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);

@@ -7,6 +7,8 @@
  * @module
  */
 import {
+  DecodeError,
+  DEFAULT_LIMITS,
   isDecodeError,
   metaOf,
   type AnyNodeOf,
@@ -122,7 +124,13 @@ export interface ClientOptions<D extends AnyTypeDef> {
   readonly retryDelay?: number;
   /** Keep ETag'd answers for conditional GETs (default `true`; at most 500 entries). */
   readonly cache?: boolean;
-  /** Decoding limits. */
+  /**
+   * Decoding limits. `maxSize` (in UTF-16 code units, as `decode` counts them) also bounds the
+   * reading: an answer is decoded as its bytes arrive and its body cancelled as soon as the text
+   * passes `maxSize`, which fails with `decode_failed` (cause `max_size`), so no answer makes the
+   * client hold more than that. An error answer is read up to 64 Ki code units (or `maxSize` when
+   * smaller) for its problem; past that its {@link HttpError} has no `problem`.
+   */
   readonly limits?: Limits;
 }
 
@@ -303,6 +311,53 @@ function stopped(budget: Budget, url: string): HydraError | undefined {
   return undefined;
 }
 
+/**
+ * The most of an error body read for its Hydra error / problem (UTF-16 code units, or `maxSize`
+ * when smaller). A problem is a few hundred characters; past this the body is not one worth
+ * reading, and the status alone makes the {@link HttpError}.
+ */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** The most bytes decoded at once, so that one huge chunk from `fetch` cannot overshoot the limit by much. */
+const SLICE = 64 * 1024;
+
+/**
+ * Reads a body as text, holding at most `limit` UTF-16 code units (the unit `maxSize` counts,
+ * so the bound is the one `decode` would apply to the whole text). Bytes are decoded as they
+ * come, and the body is cancelled as soon as the text passes the limit: however much a server
+ * sends, the client holds no more than the limit (and, once, the joined copy of a text within it).
+ *
+ * @returns the text (decoded as `Response.text()` does), or `undefined` when it passed the limit.
+ */
+async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string): boolean => {
+    length += part.length;
+    if (length > limit) return false;
+    if (part !== '') parts.push(part);
+    return true;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return add(decoder.decode()) ? parts.join('') : undefined;
+      for (let offset = 0; offset < value.byteLength; offset += SLICE) {
+        if (!add(decoder.decode(value.subarray(offset, offset + SLICE), { stream: true }))) {
+          await reader.cancel().catch(() => undefined);
+          return undefined;
+        }
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 function retryAfter(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
@@ -351,6 +406,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
   const cache = options.cache === false ? undefined : new Map<string, { etag: string; node: object }>();
   const registry = options.registry;
   const decodeOptions = (url: string): DecodeOptions => ({ ...options.limits, base: url, unknownContext: options.unknownContext ?? 'error' });
+  const maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
 
   const absolute = (iri: string, relativeTo?: string): URL => {
     let url: URL;
@@ -452,12 +508,15 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
   };
 
   /**
-   * Reads a body. The call's signal (user abort, deadline) still governs the body, so a read
-   * can fail after the headers came: that is the same failure as one before them.
+   * Reads a body, at most `limit` UTF-16 code units of it (see {@link readBounded}). The call's
+   * signal (user abort, deadline) still governs the body, so a read can fail after the headers
+   * came: that is the same failure as one before them.
+   *
+   * @returns the text, or `undefined` when it is longer than `limit` (the rest is not read).
    */
-  const readText = async (response: Response, url: string, budget: Budget): Promise<string> => {
+  const readText = async (response: Response, url: string, budget: Budget, limit: number): Promise<string | undefined> => {
     try {
-      return await response.text();
+      return await readBounded(response, limit);
     } catch (error) {
       const stop = stopped(budget, url);
       if (stop) throw stop;
@@ -465,8 +524,17 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
     }
   };
 
+  /** Reads an answer to decode: longer than `maxSize` is `decode_failed` with `max_size`, as `decode` itself says. */
+  const readAnswer = async (response: Response, url: string, budget: Budget): Promise<string> => {
+    const text = await readText(response, url, budget, maxSize);
+    if (text !== undefined) return text;
+    const error = new DecodeError([{ code: 'max_size', path: '$', expected: `at most ${maxSize} characters (maxSize)`, found: 'more (the rest was not read)' }]);
+    throw new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}`, { url, cause: error });
+  };
+
+  /** Throws the {@link HttpError} of an error answer, with its problem when the body is a short one. */
   const fail = async (response: Response, url: string, budget: Budget): Promise<never> => {
-    const text = await readText(response, url, budget);
+    const text = await readText(response, url, budget, Math.min(maxSize, ERROR_BODY_LIMIT));
     let problem: Problem | undefined;
     try {
       problem = text ? readProblem(JSON.parse(text)) : undefined;
@@ -508,7 +576,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       return cached.node;
     }
     if (!response.ok) return fail(response, finalUrl.href, budget);
-    const node = decodeText(await readText(response, finalUrl.href, budget), finalUrl.href, def);
+    const node = decodeText(await readAnswer(response, finalUrl.href, budget), finalUrl.href, def);
     const etag = response.headers.get('etag');
     if (cache && etag) {
       cache.set(url.href, { etag, node });
@@ -571,7 +639,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       const { response, url: finalUrl } = await send(spec.method, url, text, {}, budget);
       if (!SAFE.has(spec.method)) invalidate(url);
       if (!response.ok) return fail(response, finalUrl.href, budget);
-      const answer = await readText(response, finalUrl.href, budget);
+      const answer = await readAnswer(response, finalUrl.href, budget);
       if (answer.length === 0) return undefined as never;
       const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
       const decoded = decodeText(answer, finalUrl.href, returns);

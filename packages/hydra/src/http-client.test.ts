@@ -873,6 +873,25 @@ describe('resilience: timeouts and retries', () => {
       expect(seen).toHaveLength(6);
     });
 
+    it('fails a Retry-After past the deadline at once over real HTTP too (the measured case: Retry-After 20, timeout 1000)', async () => {
+      let hits = 0;
+      const server = await loopback((_, res) => {
+        hits++;
+        res.writeHead(503, { 'content-type': 'application/ld+json', 'retry-after': '20' }).end(JSON.stringify({ '@type': 'hydra:Error', title: 'Service Unavailable', status: 503 }));
+      });
+      try {
+        const c = createClient({ baseUrl: `${server.url}/`, registry, timeout: 1000 });
+        const started = performance.now();
+        const error = await rejection(c.get('/conversations/Pvwqm5G'));
+        const elapsed = performance.now() - started;
+        expect(elapsed).toBeLessThan(1500);
+        expect(isHttpError(error) && error.status).toBe(503);
+        expect(hits).toBe(1);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('aborts at once on the user’s signal, in flight and while reading the body, whatever the timeout', async () => {
       const stalled = fakeFetch((call) => {
         const body = new ReadableStream<Uint8Array>({

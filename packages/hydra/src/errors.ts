@@ -29,6 +29,7 @@ export const HydraErrorCodes = {
   http_error: 'The server answered with an error status.',
   unauthorized: 'The server answered 401: credentials are missing or wrong.',
   unsafe_link: 'A link or action URL uses a scheme other than http(s), or leaves the trusted origin when refused.',
+  credentials_in_url: 'A base URL, link, redirect or action URL carries `user:password@` credentials; it is refused before any request (pass credentials with `token` or `headers`).',
   network_error: 'The request failed before an answer arrived (or timed out).',
   decode_failed: 'The answer is not a valid document of the expected type.',
   invalid_utf8: 'A request body is not valid UTF-8: the server answers 400 listing this code, rather than reading U+FFFD for the bad bytes.',

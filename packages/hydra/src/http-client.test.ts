@@ -6,6 +6,10 @@
  *
  * @module
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { baseOf, isDecodeError, t, vocabulary, type NodeOf } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +63,23 @@ function json(body: unknown, init: { status?: number; headers?: Record<string, s
     status: init.status ?? 200,
     headers: { 'content-type': 'application/ld+json', ...init.headers },
   });
+}
+
+/** A real HTTP server on an ephemeral loopback port, for what a fake `fetch` cannot show. */
+async function loopback(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
 }
 
 function redirect(status: number, location: string): Response {
@@ -476,9 +497,17 @@ describe('credentials stay with the API origin', () => {
     await fc.assert(
       fc.asyncProperty(url, async (target) => {
         const before = server.calls.length;
+        const parsed = new URL(target);
+        if (parsed.username !== '' || parsed.password !== '') {
+          // A URL with userinfo is refused before any request, wherever it would have gone.
+          const error = await rejection(c.get(target));
+          expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+          expect(server.calls).toHaveLength(before);
+          return;
+        }
         await c.get(target);
         const call = server.calls[before];
-        expect(call?.headers['authorization'] === `Bearer ${TOKEN}`).toBe(new URL(target).origin === ORIGIN);
+        expect(call?.headers['authorization'] === `Bearer ${TOKEN}`).toBe(parsed.origin === ORIGIN);
       }),
       { numRuns: 1000 },
     );
@@ -500,6 +529,60 @@ describe('credentials stay with the API origin', () => {
       expect(server.calls).toHaveLength(1);
     });
   }
+});
+
+describe('URLs with credentials', () => {
+  // fetch refuses `user:pw@` URLs with a TypeError, which used to be retried as a network error;
+  // and a password in a URL ends up in logs and error messages.
+  const credentialed = ['https://user:pw@api.textus.example/', 'https://user@api.textus.example/', 'https://:pw@api.textus.example/'];
+
+  for (const baseUrl of credentialed) {
+    it(`refuses the base URL ${baseUrl} when the client is created, without echoing the password`, () => {
+      let error: unknown;
+      try {
+        createClient({ baseUrl, registry, fetch: fakeFetch(() => json({})).fetch });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(isHydraError(error) && error.url).toBe('https://api.textus.example/');
+      expect(String((error as Error).message)).not.toContain('pw');
+    });
+  }
+
+  it('refuses a link, action URL, redirect and IRI with credentials, without a request', async () => {
+    const link = 'https://user:pw@api.textus.example/conversations/Pvwqm5G/timeline';
+    const server = fakeFetch(() => redirect(302, link));
+    const c = client(server.fetch);
+    const conversation = registry.decode(JSON.stringify(seedConversation({ timeline: link, closeConversation: link })), { base: CONVERSATION });
+    for (const attempt of [c.follow(conversation as never, 'timeline' as never), c.invoke(conversation as never, 'closeConversation' as never), c.get(link), c.request('GET', link)]) {
+      const error = await rejection(attempt);
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(isHydraError(error) && error.url).toBe(`${ORIGIN}/conversations/Pvwqm5G/timeline`);
+      expect((error as Error).message).not.toContain('pw');
+    }
+    expect(server.calls).toHaveLength(0);
+    // A redirect there is refused too, after the one request that answered it, and not retried.
+    const error = await rejection(c.get('/conversations/Pvwqm5G'));
+    expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('refuses such a URL with the real fetch too: a typed error at once, not a TypeError retried', async () => {
+    let hits = 0;
+    const server = await loopback((_, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(timelineDoc()));
+    });
+    try {
+      const c = createClient({ baseUrl: `${server.url}/`, registry, retryDelay: 1 });
+      const error = await rejection(c.get(`http://user:pw@${new URL(server.url).host}/conversations/Pvwqm5G/timeline`));
+      expect(isHydraError(error) && error.code).toBe('credentials_in_url');
+      expect(hits).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('contexts are never fetched', () => {
@@ -707,14 +790,302 @@ describe('resilience: timeouts and retries', () => {
     expect(broken.calls).toHaveLength(1);
   });
 
+  describe('one deadline per call', () => {
+    it('does not wait for a Retry-After past the deadline: the 503 fails at once', async () => {
+      // Measured before: timeout 1000 and Retry-After: 20 took 40 s (two waits of 20 s).
+      const server = fakeFetch(() => json({ '@type': 'hydra:Error', title: 'Service Unavailable', status: 503 }, { status: 503, headers: { 'retry-after': '20' } }));
+      const c = client(server.fetch, { timeout: 1000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(isHttpError(error) && error.status).toBe(503);
+      expect(isHttpError(error) && error.code).toBe('http_error');
+      expect(isHttpError(error) && error.problem?.title).toBe('Service Unavailable');
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('does not start a backoff that would end past the deadline', async () => {
+      const server = fakeFetch(() => json({}, { status: 503 }));
+      const c = client(server.fetch, { timeout: 1000, retryDelay: 5000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(isHttpError(error) && error.status).toBe(503);
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('counts every attempt against one deadline: a hanging server is not given `timeout` three times', async () => {
+      const server = fakeFetch(hang);
+      const c = client(server.fetch, { timeout: 300, retries: 2 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(290);
+      expect(elapsed).toBeLessThan(800);
+      expect(isHydraError(error) && error.code).toBe('network_error');
+      expect((error as Error).message).toContain('timed out after 300 ms');
+      expect(server.calls).toHaveLength(1);
+    });
+
+    it('counts the wait and the body read against the same deadline', async () => {
+      // A 503 asks for 0.6 s; the retry's headers come at once but its body stalls. The call
+      // must end at its 1 s deadline, not 1 s after the retry began.
+      const server = fakeFetch((call, i) => {
+        if (i === 0) return json({}, { status: 503, headers: { 'retry-after': '0.6' } });
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"@type":'));
+            call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason), { once: true });
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+      });
+      const c = client(server.fetch, { timeout: 1000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(990);
+      expect(elapsed).toBeLessThan(1400);
+      expect(isHydraError(error) && error.code).toBe('network_error');
+      expect(server.calls).toHaveLength(2);
+    });
+
+    it('still waits for a Retry-After that ends before the deadline, and succeeds', async () => {
+      const server = fakeFetch((_, i) => (i === 0 ? json({}, { status: 429, headers: { 'retry-after': '0.3' } }) : json(seedConversation())));
+      const c = client(server.fetch, { timeout: 2000 });
+      const started = performance.now();
+      const node = await c.get('/conversations/Pvwqm5G');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      expect(node['@type']).toBe('ConversationWithAccount');
+      expect(server.calls).toHaveLength(2);
+    });
+
+    it('gives each page of a collection its own deadline', async () => {
+      // Three pages, each answered after 150 ms: 450 ms in all, over a 300 ms timeout.
+      const paged = pagedServer(3);
+      const slow = fakeFetch(async (call) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return paged.fetch(call.url, { method: call.method, headers: call.headers });
+      });
+      const c = client(slow.fetch, { timeout: 300 });
+      const seen: unknown[] = [];
+      for await (const member of c.members('/contacts/DQeeO69/conversations')) seen.push(member);
+      expect(seen).toHaveLength(6);
+    });
+
+    it('fails a Retry-After past the deadline at once over real HTTP too (the measured case: Retry-After 20, timeout 1000)', async () => {
+      let hits = 0;
+      const server = await loopback((_, res) => {
+        hits++;
+        res.writeHead(503, { 'content-type': 'application/ld+json', 'retry-after': '20' }).end(JSON.stringify({ '@type': 'hydra:Error', title: 'Service Unavailable', status: 503 }));
+      });
+      try {
+        const c = createClient({ baseUrl: `${server.url}/`, registry, timeout: 1000 });
+        const started = performance.now();
+        const error = await rejection(c.get('/conversations/Pvwqm5G'));
+        const elapsed = performance.now() - started;
+        expect(elapsed).toBeLessThan(1500);
+        expect(isHttpError(error) && error.status).toBe(503);
+        expect(hits).toBe(1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('aborts at once on the user’s signal, in flight and while reading the body, whatever the timeout', async () => {
+      const stalled = fakeFetch((call) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"@type":'));
+            call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason), { once: true });
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+      });
+      for (const server of [fakeFetch(hang), stalled]) {
+        const c = client(server.fetch, { timeout: 30_000 });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 20);
+        const started = performance.now();
+        const error = await rejection(c.get('/conversations/Pvwqm5G', { signal: controller.signal }));
+        expect(performance.now() - started).toBeLessThan(500);
+        expect(isHydraError(error) && error.code).toBe('aborted');
+        expect(server.calls).toHaveLength(1);
+      }
+    });
+  });
+
   it('stops waiting for a retry when the signal aborts, with `aborted`', async () => {
-    const server = fakeFetch(() => json({}, { status: 503, headers: { 'retry-after': '30' } }));
+    // 10 s: a wait that ends within the default 30 s deadline, so it is begun.
+    const server = fakeFetch(() => json({}, { status: 503, headers: { 'retry-after': '10' } }));
     const c = client(server.fetch);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     const error = await rejection(c.get('/conversations/Pvwqm5G', { signal: controller.signal }));
     expect(isHydraError(error) && error.code).toBe('aborted');
     expect(server.calls).toHaveLength(1);
+  });
+});
+
+describe('limits hold while reading', () => {
+  const MiB = 1024 * 1024;
+
+  /**
+   * A full garbage collection, and a moment for V8 to hand freed pages back, so that RSS shows
+   * what is still held rather than what is not yet collected.
+   */
+  const collect = (() => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    return async () => {
+      gc();
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+  })();
+
+  /**
+   * A loopback server whose `/endless` answers `status` with a body that never ends (spaces,
+   * inside a JSON string), written as fast as the client reads; any other path answers `body`.
+   * `hungUp` settles when the client closes the connection of the endless answer.
+   */
+  async function endlessServer(status: number, body = JSON.stringify(seedConversation())) {
+    const state = { written: 0 };
+    let hangUp!: () => void;
+    const hungUp = new Promise<void>((resolve) => (hangUp = resolve));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const server = await loopback((req, res) => {
+      if (req.url !== '/endless') {
+        // In pieces: one large Buffer would raise malloc's trim threshold and blur RSS.
+        res.writeHead(200, { 'content-type': 'application/ld+json' });
+        for (let offset = 0; offset < body.length; offset += 64 * 1024) res.write(body.slice(offset, offset + 64 * 1024));
+        res.end();
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'application/ld+json' });
+      res.on('close', hangUp);
+      const pump = (): void => {
+        while (!res.destroyed) {
+          state.written += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+      };
+      res.write('{"@type":"Conversation","slug":"');
+      pump();
+    });
+    return { ...server, state, hungUp };
+  }
+
+  it('stops an endless body at maxSize, promptly, holding less than twice the limit, and hangs up', async () => {
+    // Before, the whole body was read first (text(), then the size check): an endless one was
+    // cut only by the timeout (here 3 s: network_error, RSS up by about 200 MiB). 16 MiB makes
+    // the bound stand well clear of what RSS does by itself (±10 MiB here).
+    const limit = 16 * MiB;
+    // A document of exactly `limit` characters, which must still decode.
+    const empty = JSON.stringify(seedConversation({ slug: '' }));
+    const atLimit = JSON.stringify(seedConversation({ slug: 'x'.repeat(limit - empty.length) }));
+    expect(atLimit).toHaveLength(limit);
+    const server = await endlessServer(200, atLimit);
+    try {
+      const c = createClient({ baseUrl: `${server.url}/`, registry, limits: { maxSize: limit }, retries: 0, timeout: 3000 });
+      // The baseline is taken after one body at the limit was read: V8 keeps the heap pages and
+      // malloc the buffers that the first large read needed, which raises RSS once by about twice
+      // its size whatever the client does. From there an endless body must cost no more than
+      // twice the limit.
+      const node = await c.get('/at-limit');
+      expect(((node as Record<string, unknown>)['slug'] as string).length).toBe(limit - empty.length);
+      await collect();
+      const before = process.memoryUsage().rss;
+      const started = performance.now();
+      const error = await rejection(c.get('/endless'));
+      const elapsed = performance.now() - started;
+      await collect();
+      const growth = process.memoryUsage().rss - before;
+      expect(isHydraError(error) && error.code).toBe('decode_failed');
+      const cause = (error as Error).cause;
+      expect(isDecodeError(cause) && cause.code).toBe('max_size');
+      expect(elapsed).toBeLessThan(2000);
+      expect(growth).toBeLessThan(2 * limit);
+      await server.hungUp; // the body was cancelled: the client closed the connection
+      const written = server.state.written;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.state.written).toBe(written);
+      // What the server got onto the wire: the limit, plus what socket buffers took.
+      expect(written).toBeLessThan(4 * limit);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads an error body within its own small bound: an endless 500 is an HttpError at once, and hangs up', async () => {
+    const server = await endlessServer(500);
+    try {
+      const c = createClient({ baseUrl: `${server.url}/`, registry, retries: 0, timeout: 3000 });
+      const started = performance.now();
+      const error = await rejection(c.get('/endless'));
+      const elapsed = performance.now() - started;
+      expect(isHttpError(error) && error.status).toBe(500);
+      expect(isHttpError(error) && error.problem).toBeUndefined();
+      expect(elapsed).toBeLessThan(2000);
+      await server.hungUp;
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts maxSize in UTF-16 code units as decode does, across chunks that split characters', async () => {
+    // 'é' is two bytes and one code unit, '😀' four bytes and two: a byte count would differ.
+    const text = JSON.stringify(seedConversation({ slug: `${'é'.repeat(300)}${'😀'.repeat(300)}` }));
+    const bytes = new TextEncoder().encode(text);
+    const chunked = (): Response => {
+      let offset = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(offset, offset + 7));
+          offset += 7;
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+    };
+    const node = await client(fakeFetch(chunked).fetch, { limits: { maxSize: text.length } }).get('/conversations/Pvwqm5G');
+    expect((node as Record<string, unknown>)['slug']).toBe(`${'é'.repeat(300)}${'😀'.repeat(300)}`);
+    const error = await rejection(client(fakeFetch(chunked).fetch, { limits: { maxSize: text.length - 1 } }).get('/conversations/Pvwqm5G'));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+    const cause = (error as Error).cause;
+    expect(isDecodeError(cause) && cause.code).toBe('max_size');
+  });
+
+  it('pulls no more of a body than the limit needs, and cancels the rest', async () => {
+    // 32 MiB on offer, not an endless stream: pulls that never wait for I/O would starve the
+    // timers, so an endless one read whole would hang rather than fail.
+    const limit = 1 * MiB;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    let cancelled = false;
+    const server = fakeFetch(() => {
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (pulled >= 32 * MiB) return controller.close();
+            pulled += chunk.length;
+            controller.enqueue(chunk.slice());
+          },
+          cancel() {
+            cancelled = true;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json' } });
+    });
+    const error = await rejection(client(server.fetch, { limits: { maxSize: limit } }).get('/conversations/Pvwqm5G'));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(limit + 2 * chunk.length);
   });
 });
 

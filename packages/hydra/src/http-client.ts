@@ -7,6 +7,8 @@
  * @module
  */
 import {
+  DecodeError,
+  DEFAULT_LIMITS,
   isDecodeError,
   metaOf,
   type AnyNodeOf,
@@ -106,15 +108,29 @@ export interface ClientOptions<D extends AnyTypeDef> {
   readonly crossOrigin?: 'strip' | 'refuse';
   /** `error` (default): an unregistered context URL fails decoding; `ignore`: decode by `@type` alone. */
   readonly unknownContext?: 'error' | 'ignore';
-  /** Per-request timeout in milliseconds (default 30 s). */
+  /**
+   * The deadline of each call in milliseconds (default 30 s): of each `get`, `getAs`, `follow`,
+   * `invoke` and `request`, and of each page of `members` and `pages`. It covers every attempt,
+   * redirect and wait before a retry, and the reading of the body. A `Retry-After` or backoff
+   * that would end past it is not waited for: the call fails at once with the last answer's
+   * {@link HttpError} (429 or 503), or with `network_error` when there was no answer. Reaching
+   * the deadline is a `network_error` ("timed out"); the caller's signal still aborts at once,
+   * with `aborted`.
+   */
   readonly timeout?: number;
-  /** Retries of idempotent requests on network errors, 429 and 503 (default 2; 0 disables). */
+  /** Retries of idempotent requests on network errors, 429 and 503 (default 2; 0 disables), within the call's `timeout`. */
   readonly retries?: number;
   /** The first backoff delay in milliseconds (default 200; doubled each time, with jitter, at most 10 s). */
   readonly retryDelay?: number;
   /** Keep ETag'd answers for conditional GETs (default `true`; at most 500 entries). */
   readonly cache?: boolean;
-  /** Decoding limits. */
+  /**
+   * Decoding limits. `maxSize` (in UTF-16 code units, as `decode` counts them) also bounds the
+   * reading: an answer is decoded as its bytes arrive and its body cancelled as soon as the text
+   * passes `maxSize`, which fails with `decode_failed` (cause `max_size`), so no answer makes the
+   * client hold more than that. An error answer is read up to 64 Ki code units (or `maxSize` when
+   * smaller) for its problem; past that its {@link HttpError} has no `problem`.
+   */
   readonly limits?: Limits;
 }
 
@@ -212,7 +228,7 @@ export interface Client<D extends AnyTypeDef> {
    * @param node - a decoded node.
    * @param key - the property holding a link or an embedded node.
    * @param options - a signal.
-   * @throws HydraError `unsafe_link` for a non-http(s) link, `action_not_offered` when the property is absent or null, or an {@link HttpError}.
+   * @throws HydraError `unsafe_link` for a non-http(s) link, `credentials_in_url` for a link with `user:password@`, `action_not_offered` when the property is absent or null, or an {@link HttpError}.
    */
   follow<N extends object, K extends FollowableKey<N>>(node: N, key: K, options?: RequestOptions): Promise<Followed<NonNullable<Known<N>[K]>, D>>;
   /**
@@ -238,7 +254,8 @@ export interface Client<D extends AnyTypeDef> {
    */
   invoke<N extends object, A extends ActionName<N>>(node: N, action: A, body?: object, options?: RequestOptions): Promise<Returned<ActionSpecOf<Known<N>[A]>, D>>;
   /**
-   * Sends a request with the client's credentials rules, retries and cache, and returns the raw response.
+   * Sends a request with the client's credentials rules, retries and cache, and returns the raw
+   * response. The call's deadline (`timeout`) still governs reading its body; no size limit does.
    * @param method - the HTTP method.
    * @param iri - an IRI.
    * @param init - a body (a node) and a signal.
@@ -267,6 +284,80 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/**
+ * One call's time budget: every attempt, redirect, wait before a retry and body read of a call
+ * shares one deadline, so `timeout` bounds the call as a whole.
+ */
+interface Budget {
+  /** Aborts when the caller's signal does or when the deadline passes; given to every fetch. */
+  readonly signal: AbortSignal;
+  /** The caller's own signal, to tell an abort from a timeout. */
+  readonly user: AbortSignal | undefined;
+  /** When the call must be over, on the `performance.now()` clock. */
+  readonly deadline: number;
+  /** The timeout it was made with, for messages. */
+  readonly timeout: number;
+}
+
+function budgetOf(timeout: number, user: AbortSignal | undefined): Budget {
+  const timer = AbortSignal.timeout(timeout);
+  return { signal: user ? AbortSignal.any([user, timer]) : timer, user, deadline: performance.now() + timeout, timeout };
+}
+
+/** The typed error for a call its budget stopped (`aborted` or a timeout), or `undefined` when it did not. */
+function stopped(budget: Budget, url: string): HydraError | undefined {
+  if (budget.user?.aborted) return new HydraError('aborted', `Request to ${url} was aborted.`, { url, cause: budget.user.reason });
+  if (budget.signal.aborted) return new HydraError('network_error', `Request to ${url} timed out after ${budget.timeout} ms.`, { url, cause: budget.signal.reason });
+  return undefined;
+}
+
+/**
+ * The most of an error body read for its Hydra error / problem (UTF-16 code units, or `maxSize`
+ * when smaller). A problem is a few hundred characters; past this the body is not one worth
+ * reading, and the status alone makes the {@link HttpError}.
+ */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** The most bytes decoded at once, so that one huge chunk from `fetch` cannot overshoot the limit by much. */
+const SLICE = 64 * 1024;
+
+/**
+ * Reads a body as text, holding at most `limit` UTF-16 code units (the unit `maxSize` counts,
+ * so the bound is the one `decode` would apply to the whole text). Bytes are decoded as they
+ * come, and the body is cancelled as soon as the text passes the limit: however much a server
+ * sends, the client holds no more than the limit (and, once, the joined copy of a text within it).
+ *
+ * @returns the text (decoded as `Response.text()` does), or `undefined` when it passed the limit.
+ */
+async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string): boolean => {
+    length += part.length;
+    if (length > limit) return false;
+    if (part !== '') parts.push(part);
+    return true;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return add(decoder.decode()) ? parts.join('') : undefined;
+      for (let offset = 0; offset < value.byteLength; offset += SLICE) {
+        if (!add(decoder.decode(value.subarray(offset, offset + SLICE), { stream: true }))) {
+          await reader.cancel().catch(() => undefined);
+          return undefined;
+        }
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 function retryAfter(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
@@ -277,10 +368,24 @@ function retryAfter(response: Response): number | undefined {
 }
 
 /**
+ * Refuses a URL with userinfo: fetch would throw a `TypeError` for it (once per retry), and a
+ * password in a URL travels into logs and error messages. The error names the URL without it.
+ */
+function refuseCredentials(url: URL): URL {
+  if (url.username === '' && url.password === '') return url;
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  throw new HydraError('credentials_in_url', `Refusing ${shown.href}: it carries credentials (user:password@); give them as \`token\` or \`headers\`.`, { url: shown.href });
+}
+
+/**
  * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
  *
  * @param options - base URL, registry, credentials and policies.
  * @returns the client.
+ * @throws HydraError `credentials_in_url` when `baseUrl` carries `user:password@` (so do links,
+ * redirects and action URLs that carry them, before any request).
  * @example
  * ```ts
  * import { createClient } from '@hyperld/hydra/client';
@@ -290,7 +395,7 @@ function retryAfter(response: Response): number | undefined {
  * ```
  */
 export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): Client<D> {
-  const base = new URL(options.baseUrl);
+  const base = refuseCredentials(new URL(options.baseUrl));
   const origin = base.origin;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const mediaType = options.mediaType ?? 'application/ld+json';
@@ -301,6 +406,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
   const cache = options.cache === false ? undefined : new Map<string, { etag: string; node: object }>();
   const registry = options.registry;
   const decodeOptions = (url: string): DecodeOptions => ({ ...options.limits, base: url, unknownContext: options.unknownContext ?? 'error' });
+  const maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
 
   const absolute = (iri: string, relativeTo?: string): URL => {
     let url: URL;
@@ -312,7 +418,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new HydraError('unsafe_link', `Refusing a ${url.protocol} link: only http and https are followed.`, { url: iri });
     }
-    return url;
+    return refuseCredentials(url);
   };
 
   const headersFor = async (url: URL, extra: Record<string, string>): Promise<Record<string, string>> => {
@@ -362,54 +468,73 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
     throw new HydraError('network_error', `Too many redirects from ${start.href}.`, { url: start.href });
   };
 
-  const send = async (method: string, url: URL, body: string | undefined, extra: Record<string, string>, userSignal: AbortSignal | undefined): Promise<{ response: Response; url: URL }> => {
+  /**
+   * Sends with retries of idempotent methods, all within the call's budget. A wait (Retry-After
+   * or backoff) that would end past the deadline is not begun: the call ends at once with what
+   * the last attempt gave, the 429/503 answer (so an `HttpError`) or the `network_error`.
+   */
+  const send = async (method: string, url: URL, body: string | undefined, extra: Record<string, string>, budget: Budget): Promise<{ response: Response; url: URL }> => {
     const retries = IDEMPOTENT.has(method) ? maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
-      const signal = userSignal ? AbortSignal.any([userSignal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout);
       let result: { response: Response; url: URL } | undefined;
       let failure: unknown;
       try {
-        result = await exchange(method, url, body, extra, signal);
+        result = await exchange(method, url, body, extra, budget.signal);
       } catch (error) {
         if (error instanceof HydraError) throw error;
-        if (userSignal?.aborted) throw new HydraError('aborted', `Request to ${url.href} was aborted.`, { url: url.href, cause: userSignal.reason });
+        const stop = stopped(budget, url.href);
+        if (stop) throw stop;
         failure = error;
       }
       const status = result?.response.status;
       const retryable = failure !== undefined || status === 429 || status === 503;
-      if (!retryable || attempt >= retries) {
+      const hinted = result ? retryAfter(result.response) : undefined;
+      const backoff = Math.min(10_000, retryDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
+      const wait = Math.min(hinted ?? backoff, 60_000);
+      if (!retryable || attempt >= retries || performance.now() + wait >= budget.deadline) {
         if (failure !== undefined) {
           throw new HydraError('network_error', `Request to ${url.href} failed: ${failure instanceof Error ? failure.message : String(failure)}`, { url: url.href, cause: failure });
         }
         return result as { response: Response; url: URL };
       }
-      const hinted = result ? retryAfter(result.response) : undefined;
       await result?.response.body?.cancel().catch(() => undefined);
-      const backoff = Math.min(10_000, retryDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
       try {
-        await sleep(Math.min(hinted ?? backoff, 60_000), userSignal);
+        await sleep(wait, budget.signal);
       } catch (error) {
-        // Aborted while waiting to retry: the same error as an abort in flight, not the raw reason.
-        throw new HydraError('aborted', `Request to ${url.href} was aborted.`, { url: url.href, cause: error });
+        // Stopped while waiting to retry: the same error as a stop in flight, not the raw reason.
+        throw stopped(budget, url.href) ?? error;
       }
     }
   };
 
   /**
-   * Reads a body. The request's signal (user abort, timeout) still governs the body, so a read
-   * can fail after the headers came: that is the same failure as one before them.
+   * Reads a body, at most `limit` UTF-16 code units of it (see {@link readBounded}). The call's
+   * signal (user abort, deadline) still governs the body, so a read can fail after the headers
+   * came: that is the same failure as one before them.
+   *
+   * @returns the text, or `undefined` when it is longer than `limit` (the rest is not read).
    */
-  const readText = async (response: Response, url: string, userSignal: AbortSignal | undefined): Promise<string> => {
+  const readText = async (response: Response, url: string, budget: Budget, limit: number): Promise<string | undefined> => {
     try {
-      return await response.text();
+      return await readBounded(response, limit);
     } catch (error) {
-      if (userSignal?.aborted) throw new HydraError('aborted', `Request to ${url} was aborted.`, { url, cause: userSignal.reason });
+      const stop = stopped(budget, url);
+      if (stop) throw stop;
       throw new HydraError('network_error', `Reading the answer of ${url} failed: ${error instanceof Error ? error.message : String(error)}`, { url, cause: error });
     }
   };
 
-  const fail = async (response: Response, url: string, userSignal: AbortSignal | undefined): Promise<never> => {
-    const text = await readText(response, url, userSignal);
+  /** Reads an answer to decode: longer than `maxSize` is `decode_failed` with `max_size`, as `decode` itself says. */
+  const readAnswer = async (response: Response, url: string, budget: Budget): Promise<string> => {
+    const text = await readText(response, url, budget, maxSize);
+    if (text !== undefined) return text;
+    const error = new DecodeError([{ code: 'max_size', path: '$', expected: `at most ${maxSize} characters (maxSize)`, found: 'more (the rest was not read)' }]);
+    throw new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}`, { url, cause: error });
+  };
+
+  /** Throws the {@link HttpError} of an error answer, with its problem when the body is a short one. */
+  const fail = async (response: Response, url: string, budget: Budget): Promise<never> => {
+    const text = await readText(response, url, budget, Math.min(maxSize, ERROR_BODY_LIMIT));
     let problem: Problem | undefined;
     try {
       problem = text ? readProblem(JSON.parse(text)) : undefined;
@@ -441,16 +566,17 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
 
   const load = async (iri: string, def: AnyTypeDef | undefined, relativeTo: string | undefined, signal: AbortSignal | undefined): Promise<object> => {
     const url = absolute(iri, relativeTo);
+    const budget = budgetOf(timeout, signal);
     const cached = cache?.get(url.href);
-    const { response, url: finalUrl } = await send('GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, signal);
+    const { response, url: finalUrl } = await send('GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, budget);
     if (response.status === 304 && cached) {
       await response.body?.cancel().catch(() => undefined);
       cache?.delete(url.href);
       cache?.set(url.href, cached);
       return cached.node;
     }
-    if (!response.ok) return fail(response, finalUrl.href, signal);
-    const node = decodeText(await readText(response, finalUrl.href, signal), finalUrl.href, def);
+    if (!response.ok) return fail(response, finalUrl.href, budget);
+    const node = decodeText(await readAnswer(response, finalUrl.href, budget), finalUrl.href, def);
     const etag = response.headers.get('etag');
     if (cache && etag) {
       cache.set(url.href, { etag, node });
@@ -509,10 +635,11 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
       if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
       const url = absolute(value, metaOf(node)?.base ?? base.href);
       const text = body !== undefined ? registry.encodeText(body) : undefined;
-      const { response, url: finalUrl } = await send(spec.method, url, text, {}, opts?.signal);
+      const budget = budgetOf(timeout, opts?.signal);
+      const { response, url: finalUrl } = await send(spec.method, url, text, {}, budget);
       if (!SAFE.has(spec.method)) invalidate(url);
-      if (!response.ok) return fail(response, finalUrl.href, opts?.signal);
-      const answer = await readText(response, finalUrl.href, opts?.signal);
+      if (!response.ok) return fail(response, finalUrl.href, budget);
+      const answer = await readAnswer(response, finalUrl.href, budget);
       if (answer.length === 0) return undefined as never;
       const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
       const decoded = decodeText(answer, finalUrl.href, returns);
@@ -523,7 +650,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
     request: async (method, iri, init) => {
       const url = absolute(iri);
       const upper = method.toUpperCase();
-      const { response } = await send(upper, url, init?.body !== undefined ? registry.encodeText(init.body) : undefined, {}, init?.signal);
+      const { response } = await send(upper, url, init?.body !== undefined ? registry.encodeText(init.body) : undefined, {}, budgetOf(timeout, init?.signal));
       if (!SAFE.has(upper)) invalidate(url);
       return response;
     },

@@ -20,6 +20,7 @@ import {
   defineType,
   t,
   type ContextValue,
+  type DefType,
   type GenericNode,
   type JsonValue,
   type AnyTypeDef,
@@ -287,5 +288,26 @@ describe('kind value types', () => {
     expectTypeOf<ValueOf<ReturnType<typeof t.anyNode>>>().toEqualTypeOf<GenericNode>();
     const narrowed = t.json().annotate<{ customSettings: JsonValue }>('example:shape', true);
     expectTypeOf<ValueOf<typeof narrowed>>().toEqualTypeOf<{ customSettings: JsonValue }>();
+  });
+});
+
+describe('a definition named through DefType', () => {
+  it('types its nodes, the nodes that embed or extend it and a registry exactly as the unnamed one', () => {
+    const leaf = defineType({ type: 'Leaf', context: '/contexts/Leaf.jsonld', vocab: VOCAB, properties: { label: t.string(), state: t.enumeration(['a', 'b'] as const) } });
+    interface LeafDef extends DefType<typeof leaf> {}
+    const Named: LeafDef = leaf;
+    expectTypeOf<NodeOf<LeafDef>>().toEqualTypeOf<NodeOf<typeof leaf>>();
+    expectTypeOf<LeafDef['type']>().toEqualTypeOf<'Leaf'>();
+
+    const properties = { leaf: t.node(Named), leaves: t.list(t.node(Named)).optional() };
+    const Holder = defineType({ type: 'Holder', context: '/contexts/Holder.jsonld', vocab: VOCAB, properties });
+    const UnnamedHolder = defineType({ type: 'Holder', context: '/contexts/Holder.jsonld', vocab: VOCAB, properties: { leaf: t.node(leaf), leaves: t.list(t.node(leaf)).optional() } });
+    expectTypeOf<NodeOf<typeof Holder>>().toEqualTypeOf<NodeOf<typeof UnnamedHolder>>();
+    expectTypeOf<NodeOf<typeof Holder>['leaf']['state']>().toEqualTypeOf<'a' | 'b'>();
+    expectTypeOf<RegisteredDefs<typeof Holder>>().toEqualTypeOf<typeof Holder | LeafDef>();
+
+    const Sub = defineType({ type: 'Sub', context: '/contexts/Sub.jsonld', extends: Named, properties: { extra: t.boolean() } });
+    expectTypeOf<KnownNodeOf<typeof Sub>>().toEqualTypeOf<{ '@type': 'Sub'; '@context'?: ContextValue; id: string; label: string; state: 'a' | 'b'; extra: boolean }>();
+    expectTypeOf<RegisteredDefs<typeof Sub>>().toEqualTypeOf<typeof Sub | LeafDef>();
   });
 });

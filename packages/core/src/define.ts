@@ -132,6 +132,31 @@ export type DefinedType<Name extends string, P extends Properties, B> = TypeDef<
 };
 
 /**
+ * A definition's type, as is: what an `interface` extends to give a definition a name of its
+ * own, since `interface AccountDef extends typeof account {}` is not TypeScript syntax.
+ *
+ * @remarks
+ * A definition's inferred type spells out every property, and the definitions it embeds
+ * (`t.node(Account)`) or extends, in full. Emitted declarations repeat all of that wherever a
+ * definition is used, so a vocabulary of a dozen types that embed one another grows to megabytes
+ * of `.d.ts` that every consumer's compiler reads and checks. Named through an interface, each
+ * definition is spelled out once, and every other place refers to it by name; the node types
+ * inferred from it stay the same. Do this for the definitions a published package exports.
+ *
+ * @example
+ * ```ts
+ * import { t, vocabulary, type DefType, type NodeOf } from '@hyperld/core';
+ * const v = vocabulary({ vocab: 'https://example.com/vocab#' });
+ * const account = v.type('Account', { properties: { name: t.string() } });
+ * export interface AccountDef extends DefType<typeof account> {}
+ * export const Account: AccountDef = account;
+ * export const User = v.type('User', { properties: { account: t.node(Account) } }); // declared as embedding `AccountDef`
+ * type AccountNode = NodeOf<AccountDef>; // { '@type': 'Account'; id: string; name: string; … }
+ * ```
+ */
+export type DefType<D extends AnyTypeDef> = D;
+
+/**
  * What {@link defineType} takes.
  *
  * @example

@@ -16,7 +16,7 @@
 
 // Definitions and kinds
 export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
-export type { AnyTypeDef, DefinedType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
+export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
 export { Kind, t } from './kinds.js';
 export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './kinds.js';
 export { vocabulary } from './vocabulary.js';

@@ -31,6 +31,20 @@ export {
   Status,
   SupportedProperty,
 } from './vocabulary.js';
+export type {
+  ApiDocumentationDef,
+  CollectionDef,
+  HydraClassDef,
+  HydraErrorTypeDef,
+  HydraLinkDef,
+  HydraTypes,
+  IriTemplateDef,
+  IriTemplateMappingDef,
+  OperationDef,
+  PartialCollectionViewDef,
+  StatusDef,
+  SupportedPropertyDef,
+} from './vocabulary.js';
 
 // Collections and paging
 export { membersOf, pageLinksOf, readHydra, totalItemsOf, viewOf } from './collection.js';

@@ -7,9 +7,14 @@
  * `@vocab`: a type of another vocabulary that extends `Collection` inherits the properties, and
  * its own context's `@vocab` would otherwise turn `totalItems` into a term of that vocabulary.
  *
+ * Each definition is built under a local name, named by an interface (`CollectionDef`, see
+ * `DefType` in `@hyperld/core`) and exported as that type, so that declarations refer to it by
+ * name where other definitions embed or extend it, instead of spelling it out again each time:
+ * the published declarations stay small and quick to type-check.
+ *
  * @module
  */
-import { createRegistry, HYDRA, t, vocabulary } from '@hyperld/core';
+import { createRegistry, HYDRA, t, vocabulary, type DefType, type Registry } from '@hyperld/core';
 
 /**
  * The URL of the Hydra Core context, where the generated Hydra context document is served.
@@ -25,17 +30,7 @@ export const HYDRA_CONTEXT = 'http://www.w3.org/ns/hydra/context.jsonld';
 const hydra = vocabulary({ vocab: HYDRA, context: () => HYDRA_CONTEXT });
 const optionalId = t.id().optional();
 
-/**
- * `hydra:Status`: a status code an operation may answer with.
- *
- * @example
- * ```ts
- * import type { NodeOf } from '@hyperld/core';
- * import { Status } from '@hyperld/hydra';
- * const notFound: NodeOf<typeof Status> = { '@type': 'hydra:Status', statusCode: 404, title: 'Not Found' };
- * ```
- */
-export const Status = hydra.type('hydra:Status', {
+const status = hydra.type('hydra:Status', {
   description: 'A status code an operation may answer with, and what it means.',
   properties: {
     id: optionalId,
@@ -46,16 +41,30 @@ export const Status = hydra.type('hydra:Status', {
 });
 
 /**
- * `hydra:Operation`: a request a client may make (method, expected body, returned type).
+ * The type of {@link Status}, by name: declarations that embed or extend it refer to
+ * `StatusDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { Operation } from '@hyperld/hydra';
- * const close: NodeOf<typeof Operation> = { '@type': 'hydra:Operation', method: 'PUT', title: 'closeConversation' };
+ * import type { StatusDef } from '@hyperld/hydra';
+ * type StatusNode = NodeOf<StatusDef>; // the same as NodeOf<typeof Status>
  * ```
  */
-export const Operation = hydra.type('hydra:Operation', {
+export interface StatusDef extends DefType<typeof status> {}
+/**
+ * `hydra:Status`: a status code an operation may answer with.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Status } from '@hyperld/hydra';
+ * const notFound: NodeOf<typeof Status> = { '@type': 'hydra:Status', statusCode: 404, title: 'Not Found' };
+ * ```
+ */
+export const Status: StatusDef = status;
+
+const operation = hydra.type('hydra:Operation', {
   description: 'A request a client may make on a resource.',
   properties: {
     id: optionalId,
@@ -70,16 +79,30 @@ export const Operation = hydra.type('hydra:Operation', {
 });
 
 /**
- * `hydra:IriTemplateMapping`: binds a template variable to a property.
+ * The type of {@link Operation}, by name: declarations that embed or extend it refer to
+ * `OperationDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { IriTemplateMapping } from '@hyperld/hydra';
- * const m: NodeOf<typeof IriTemplateMapping> = { '@type': 'hydra:IriTemplateMapping', variable: 'q', property: 'http://schema.org/query', required: false };
+ * import type { OperationDef } from '@hyperld/hydra';
+ * type OperationNode = NodeOf<OperationDef>; // the same as NodeOf<typeof Operation>
  * ```
  */
-export const IriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
+export interface OperationDef extends DefType<typeof operation> {}
+/**
+ * `hydra:Operation`: a request a client may make (method, expected body, returned type).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Operation } from '@hyperld/hydra';
+ * const close: NodeOf<typeof Operation> = { '@type': 'hydra:Operation', method: 'PUT', title: 'closeConversation' };
+ * ```
+ */
+export const Operation: OperationDef = operation;
+
+const iriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
   description: 'Binds a variable of an IRI template to a property.',
   properties: {
     id: optionalId,
@@ -90,16 +113,30 @@ export const IriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
 });
 
 /**
- * `hydra:IriTemplate`: an RFC 6570 template with its variable mappings.
+ * The type of {@link IriTemplateMapping}, by name: declarations that embed or extend it refer to
+ * `IriTemplateMappingDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { IriTemplate } from '@hyperld/hydra';
- * const search: NodeOf<typeof IriTemplate> = { '@type': 'hydra:IriTemplate', template: '/conversations{?q}', mapping: [] };
+ * import type { IriTemplateMappingDef } from '@hyperld/hydra';
+ * type IriTemplateMappingNode = NodeOf<IriTemplateMappingDef>; // the same as NodeOf<typeof IriTemplateMapping>
  * ```
  */
-export const IriTemplate = hydra.type('hydra:IriTemplate', {
+export interface IriTemplateMappingDef extends DefType<typeof iriTemplateMapping> {}
+/**
+ * `hydra:IriTemplateMapping`: binds a template variable to a property.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { IriTemplateMapping } from '@hyperld/hydra';
+ * const m: NodeOf<typeof IriTemplateMapping> = { '@type': 'hydra:IriTemplateMapping', variable: 'q', property: 'http://schema.org/query', required: false };
+ * ```
+ */
+export const IriTemplateMapping: IriTemplateMappingDef = iriTemplateMapping;
+
+const iriTemplate = hydra.type('hydra:IriTemplate', {
   description: 'An RFC 6570 IRI template and the properties its variables stand for.',
   properties: {
     id: optionalId,
@@ -114,16 +151,30 @@ export const IriTemplate = hydra.type('hydra:IriTemplate', {
 });
 
 /**
- * `hydra:PartialCollectionView`: one page of a collection, with links to its neighbours.
+ * The type of {@link IriTemplate}, by name: declarations that embed or extend it refer to
+ * `IriTemplateDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { PartialCollectionView } from '@hyperld/hydra';
- * const view: NodeOf<typeof PartialCollectionView> = { '@type': 'hydra:PartialCollectionView', id: '/c?page=1', first: '/c', next: null, previous: null };
+ * import type { IriTemplateDef } from '@hyperld/hydra';
+ * type IriTemplateNode = NodeOf<IriTemplateDef>; // the same as NodeOf<typeof IriTemplate>
  * ```
  */
-export const PartialCollectionView = hydra.type('hydra:PartialCollectionView', {
+export interface IriTemplateDef extends DefType<typeof iriTemplate> {}
+/**
+ * `hydra:IriTemplate`: an RFC 6570 template with its variable mappings.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { IriTemplate } from '@hyperld/hydra';
+ * const search: NodeOf<typeof IriTemplate> = { '@type': 'hydra:IriTemplate', template: '/conversations{?q}', mapping: [] };
+ * ```
+ */
+export const IriTemplate: IriTemplateDef = iriTemplate;
+
+const partialCollectionView = hydra.type('hydra:PartialCollectionView', {
   description: 'A page of a collection, with links to the first, next, previous and last pages.',
   properties: {
     first: t.link().nullable().optional().mapTo('hydra:first').describe('The first page.'),
@@ -134,16 +185,30 @@ export const PartialCollectionView = hydra.type('hydra:PartialCollectionView', {
 });
 
 /**
- * `hydra:Collection`: a set of member nodes, possibly split into pages (`view`).
+ * The type of {@link PartialCollectionView}, by name: declarations that embed or extend it refer to
+ * `PartialCollectionViewDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { Collection } from '@hyperld/hydra';
- * const empty: NodeOf<typeof Collection> = { '@type': 'hydra:Collection', id: '/messages/1/attachments', member: [], totalItems: 0 };
+ * import type { PartialCollectionViewDef } from '@hyperld/hydra';
+ * type PartialCollectionViewNode = NodeOf<PartialCollectionViewDef>; // the same as NodeOf<typeof PartialCollectionView>
  * ```
  */
-export const Collection = hydra.type('hydra:Collection', {
+export interface PartialCollectionViewDef extends DefType<typeof partialCollectionView> {}
+/**
+ * `hydra:PartialCollectionView`: one page of a collection, with links to its neighbours.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { PartialCollectionView } from '@hyperld/hydra';
+ * const view: NodeOf<typeof PartialCollectionView> = { '@type': 'hydra:PartialCollectionView', id: '/c?page=1', first: '/c', next: null, previous: null };
+ * ```
+ */
+export const PartialCollectionView: PartialCollectionViewDef = partialCollectionView;
+
+const collection = hydra.type('hydra:Collection', {
   description: 'A set of member nodes, possibly split into pages.',
   properties: {
     member: t.list(t.anyNode()).optional().mapTo('hydra:member').describe('The members of this page.'),
@@ -154,16 +219,30 @@ export const Collection = hydra.type('hydra:Collection', {
 });
 
 /**
- * `hydra:SupportedProperty`: a property a class supports, and how.
+ * The type of {@link Collection}, by name: declarations that embed or extend it refer to
+ * `CollectionDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { SupportedProperty } from '@hyperld/hydra';
- * const p: NodeOf<typeof SupportedProperty> = { '@type': 'hydra:SupportedProperty', property: 'https://example.com/vocab#name', readable: true, writable: false, required: true };
+ * import type { CollectionDef } from '@hyperld/hydra';
+ * type CollectionNode = NodeOf<CollectionDef>; // the same as NodeOf<typeof Collection>
  * ```
  */
-export const SupportedProperty = hydra.type('hydra:SupportedProperty', {
+export interface CollectionDef extends DefType<typeof collection> {}
+/**
+ * `hydra:Collection`: a set of member nodes, possibly split into pages (`view`).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Collection } from '@hyperld/hydra';
+ * const empty: NodeOf<typeof Collection> = { '@type': 'hydra:Collection', id: '/messages/1/attachments', member: [], totalItems: 0 };
+ * ```
+ */
+export const Collection: CollectionDef = collection;
+
+const supportedProperty = hydra.type('hydra:SupportedProperty', {
   description: 'A property a class supports: readable, writable, required.',
   properties: {
     id: optionalId,
@@ -178,16 +257,30 @@ export const SupportedProperty = hydra.type('hydra:SupportedProperty', {
 });
 
 /**
- * `hydra:Link`: a property whose values are links, with the operations its target supports.
+ * The type of {@link SupportedProperty}, by name: declarations that embed or extend it refer to
+ * `SupportedPropertyDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { HydraLink } from '@hyperld/hydra';
- * const l: NodeOf<typeof HydraLink> = { '@type': 'hydra:Link', id: 'https://example.com/vocab#timeline', supportedOperation: [] };
+ * import type { SupportedPropertyDef } from '@hyperld/hydra';
+ * type SupportedPropertyNode = NodeOf<SupportedPropertyDef>; // the same as NodeOf<typeof SupportedProperty>
  * ```
  */
-export const HydraLink = hydra.type('hydra:Link', {
+export interface SupportedPropertyDef extends DefType<typeof supportedProperty> {}
+/**
+ * `hydra:SupportedProperty`: a property a class supports, and how.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { SupportedProperty } from '@hyperld/hydra';
+ * const p: NodeOf<typeof SupportedProperty> = { '@type': 'hydra:SupportedProperty', property: 'https://example.com/vocab#name', readable: true, writable: false, required: true };
+ * ```
+ */
+export const SupportedProperty: SupportedPropertyDef = supportedProperty;
+
+const hydraLink = hydra.type('hydra:Link', {
   description: 'A property whose values are links, and the operations their targets support.',
   properties: {
     title: t.string().optional().mapTo('hydra:title').describe('A short title.'),
@@ -198,16 +291,30 @@ export const HydraLink = hydra.type('hydra:Link', {
 });
 
 /**
- * `hydra:Class`: a type the API uses, with its properties and operations.
+ * The type of {@link HydraLink}, by name: declarations that embed or extend it refer to
+ * `HydraLinkDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { HydraClass } from '@hyperld/hydra';
- * const c: NodeOf<typeof HydraClass> = { '@type': 'hydra:Class', id: 'https://example.com/vocab#Account', supportedProperty: [], supportedOperation: [] };
+ * import type { HydraLinkDef } from '@hyperld/hydra';
+ * type HydraLinkNode = NodeOf<HydraLinkDef>; // the same as NodeOf<typeof HydraLink>
  * ```
  */
-export const HydraClass = hydra.type('hydra:Class', {
+export interface HydraLinkDef extends DefType<typeof hydraLink> {}
+/**
+ * `hydra:Link`: a property whose values are links, with the operations its target supports.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraLink } from '@hyperld/hydra';
+ * const l: NodeOf<typeof HydraLink> = { '@type': 'hydra:Link', id: 'https://example.com/vocab#timeline', supportedOperation: [] };
+ * ```
+ */
+export const HydraLink: HydraLinkDef = hydraLink;
+
+const hydraClass = hydra.type('hydra:Class', {
   description: 'A type the API uses, with its supported properties and operations.',
   properties: {
     title: t.string().optional().mapTo('hydra:title').describe('The type term.'),
@@ -218,16 +325,30 @@ export const HydraClass = hydra.type('hydra:Class', {
 });
 
 /**
- * `hydra:ApiDocumentation`: what an API offers (its entry point and classes).
+ * The type of {@link HydraClass}, by name: declarations that embed or extend it refer to
+ * `HydraClassDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { ApiDocumentation } from '@hyperld/hydra';
- * const doc: NodeOf<typeof ApiDocumentation> = { '@type': 'hydra:ApiDocumentation', id: '/docs.jsonld', entrypoint: '/', supportedClass: [] };
+ * import type { HydraClassDef } from '@hyperld/hydra';
+ * type HydraClassNode = NodeOf<HydraClassDef>; // the same as NodeOf<typeof HydraClass>
  * ```
  */
-export const ApiDocumentation = hydra.type('hydra:ApiDocumentation', {
+export interface HydraClassDef extends DefType<typeof hydraClass> {}
+/**
+ * `hydra:Class`: a type the API uses, with its properties and operations.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraClass } from '@hyperld/hydra';
+ * const c: NodeOf<typeof HydraClass> = { '@type': 'hydra:Class', id: 'https://example.com/vocab#Account', supportedProperty: [], supportedOperation: [] };
+ * ```
+ */
+export const HydraClass: HydraClassDef = hydraClass;
+
+const apiDocumentation = hydra.type('hydra:ApiDocumentation', {
   description: 'The documentation of an API: its entry point and the classes it uses.',
   properties: {
     title: t.string().optional().mapTo('hydra:title').describe('The API name.'),
@@ -238,17 +359,30 @@ export const ApiDocumentation = hydra.type('hydra:ApiDocumentation', {
 });
 
 /**
- * `hydra:Error`, also readable as an RFC 7807 problem: status, title, detail and the list of
- * violations that made a request invalid.
+ * The type of {@link ApiDocumentation}, by name: declarations that embed or extend it refer to
+ * `ApiDocumentationDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
  * import type { NodeOf } from '@hyperld/core';
- * import { HydraErrorType } from '@hyperld/hydra';
- * const e: NodeOf<typeof HydraErrorType> = { '@type': 'hydra:Error', title: 'Not Found', status: 404, statusCode: 404, detail: 'No such conversation.' };
+ * import type { ApiDocumentationDef } from '@hyperld/hydra';
+ * type ApiDocumentationNode = NodeOf<ApiDocumentationDef>; // the same as NodeOf<typeof ApiDocumentation>
  * ```
  */
-export const HydraErrorType = hydra.type('hydra:Error', {
+export interface ApiDocumentationDef extends DefType<typeof apiDocumentation> {}
+/**
+ * `hydra:ApiDocumentation`: what an API offers (its entry point and classes).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { ApiDocumentation } from '@hyperld/hydra';
+ * const doc: NodeOf<typeof ApiDocumentation> = { '@type': 'hydra:ApiDocumentation', id: '/docs.jsonld', entrypoint: '/', supportedClass: [] };
+ * ```
+ */
+export const ApiDocumentation: ApiDocumentationDef = apiDocumentation;
+
+const hydraErrorType = hydra.type('hydra:Error', {
   description: 'An error answer: a Hydra error that is also an RFC 7807 problem.',
   properties: {
     id: optionalId,
@@ -262,6 +396,31 @@ export const HydraErrorType = hydra.type('hydra:Error', {
     violations: t.list(t.json()).optional().mapTo('hydra:violations').describe('Each violation: `{ path, code, expected, found, message }`.'),
   },
 });
+
+/**
+ * The type of {@link HydraErrorType}, by name: declarations that embed or extend it refer to
+ * `HydraErrorTypeDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { HydraErrorTypeDef } from '@hyperld/hydra';
+ * type HydraErrorTypeNode = NodeOf<HydraErrorTypeDef>; // the same as NodeOf<typeof HydraErrorType>
+ * ```
+ */
+export interface HydraErrorTypeDef extends DefType<typeof hydraErrorType> {}
+/**
+ * `hydra:Error`, also readable as an RFC 7807 problem: status, title, detail and the list of
+ * violations that made a request invalid.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { HydraErrorType } from '@hyperld/hydra';
+ * const e: NodeOf<typeof HydraErrorType> = { '@type': 'hydra:Error', title: 'Not Found', status: 404, statusCode: 404, detail: 'No such conversation.' };
+ * ```
+ */
+export const HydraErrorType: HydraErrorTypeDef = hydraErrorType;
 
 /**
  * Every Hydra type.
@@ -287,6 +446,19 @@ export const hydraTypes = [
 ] as const;
 
 /**
+ * Any Hydra definition: what {@link hydraRegistry} holds, as a union that narrows on `type`.
+ *
+ * @example
+ * ```ts
+ * import type { AnyNodeOf } from '@hyperld/core';
+ * import type { HydraTypes } from '@hyperld/hydra';
+ * declare const node: AnyNodeOf<HydraTypes>;
+ * if (node['@type'] === 'hydra:Collection') console.log(node.totalItems); // number | undefined
+ * ```
+ */
+export type HydraTypes = (typeof hydraTypes)[number];
+
+/**
  * A registry of the Hydra types alone; extend it with `hydraRegistry.with([...])` or pass
  * {@link hydraTypes} with your own to `createRegistry`.
  *
@@ -296,4 +468,6 @@ export const hydraTypes = [
  * hydraRegistry.context('http://www.w3.org/ns/hydra/context.jsonld');
  * ```
  */
-export const hydraRegistry = /* @__PURE__ */ createRegistry({ types: hydraTypes });
+// Annotated, so that its declaration names the definitions rather than `RegisteredDefs` of them
+// (the type test checks that the two are the same union).
+export const hydraRegistry: Registry<HydraTypes> = /* @__PURE__ */ createRegistry({ types: hydraTypes });

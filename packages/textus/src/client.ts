@@ -16,19 +16,7 @@
  * @module
  */
 import { createClient, type Client, type ClientOptions } from '@hyperld/hydra/client';
-import type { hydraTypes } from '@hyperld/hydra';
-import { TEXTUS_MEDIA_TYPE, textusRegistry, type textusTypes } from './vocabulary.js';
-
-/**
- * The types a TextUs client decodes.
- *
- * @example
- * ```ts
- * import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
- * const client: Client<TextusTypes> = textus({ baseUrl: 'http://127.0.0.1:8080', token: 'u_demo.secret' });
- * ```
- */
-export type TextusTypes = (typeof textusTypes)[number] | (typeof hydraTypes)[number];
+import { TEXTUS_MEDIA_TYPE, textusRegistry, type TextusTypes } from './vocabulary.js';
 
 /**
  * Options of {@link textus}: the hydra client's, less the registry and media type.
@@ -57,3 +45,4 @@ export function textus(options: TextusClientOptions): Client<TextusTypes> {
 }
 
 export type { Client } from '@hyperld/hydra/client';
+export type { TextusTypes } from './vocabulary.js';

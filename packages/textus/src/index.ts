@@ -41,6 +41,26 @@ export {
   User,
   VIEW_CONTEXT,
 } from './vocabulary.js';
+export type {
+  AccountDef,
+  ContactCollectionDef,
+  ContactDef,
+  ContactNoteCollectionDef,
+  ContactNoteDef,
+  ContactPhoneDef,
+  ConversationAssignmentDef,
+  ConversationCollectionDef,
+  ConversationDef,
+  ConversationFilterDef,
+  ConversationStatsDef,
+  ConversationUserInfoDef,
+  ConversationWithAccountDef,
+  MembershipDef,
+  MessageDef,
+  TextusTypes,
+  TimelineDef,
+  UserDef,
+} from './vocabulary.js';
 
 // Actions and their availability
 export { applyConversationAction, CONVERSATION_ACTIONS, conversationActionLinks, conversationRules } from './actions.js';

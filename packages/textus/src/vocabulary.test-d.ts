@@ -4,10 +4,21 @@
  *
  * @module
  */
-import type { Link, NodeOf } from '@hyperld/core';
-import type { ActionName } from '@hyperld/hydra';
+import type { Link, NodeOf, RegisteredDefs, Registry } from '@hyperld/core';
+import type { ActionName, HydraTypes } from '@hyperld/hydra';
 import { describe, expectTypeOf, it } from 'vitest';
-import { ConversationCollection, textusRegistry, type Account, type Conversation, type ConversationWithAccount, type Message } from './index.js';
+import {
+  ConversationCollection,
+  textusRegistry,
+  type Account,
+  type AccountDef,
+  type Conversation,
+  type ConversationWithAccount,
+  type ConversationWithAccountDef,
+  type Message,
+  type TextusTypes,
+  type textusTypes,
+} from './index.js';
 
 declare const body: string;
 const page = textusRegistry.decodeAs(ConversationCollection, body, { base: 'https://api.textus.com/contacts/DQeeO69/conversations', strict: true });
@@ -66,5 +77,15 @@ describe('the decoded seed', () => {
     expectTypeOf<ActionName<NodeOf<typeof Conversation>>>().toEqualTypeOf<Names>();
     expectTypeOf<ActionName<Member>>().toEqualTypeOf<Names>();
     expectTypeOf<ActionName<NodeOf<typeof Message>>>().toEqualTypeOf<'retry'>();
+  });
+});
+
+describe('textusRegistry', () => {
+  it('holds what createRegistry registers for the TextUs and Hydra types, by name', () => {
+    type Registered = RegisteredDefs<(typeof textusTypes)[number] | HydraTypes>;
+    expectTypeOf<Registered>().toEqualTypeOf<TextusTypes>();
+    expectTypeOf(textusRegistry).toEqualTypeOf<Registry<Registered>>();
+    expectTypeOf(textusRegistry.get('ConversationWithAccount')).toEqualTypeOf<ConversationWithAccountDef>();
+    expectTypeOf<typeof Account>().toEqualTypeOf<AccountDef>();
   });
 });

@@ -9,10 +9,15 @@
  * add values and one new value must not make a whole page fail to decode. Open enumerations still
  * type their known values.
  *
+ * Each definition is built under a local name, named by an interface (`ConversationDef`, see
+ * `DefType` in `@hyperld/core`) and exported as that type, so that declarations refer to it by
+ * name where other definitions embed or extend it, instead of spelling it out again each time:
+ * the published declarations stay small and quick to type-check.
+ *
  * @module
  */
-import { contextDocument, createRegistry, t, vocabulary } from '@hyperld/core';
-import { action, Collection, hydraTypes, PartialCollectionView } from '@hyperld/hydra';
+import { contextDocument, createRegistry, t, vocabulary, type DefType, type Registry } from '@hyperld/core';
+import { action, Collection, hydraTypes, PartialCollectionView, type HydraTypes } from '@hyperld/hydra';
 
 /**
  * The media type TextUs speaks, in `Accept` and in the `Content-Type` of request bodies.
@@ -70,18 +75,7 @@ const membersOf = <K extends ReturnType<typeof t.anyNode> | ReturnType<typeof t.
 const totalItems = t.integer().mapTo('hydra:totalItems').describe('How many members the collection has, as the server counts them.');
 const view = t.node(PartialCollectionView).optional().mapTo('hydra:view').describe('This page and links to its neighbours; absent when the collection is not paged.');
 
-/**
- * `Account`: a messaging account. Embedded in a conversation it carries only `id` and `name`,
- * so everything else is optional.
- *
- * @example
- * ```ts
- * import type { NodeOf } from '@hyperld/core';
- * import { Account } from '@hyperld/textus';
- * const a: NodeOf<typeof Account> = { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' };
- * ```
- */
-export const Account = v.type('Account', {
+const account = v.type('Account', {
   description: 'A messaging account (a phone line shared by its users).',
   properties: {
     name: t.string().describe('The account name.'),
@@ -104,15 +98,31 @@ export const Account = v.type('Account', {
 });
 
 /**
- * `Membership`: a user role in an account.
+ * The type of {@link Account}, by name: declarations that embed or extend it refer to
+ * `AccountDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { Membership } from '@hyperld/textus';
- * Membership.type; // 'Membership'
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { AccountDef } from '@hyperld/textus';
+ * type AccountNode = NodeOf<AccountDef>; // the same as NodeOf<typeof Account>
  * ```
  */
-export const Membership = v.type('Membership', {
+export interface AccountDef extends DefType<typeof account> {}
+/**
+ * `Account`: a messaging account. Embedded in a conversation it carries only `id` and `name`,
+ * so everything else is optional.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Account } from '@hyperld/textus';
+ * const a: NodeOf<typeof Account> = { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' };
+ * ```
+ */
+export const Account: AccountDef = account;
+
+const membership = v.type('Membership', {
   description: 'A user membership of an account, with a role.',
   properties: {
     role: t.string().describe('The role (e.g. `admin`, `member`).'),
@@ -122,15 +132,29 @@ export const Membership = v.type('Membership', {
 });
 
 /**
- * `User`: a person (or an automated actor) who sends messages.
+ * The type of {@link Membership}, by name: declarations that embed or extend it refer to
+ * `MembershipDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { User } from '@hyperld/textus';
- * User.context; // '/contexts/User.jsonld'
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { MembershipDef } from '@hyperld/textus';
+ * type MembershipNode = NodeOf<MembershipDef>; // the same as NodeOf<typeof Membership>
  * ```
  */
-export const User = v.type('User', {
+export interface MembershipDef extends DefType<typeof membership> {}
+/**
+ * `Membership`: a user role in an account.
+ *
+ * @example
+ * ```ts
+ * import { Membership } from '@hyperld/textus';
+ * Membership.type; // 'Membership'
+ * ```
+ */
+export const Membership: MembershipDef = membership;
+
+const user = v.type('User', {
   description: 'A person, or an automated actor, who uses TextUs.',
   properties: {
     name: t.string().describe('The full name.'),
@@ -147,15 +171,29 @@ export const User = v.type('User', {
 });
 
 /**
- * `ContactPhone`: a phone number of a contact.
+ * The type of {@link User}, by name: declarations that embed or extend it refer to
+ * `UserDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { ContactPhone } from '@hyperld/textus';
- * ContactPhone.properties.extension.isNullable; // true
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { UserDef } from '@hyperld/textus';
+ * type UserNode = NodeOf<UserDef>; // the same as NodeOf<typeof User>
  * ```
  */
-export const ContactPhone = v.type('ContactPhone', {
+export interface UserDef extends DefType<typeof user> {}
+/**
+ * `User`: a person (or an automated actor) who sends messages.
+ *
+ * @example
+ * ```ts
+ * import { User } from '@hyperld/textus';
+ * User.context; // '/contexts/User.jsonld'
+ * ```
+ */
+export const User: UserDef = user;
+
+const contactPhone = v.type('ContactPhone', {
   description: 'A phone number of a contact.',
   properties: {
     phoneNumber: t.string().describe('The number, E.164.'),
@@ -168,15 +206,29 @@ export const ContactPhone = v.type('ContactPhone', {
 });
 
 /**
- * `ContactNote`: a note a user wrote about a contact.
+ * The type of {@link ContactPhone}, by name: declarations that embed or extend it refer to
+ * `ContactPhoneDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { ContactNote } from '@hyperld/textus';
- * ContactNote.type; // 'ContactNote'
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ContactPhoneDef } from '@hyperld/textus';
+ * type ContactPhoneNode = NodeOf<ContactPhoneDef>; // the same as NodeOf<typeof ContactPhone>
  * ```
  */
-export const ContactNote = v.type('ContactNote', {
+export interface ContactPhoneDef extends DefType<typeof contactPhone> {}
+/**
+ * `ContactPhone`: a phone number of a contact.
+ *
+ * @example
+ * ```ts
+ * import { ContactPhone } from '@hyperld/textus';
+ * ContactPhone.properties.extension.isNullable; // true
+ * ```
+ */
+export const ContactPhone: ContactPhoneDef = contactPhone;
+
+const contactNote = v.type('ContactNote', {
   description: 'A note a user wrote about a contact.',
   properties: {
     content: t.string().describe('The text.'),
@@ -188,6 +240,48 @@ export const ContactNote = v.type('ContactNote', {
 });
 
 /**
+ * The type of {@link ContactNote}, by name: declarations that embed or extend it refer to
+ * `ContactNoteDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ContactNoteDef } from '@hyperld/textus';
+ * type ContactNoteNode = NodeOf<ContactNoteDef>; // the same as NodeOf<typeof ContactNote>
+ * ```
+ */
+export interface ContactNoteDef extends DefType<typeof contactNote> {}
+/**
+ * `ContactNote`: a note a user wrote about a contact.
+ *
+ * @example
+ * ```ts
+ * import { ContactNote } from '@hyperld/textus';
+ * ContactNote.type; // 'ContactNote'
+ * ```
+ */
+export const ContactNote: ContactNoteDef = contactNote;
+
+const contactNoteCollection = v.type('ContactNoteCollection', {
+  extends: Collection,
+  context: COLLECTION_CONTEXT,
+  description: 'The notes of a contact.',
+  properties: { members: membersOf(t.node(ContactNote)), totalItems, view },
+});
+
+/**
+ * The type of {@link ContactNoteCollection}, by name: declarations that embed or extend it refer to
+ * `ContactNoteCollectionDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ContactNoteCollectionDef } from '@hyperld/textus';
+ * type ContactNoteCollectionNode = NodeOf<ContactNoteCollectionDef>; // the same as NodeOf<typeof ContactNoteCollection>
+ * ```
+ */
+export interface ContactNoteCollectionDef extends DefType<typeof contactNoteCollection> {}
+/**
  * `ContactNoteCollection`: the notes of a contact.
  *
  * @example
@@ -196,23 +290,9 @@ export const ContactNote = v.type('ContactNote', {
  * ContactNoteCollection.context; // '/contexts/hydra:Collection.jsonld'
  * ```
  */
-export const ContactNoteCollection = v.type('ContactNoteCollection', {
-  extends: Collection,
-  context: COLLECTION_CONTEXT,
-  description: 'The notes of a contact.',
-  properties: { members: membersOf(t.node(ContactNote)), totalItems, view },
-});
+export const ContactNoteCollection: ContactNoteCollectionDef = contactNoteCollection;
 
-/**
- * `Contact`: a person TextUs users message.
- *
- * @example
- * ```ts
- * import { Contact } from '@hyperld/textus';
- * Contact.properties.data.spec.tag; // 'json'
- * ```
- */
-export const Contact = v.type('Contact', {
+const contact = v.type('Contact', {
   description: 'A person the account messages.',
   properties: {
     name: t.string().nullable().describe('The full name.'),
@@ -228,6 +308,48 @@ export const Contact = v.type('Contact', {
 });
 
 /**
+ * The type of {@link Contact}, by name: declarations that embed or extend it refer to
+ * `ContactDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ContactDef } from '@hyperld/textus';
+ * type ContactNode = NodeOf<ContactDef>; // the same as NodeOf<typeof Contact>
+ * ```
+ */
+export interface ContactDef extends DefType<typeof contact> {}
+/**
+ * `Contact`: a person TextUs users message.
+ *
+ * @example
+ * ```ts
+ * import { Contact } from '@hyperld/textus';
+ * Contact.properties.data.spec.tag; // 'json'
+ * ```
+ */
+export const Contact: ContactDef = contact;
+
+const contactCollection = v.type('ContactCollection', {
+  extends: Collection,
+  context: COLLECTION_CONTEXT,
+  description: 'A collection of contacts.',
+  properties: { members: membersOf(t.node(Contact)), totalItems, view },
+});
+
+/**
+ * The type of {@link ContactCollection}, by name: declarations that embed or extend it refer to
+ * `ContactCollectionDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ContactCollectionDef } from '@hyperld/textus';
+ * type ContactCollectionNode = NodeOf<ContactCollectionDef>; // the same as NodeOf<typeof ContactCollection>
+ * ```
+ */
+export interface ContactCollectionDef extends DefType<typeof contactCollection> {}
+/**
  * `ContactCollection`: contacts, as embedded in a conversation (its context is the plain
  * `/contexts/hydra:Collection.jsonld`, not one of its own).
  *
@@ -237,23 +359,9 @@ export const Contact = v.type('Contact', {
  * ContactCollection.context; // '/contexts/hydra:Collection.jsonld'
  * ```
  */
-export const ContactCollection = v.type('ContactCollection', {
-  extends: Collection,
-  context: COLLECTION_CONTEXT,
-  description: 'A collection of contacts.',
-  properties: { members: membersOf(t.node(Contact)), totalItems, view },
-});
+export const ContactCollection: ContactCollectionDef = contactCollection;
 
-/**
- * `Message`: an inbound or outbound message.
- *
- * @example
- * ```ts
- * import { Message } from '@hyperld/textus';
- * Message.properties.retry.annotations['hydra:action']; // { method: 'POST', status: 202 }
- * ```
- */
-export const Message = v.type('Message', {
+const message = v.type('Message', {
   description: 'An inbound or outbound message of a conversation.',
   properties: {
     direction: t.enumeration(['in', 'out'] as const).describe('`in` for received, `out` for sent.'),
@@ -277,15 +385,29 @@ export const Message = v.type('Message', {
 });
 
 /**
- * `ConversationUserInfo`: the requesting user's view of a conversation.
+ * The type of {@link Message}, by name: declarations that embed or extend it refer to
+ * `MessageDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { ConversationUserInfo } from '@hyperld/textus';
- * ConversationUserInfo.properties.readToTimelinePosition.isNullable; // true
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { MessageDef } from '@hyperld/textus';
+ * type MessageNode = NodeOf<MessageDef>; // the same as NodeOf<typeof Message>
  * ```
  */
-export const ConversationUserInfo = v.type('ConversationUserInfo', {
+export interface MessageDef extends DefType<typeof message> {}
+/**
+ * `Message`: an inbound or outbound message.
+ *
+ * @example
+ * ```ts
+ * import { Message } from '@hyperld/textus';
+ * Message.properties.retry.annotations['hydra:action']; // { method: 'POST', status: 202 }
+ * ```
+ */
+export const Message: MessageDef = message;
+
+const conversationUserInfo = v.type('ConversationUserInfo', {
   description: 'What the requesting user has done with a conversation.',
   properties: {
     read: t.boolean().describe('Whether the user has read it.'),
@@ -294,6 +416,29 @@ export const ConversationUserInfo = v.type('ConversationUserInfo', {
     assigned: t.boolean().describe('Whether it is assigned to the user.'),
   },
 });
+
+/**
+ * The type of {@link ConversationUserInfo}, by name: declarations that embed or extend it refer to
+ * `ConversationUserInfoDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationUserInfoDef } from '@hyperld/textus';
+ * type ConversationUserInfoNode = NodeOf<ConversationUserInfoDef>; // the same as NodeOf<typeof ConversationUserInfo>
+ * ```
+ */
+export interface ConversationUserInfoDef extends DefType<typeof conversationUserInfo> {}
+/**
+ * `ConversationUserInfo`: the requesting user's view of a conversation.
+ *
+ * @example
+ * ```ts
+ * import { ConversationUserInfo } from '@hyperld/textus';
+ * ConversationUserInfo.properties.readToTimelinePosition.isNullable; // true
+ * ```
+ */
+export const ConversationUserInfo: ConversationUserInfoDef = conversationUserInfo;
 
 const conversationActions = {
   readConversation: action({ method: 'PUT', returns: 'Conversation', description: 'PUT to mark the conversation read (always offered; the method says which way).' }),
@@ -308,18 +453,7 @@ const conversationActions = {
   unsubscribeConversation: action({ method: 'DELETE', returns: 'Conversation', description: 'DELETE to unsubscribe the contact; available when subscribed.' }),
 };
 
-/**
- * `Conversation`: the thread between an account and a phone number, with the actions a user may
- * take on it (a URL when available, `null` when not).
- *
- * @example
- * ```ts
- * import { declaredActions } from '@hyperld/hydra';
- * import { Conversation } from '@hyperld/textus';
- * declaredActions(Conversation).map(([name]) => name); // ['readConversation', …, 'unsubscribeConversation']
- * ```
- */
-export const Conversation = v.type('Conversation', {
+const conversation = v.type('Conversation', {
   description: 'The thread of messages between an account and a phone number.',
   properties: {
     phoneNumber: t.string().describe('The contact phone number, E.164.'),
@@ -346,6 +480,52 @@ export const Conversation = v.type('Conversation', {
 });
 
 /**
+ * The type of {@link Conversation}, by name: declarations that embed or extend it refer to
+ * `ConversationDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationDef } from '@hyperld/textus';
+ * type ConversationNode = NodeOf<ConversationDef>; // the same as NodeOf<typeof Conversation>
+ * ```
+ */
+export interface ConversationDef extends DefType<typeof conversation> {}
+/**
+ * `Conversation`: the thread between an account and a phone number, with the actions a user may
+ * take on it (a URL when available, `null` when not).
+ *
+ * @example
+ * ```ts
+ * import { declaredActions } from '@hyperld/hydra';
+ * import { Conversation } from '@hyperld/textus';
+ * declaredActions(Conversation).map(([name]) => name); // ['readConversation', …, 'unsubscribeConversation']
+ * ```
+ */
+export const Conversation: ConversationDef = conversation;
+
+const conversationWithAccount = v.type('ConversationWithAccount', {
+  extends: Conversation,
+  description: 'A conversation with its account embedded, as collections send it.',
+  properties: {
+    account: t.node(Account).describe('The account, embedded (only `id` and `name`).'),
+    nextScheduledMessage: t.node(Message).nullable().describe('The next scheduled message, or null.'),
+  },
+});
+
+/**
+ * The type of {@link ConversationWithAccount}, by name: declarations that embed or extend it refer to
+ * `ConversationWithAccountDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationWithAccountDef } from '@hyperld/textus';
+ * type ConversationWithAccountNode = NodeOf<ConversationWithAccountDef>; // the same as NodeOf<typeof ConversationWithAccount>
+ * ```
+ */
+export interface ConversationWithAccountDef extends DefType<typeof conversationWithAccount> {}
+/**
  * `ConversationWithAccount`: a conversation that embeds its account and its next scheduled
  * message, as lists send them.
  *
@@ -356,15 +536,26 @@ export const Conversation = v.type('Conversation', {
  * extendsType(ConversationWithAccount, Conversation); // true
  * ```
  */
-export const ConversationWithAccount = v.type('ConversationWithAccount', {
-  extends: Conversation,
-  description: 'A conversation with its account embedded, as collections send it.',
-  properties: {
-    account: t.node(Account).describe('The account, embedded (only `id` and `name`).'),
-    nextScheduledMessage: t.node(Message).nullable().describe('The next scheduled message, or null.'),
-  },
+export const ConversationWithAccount: ConversationWithAccountDef = conversationWithAccount;
+
+const conversationCollection = v.type('ConversationCollection', {
+  extends: Collection,
+  description: 'A page of conversations.',
+  properties: { members: membersOf(t.node(ConversationWithAccount)), totalItems, view },
 });
 
+/**
+ * The type of {@link ConversationCollection}, by name: declarations that embed or extend it refer to
+ * `ConversationCollectionDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationCollectionDef } from '@hyperld/textus';
+ * type ConversationCollectionNode = NodeOf<ConversationCollectionDef>; // the same as NodeOf<typeof ConversationCollection>
+ * ```
+ */
+export interface ConversationCollectionDef extends DefType<typeof conversationCollection> {}
 /**
  * `ConversationCollection`: a page of conversations.
  *
@@ -374,22 +565,9 @@ export const ConversationWithAccount = v.type('ConversationWithAccount', {
  * ConversationCollection.context; // '/contexts/ConversationCollection.jsonld'
  * ```
  */
-export const ConversationCollection = v.type('ConversationCollection', {
-  extends: Collection,
-  description: 'A page of conversations.',
-  properties: { members: membersOf(t.node(ConversationWithAccount)), totalItems, view },
-});
+export const ConversationCollection: ConversationCollectionDef = conversationCollection;
 
-/**
- * `Timeline`: the messages of a conversation, paged.
- *
- * @example
- * ```ts
- * import { Timeline } from '@hyperld/textus';
- * Timeline.properties.latestPosition.spec.tag; // 'dateTime'
- * ```
- */
-export const Timeline = v.type('Timeline', {
+const timeline = v.type('Timeline', {
   extends: Collection,
   description: 'The messages of a conversation, newest first, paged.',
   properties: {
@@ -401,15 +579,29 @@ export const Timeline = v.type('Timeline', {
 });
 
 /**
- * `ConversationStats`: statistics of a conversation.
+ * The type of {@link Timeline}, by name: declarations that embed or extend it refer to
+ * `TimelineDef` instead of spelling out its properties again.
  *
  * @example
  * ```ts
- * import { ConversationStats } from '@hyperld/textus';
- * ConversationStats.type; // 'ConversationStats'
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { TimelineDef } from '@hyperld/textus';
+ * type TimelineNode = NodeOf<TimelineDef>; // the same as NodeOf<typeof Timeline>
  * ```
  */
-export const ConversationStats = v.type('ConversationStats', {
+export interface TimelineDef extends DefType<typeof timeline> {}
+/**
+ * `Timeline`: the messages of a conversation, paged.
+ *
+ * @example
+ * ```ts
+ * import { Timeline } from '@hyperld/textus';
+ * Timeline.properties.latestPosition.spec.tag; // 'dateTime'
+ * ```
+ */
+export const Timeline: TimelineDef = timeline;
+
+const conversationStats = v.type('ConversationStats', {
   description: 'Statistics of a conversation.',
   properties: {
     conversationStartedAt: t.dateTime().describe('When the first message was exchanged.'),
@@ -419,6 +611,49 @@ export const ConversationStats = v.type('ConversationStats', {
 });
 
 /**
+ * The type of {@link ConversationStats}, by name: declarations that embed or extend it refer to
+ * `ConversationStatsDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationStatsDef } from '@hyperld/textus';
+ * type ConversationStatsNode = NodeOf<ConversationStatsDef>; // the same as NodeOf<typeof ConversationStats>
+ * ```
+ */
+export interface ConversationStatsDef extends DefType<typeof conversationStats> {}
+/**
+ * `ConversationStats`: statistics of a conversation.
+ *
+ * @example
+ * ```ts
+ * import { ConversationStats } from '@hyperld/textus';
+ * ConversationStats.type; // 'ConversationStats'
+ * ```
+ */
+export const ConversationStats: ConversationStatsDef = conversationStats;
+
+const conversationAssignment = v.type('ConversationAssignment', {
+  description: 'An assignment of a conversation to a user.',
+  properties: {
+    assignee: t.node(User).describe('The user it is assigned to.'),
+    assigner: t.link('User').describe('The user who assigned it.'),
+  },
+});
+
+/**
+ * The type of {@link ConversationAssignment}, by name: declarations that embed or extend it refer to
+ * `ConversationAssignmentDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationAssignmentDef } from '@hyperld/textus';
+ * type ConversationAssignmentNode = NodeOf<ConversationAssignmentDef>; // the same as NodeOf<typeof ConversationAssignment>
+ * ```
+ */
+export interface ConversationAssignmentDef extends DefType<typeof conversationAssignment> {}
+/**
  * `ConversationAssignment`: who assigned a conversation to whom.
  *
  * @example
@@ -427,27 +662,12 @@ export const ConversationStats = v.type('ConversationStats', {
  * ConversationAssignment.type; // 'ConversationAssignment'
  * ```
  */
-export const ConversationAssignment = v.type('ConversationAssignment', {
-  description: 'An assignment of a conversation to a user.',
-  properties: {
-    assignee: t.node(User).describe('The user it is assigned to.'),
-    assigner: t.link('User').describe('The user who assigned it.'),
-  },
-});
+export const ConversationAssignment: ConversationAssignmentDef = conversationAssignment;
 
 const batch = (method: 'PUT' | 'DELETE', what: string) =>
   action({ method, description: `${method} to ${what} every conversation of the view modified before the URL's \`modified_before\` parameter (names inferred).` });
 
-/**
- * `ConversationFilter`: a saved inbox view with batch actions.
- *
- * @example
- * ```ts
- * import { ConversationFilter } from '@hyperld/textus';
- * ConversationFilter.type; // 'ConversationFilter'
- * ```
- */
-export const ConversationFilter = v.type('ConversationFilter', {
+const conversationFilter = v.type('ConversationFilter', {
   description: 'A saved inbox view, with batch actions over its conversations.',
   properties: {
     slug: t.string().describe('The view slug.'),
@@ -465,6 +685,29 @@ export const ConversationFilter = v.type('ConversationFilter', {
     unassignConversations: batch('DELETE', 'unassign'),
   },
 });
+
+/**
+ * The type of {@link ConversationFilter}, by name: declarations that embed or extend it refer to
+ * `ConversationFilterDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { ConversationFilterDef } from '@hyperld/textus';
+ * type ConversationFilterNode = NodeOf<ConversationFilterDef>; // the same as NodeOf<typeof ConversationFilter>
+ * ```
+ */
+export interface ConversationFilterDef extends DefType<typeof conversationFilter> {}
+/**
+ * `ConversationFilter`: a saved inbox view with batch actions.
+ *
+ * @example
+ * ```ts
+ * import { ConversationFilter } from '@hyperld/textus';
+ * ConversationFilter.type; // 'ConversationFilter'
+ * ```
+ */
+export const ConversationFilter: ConversationFilterDef = conversationFilter;
 
 /**
  * Every TextUs type.
@@ -496,6 +739,22 @@ export const textusTypes = [
 ] as const;
 
 /**
+ * Any definition of {@link textusRegistry}, and so of the TextUs client: every TextUs type and
+ * every Hydra type, as a union that narrows on `type`.
+ *
+ * @example
+ * ```ts
+ * import type { AnyNodeOf } from '@hyperld/core';
+ * import type { TextusTypes } from '@hyperld/textus';
+ * import { textus, type Client } from '@hyperld/textus/client';
+ * const client: Client<TextusTypes> = textus({ baseUrl: 'http://127.0.0.1:8080', token: 'u_demo.secret' });
+ * declare const node: AnyNodeOf<TextusTypes>;
+ * if (node['@type'] === 'Conversation') console.log(node.currentState);
+ * ```
+ */
+export type TextusTypes = (typeof textusTypes)[number] | HydraTypes;
+
+/**
  * The registry of the TextUs vocabulary (with the Hydra types it builds on): decode, encode and
  * the context document of every context URL TextUs uses.
  *
@@ -505,7 +764,9 @@ export const textusTypes = [
  * textusRegistry.context('/contexts/ConversationWithAccount.jsonld');
  * ```
  */
-export const textusRegistry = /* @__PURE__ */ createRegistry({
+// Annotated, so that its declaration names the definitions rather than `RegisteredDefs` of them
+// (the type test checks that the two are the same union).
+export const textusRegistry: Registry<TextusTypes> = /* @__PURE__ */ createRegistry({
   types: [...textusTypes, ...hydraTypes],
   // TextUs serves Hydra's view under a URL of its own; its terms are Hydra's.
   contexts: { [VIEW_CONTEXT]: contextDocument([PartialCollectionView]) },

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets up (with Chromium for the browser tests), then builds, type-checks and tests everything.
+# Sets up (with Chromium for the browser tests), then builds, type-checks and tests everything,
+# then checks the packages as they would be published (check-packages: publint, attw) and as a
+# user installs them with npm (check-packaging: README examples, consumer type checks).
 # Every step runs even when an earlier one failed, so one run reports all that is wrong; the exit
 # status is non-zero when any step failed. The last line is vitest's count as
 # `vitest: N passed, N failed, N skipped`.
@@ -31,6 +33,8 @@ trap 'rm -rf "$(dirname "$report")"' EXIT
 step build pnpm build
 step typecheck pnpm typecheck
 step test pnpm test --reporter=default --reporter=json --outputFile.json="$report"
+step packages node scripts/check-packages.mjs
+step packaging node scripts/check-packaging.mjs
 
 printf '\n'
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up (with Chromium for the browser tests), then builds, type-checks and tests everything.
-# Every step runs even when an earlier one failed, so one run reports all that is wrong; the exit
-# status is non-zero when any step failed. The last line is vitest's count as
-# `vitest: N passed, N failed, N skipped`.
+# Sets up (with Chromium for the browser tests), then builds the packages and the docs site
+# (TypeDoc, warnings as errors), type-checks and tests everything (the tests read the built site
+# for its link check). Every step runs even when an earlier one failed, so one run reports all
+# that is wrong; the exit status is non-zero when any step failed. The last line is vitest's count
+# as `vitest: N passed, N failed, N skipped`.
 #
 #   bash scripts/test.sh
 set -euo pipefail
@@ -29,6 +30,7 @@ report=$(mktemp -d)/vitest.json
 trap 'rm -rf "$(dirname "$report")"' EXIT
 
 step build pnpm build
+step docs pnpm run docs
 step typecheck pnpm typecheck
 step test pnpm test --reporter=default --reporter=json --outputFile.json="$report"
 

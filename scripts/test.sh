@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sets up (with Chromium for the browser tests), then builds the packages and the docs site
 # (TypeDoc, warnings as errors), type-checks and tests everything (the tests read the built site
-# for its link check). Every step runs even when an earlier one failed, so one run reports all
-# that is wrong; the exit status is non-zero when any step failed. The last line is vitest's count
-# as `vitest: N passed, N failed, N skipped`.
+# for its link check), and last runs the README's start command as a user would and checks what
+# it serves (scripts/smoke-start.mjs). Every step runs even when an earlier one failed, so one run
+# reports all that is wrong; the exit status is non-zero when any step failed. The last line is
+# vitest's count as `vitest: N passed, N failed, N skipped`.
 #
 #   bash scripts/test.sh
 set -euo pipefail
@@ -33,6 +34,8 @@ step build pnpm build
 step docs pnpm run docs
 step typecheck pnpm typecheck
 step test pnpm test --reporter=default --reporter=json --outputFile.json="$report"
+# The start command builds again (it is run exactly as the README writes it, setup and all).
+step smoke node scripts/smoke-start.mjs
 
 printf '\n'
 if [ "${#failed[@]}" -gt 0 ]; then

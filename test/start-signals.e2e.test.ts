@@ -1,14 +1,16 @@
 /**
  * `pnpm start` (the last step of the README's start command, `exec`'d by scripts/start.sh) stops
  * cleanly however it is asked to: Ctrl-C in a terminal (SIGINT to the whole foreground process
- * group: pnpm, tsx and node at once) and SIGTERM to pnpm alone (a supervisor) both end in exit
- * status 0 within seconds, with no process of the group left. The smoke test of the start command
+ * group, pnpm and node at once) and SIGTERM to pnpm alone (a supervisor) both end in exit status 0
+ * within seconds, with no process of the group left. The smoke test of the start command
  * (scripts/smoke-start.mjs) covers the third way, SIGINT to pnpm alone.
  *
- * The start script is `exec tsx …` because pnpm runs scripts through `sh -c`, and Debian's dash
- * kills itself with SIGINT after its child exits 0 on Ctrl-C, so pnpm reported
- * "ELIFECYCLE Command failed" and exited by signal; and a SIGINT to pnpm alone, forwarded to
- * that shell, never reached tsx, and the server ran on.
+ * The start script is `exec node --import tsx …`, so that pnpm's child is the server itself:
+ * - pnpm runs scripts through `sh -c`, and Debian's dash kills itself with SIGINT after its child
+ *   exits 0 on Ctrl-C (pnpm then said "ELIFECYCLE Command failed" and died by signal), while a
+ *   SIGINT or SIGTERM to pnpm alone stopped at that shell (the server ran on, or was orphaned);
+ * - the `tsx` command is a parent process that relays signals and, when the child has not
+ *   acknowledged one within 30 ms, SIGKILLs it and exits 130, which a loaded machine hits.
  *
  * @module
  */

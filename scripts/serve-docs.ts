@@ -7,7 +7,9 @@
  *
  * `--build` builds the site first (with `docs/src/build.ts`, or only the explorer while that file
  * does not exist). The port, host and database come from `PORT` (default 8080) and `TEXTUS_DB`
- * (default `data/textus.db`), as for the plain server.
+ * (default `data/textus.db`), as for the plain server. Besides the server's own lines (base URL,
+ * demo token, curl), it prints the URL of each part the site holds: home, library reference,
+ * explorer. SIGINT or SIGTERM closes the server and the store, then exits 0.
  *
  * @module
  */
@@ -37,13 +39,18 @@ if (args.includes('--build')) {
   }
   console.log(`Built ${siteDir} in ${Math.round(performance.now() - started)} ms`);
 }
-if (!existsSync(join(siteDir, 'index.html')) && !existsSync(join(siteDir, 'explorer', 'index.html'))) {
-  console.warn(`warning: ${siteDir} has no site yet; run with --build to build it.`);
-}
-
 const server = await startTextusServer({ extraRoutes: staticRoutes(siteDir, { mount: '/' }) });
-console.log(`Docs site: ${server.url}/`);
-console.log(`Explorer:  ${server.url}/explorer/`);
+// Only what the directory holds is announced: a site built --no-typedoc has no library reference,
+// and `--build` without docs/src/build.ts writes the explorer alone.
+const parts: ReadonlyArray<readonly [label: string, file: string, path: string]> = [
+  ['Docs site:', 'index.html', '/'],
+  ['Library reference:', 'api/index.html', '/api/'],
+  ['Explorer:', 'explorer/index.html', '/explorer/'],
+];
+const present = parts.filter(([, file]) => existsSync(join(siteDir, ...file.split('/'))));
+if (present.length === 0) console.warn(`warning: ${siteDir} has no site yet; run with --build to build it.`);
+const width = Math.max(...present.map(([label]) => label.length));
+for (const [label, , path] of present) console.log(`${label.padEnd(width)} ${server.url}${path}`);
 
 let stopping = false;
 const stop = (): void => {

@@ -5,14 +5,15 @@
  *
  * @module
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { textusRegistry, textusRoutes } from '@hyperld/textus';
 import { buildSite, type SiteReport } from './build.js';
-import { relativeUrl } from './html.js';
+import { relativeUrl, SECTIONS } from './html.js';
+import { checkSiteLinks } from './link-check.js';
 import { checkExample, ExampleError, safeName } from './textus-examples.js';
 import { typePagePath } from './textus-reference.js';
 
@@ -110,21 +111,16 @@ describe('the site', () => {
     expect(report.typedocWarnings).toBeUndefined();
   });
 
-  it('links only with relative URLs that resolve (the library reference and explorer are not built here)', async () => {
-    const broken: string[] = [];
-    for (const file of await htmlFiles(dir)) {
-      const html = await readFile(file, 'utf8');
-      for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-        const url = m[1] as string;
-        if (url.startsWith('#')) continue;
-        expect(url, `${file}: ${url}`).not.toMatch(/^([a-z]+:|\/)/i);
-        const target = resolve(dirname(file), url.split('#')[0] as string);
-        const path = relative(dir, target).split(sep).join('/');
-        if (path.startsWith('api/') || path.startsWith('explorer/')) continue;
-        if (!(await stat(target).catch(() => undefined))) broken.push(`${relative(dir, file)} → ${url}`);
-      }
-    }
-    expect(broken).toEqual([]);
+  it('links only with relative URLs that resolve, and to no section it does not hold (no library reference, no explorer here)', async () => {
+    expect(report.sections).toEqual([SECTIONS.textus, SECTIONS.guides]);
+    const links = await checkSiteLinks(dir);
+    expect(links.pages.length).toBe(report.pages.length);
+    expect(links.external).toEqual([]);
+    expect(links.broken).toEqual([]);
+    const home = await page('index.html');
+    expect(home).not.toContain('api/');
+    expect(home).not.toContain('explorer/');
+    expect(home).not.toContain('Library reference');
   });
 
   it('has no inline script or inline style (the CSP forbids them)', async () => {

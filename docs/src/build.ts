@@ -11,7 +11,7 @@ import { access, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildGuides, guides } from './guides.js';
-import { escapeAttr, escapeHtml, writePage, writeStylesheet } from './html.js';
+import { escapeAttr, escapeHtml, SECTIONS, writePage, writeStylesheet, type Section, type Site } from './html.js';
 import { buildTextusReference } from './textus-reference.js';
 
 /**
@@ -33,6 +33,11 @@ export interface SiteReport {
   readonly modules: readonly string[];
   /** Whether the explorer was built (its builder, `explorer-build.ts`, is optional). */
   readonly explorer: boolean;
+  /**
+   * The sections the site holds and its pages link to: the library reference and the explorer
+   * only when this build wrote them or an earlier build's copy is still in the directory.
+   */
+  readonly sections: readonly Section[];
 }
 
 /**
@@ -54,19 +59,22 @@ export interface BuildOptions {
 const PACKAGES: ReadonlyArray<readonly [name: string, summary: string]> = [
   ['@hyperld/core', 'Typed, validated, lossless JSON-LD nodes: kinds, type definitions, the registry and codec, generated contexts, the expander (with ./jsonld interop and ./testing arbitraries).'],
   ['@hyperld/hydra', 'Hydra collections, paging, IRI templates, actions whose null link means “unavailable”, API documentation; a link-driven client (./client) and server building blocks (./server).'],
-  ['@hyperld/textus', 'The TextUs conversation vocabulary and routes, a typed client (./client) and the reference server (./server).'],
+  ['@hyperld/textus', 'The TextUs conversation vocabulary, its actions and routes, and a typed client (./client).'],
+  ['@hyperld/textus-server', 'The reference TextUs server: an SQLite store, seed data and the API as a Fetch-style handler.'],
   ['@hyperld/cli', 'The hyperld command-line tool: validate, round-trip, list actions, expand, print contexts.'],
 ];
 
-async function buildHome(outDir: string): Promise<string> {
-  const sections: ReadonlyArray<readonly [href: string, title: string, text: string]> = [
-    ['api/index.html', 'Library reference', 'Every public export of every package and subpath, generated from the TSDoc of the sources.'],
-    ['textus/index.html', 'TextUs API reference', 'One page per endpoint (with a curl request and the reference server’s real answer) and one per type.'],
-    ['guides/index.html', 'Guides', 'Two complete programs to start from: serving a hypermedia API, and navigating one with the typed client.'],
-    ['explorer/index.html', 'Explorer', 'Browse the reference server’s API in the browser, link by link, action by action.'],
-  ];
-  const cards = sections
-    .map(([href, title, text]) => `<li><a href="${escapeAttr(href)}">${escapeHtml(title)}</a><p>${escapeHtml(text)}</p></li>`)
+/** What each section's card on the home page says. */
+const CARD_TEXT: ReadonlyMap<Section, string> = new Map<Section, string>([
+  [SECTIONS.reference, 'Every public export of every package and subpath, generated from the TSDoc of the sources.'],
+  [SECTIONS.textus, 'One page per endpoint (with a curl request and the reference server’s real answer) and one per type.'],
+  [SECTIONS.guides, 'Two complete programs to start from: serving a hypermedia API, and navigating one with the typed client.'],
+  [SECTIONS.explorer, 'Browse the reference server’s API in the browser, link by link, action by action.'],
+]);
+
+async function buildHome(site: Site): Promise<string> {
+  const cards = site.sections
+    .map((section) => `<li><a href="${escapeAttr(section.path)}">${escapeHtml(section.label)}</a><p>${escapeHtml(CARD_TEXT.get(section) ?? '')}</p></li>`)
     .join('\n');
   const packages = PACKAGES.map(([name, summary]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(summary)}</td></tr>`).join('\n');
   const guideLinks = guides.map((g) => `<li><a href="guides/${escapeAttr(g.slug)}.html">${escapeHtml(g.title)}</a></li>`).join('\n');
@@ -87,14 +95,12 @@ ${packages}
 <ul>
 ${guideLinks}
 </ul>`;
-  return writePage(outDir, { path: 'index.html', title: 'hyperld documentation', description: 'The hyperld documentation: library reference, TextUs API reference, guides and explorer.', body });
+  const description = `The hyperld documentation: ${site.sections.map((section) => section.label).join(', ')}.`;
+  return writePage(site, { path: 'index.html', title: 'hyperld documentation', description, body });
 }
 
-/**
- * Builds the explorer with `explorer-build.ts` when that file exists (its errors fail the build).
- * Returns its pages, or `undefined` when there is no builder.
- */
-async function buildExplorerIfPresent(outDir: string): Promise<string[] | undefined> {
+/** The explorer's builder, `explorer-build.ts`, when that file exists (it is optional). */
+async function explorerBuilder(): Promise<((outDir: string) => Promise<unknown>) | undefined> {
   const here = fileURLToPath(new URL('.', import.meta.url));
   try {
     await access(join(here, 'explorer-build.ts'));
@@ -105,20 +111,22 @@ async function buildExplorerIfPresent(outDir: string): Promise<string[] | undefi
   const specifier = './explorer-build.js';
   const module = (await import(specifier)) as { buildExplorer?: (outDir: string) => Promise<unknown> };
   if (typeof module.buildExplorer !== 'function') throw new Error('docs/src/explorer-build.ts does not export buildExplorer(outDir)');
-  await module.buildExplorer(outDir);
-  const files = await readdir(join(outDir, 'explorer'));
-  return files.filter((f) => f.endsWith('.html')).map((f) => `explorer/${f}`);
+  return module.buildExplorer;
 }
+
+const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
 /**
  * Builds the whole site into `outDir`: `index.html`, `assets/site.css`, the TextUs API reference
  * under `textus/`, the guides under `guides/`, the library reference under `api/` (when
  * `typedoc` is set) and the explorer under `explorer/` (when its builder exists). Stale pages of
- * the sections it owns are removed first.
+ * the sections it owns are removed first. Pages link to the library reference and the explorer
+ * only when the site holds them: built now, or left in `outDir` by an earlier build (a build
+ * `--no-typedoc` keeps the reference it finds, and links none when there is none).
  *
  * @param outDir - the site root on disk (created when missing).
  * @param options - whether to run TypeDoc.
- * @returns the pages written, TypeDoc's warning count and the modules documented.
+ * @returns the pages written, TypeDoc's warning count, the modules documented and the sections.
  * @throws when an example does not decode or round-trip (the error names the page), when a guide
  * fails, or when TypeDoc reports any warning.
  * @example
@@ -130,25 +138,37 @@ async function buildExplorerIfPresent(outDir: string): Promise<string[] | undefi
  */
 export async function buildSite(outDir: string, options: BuildOptions): Promise<SiteReport> {
   const root = resolve(outDir);
+  const buildExplorer = options.explorer === false ? undefined : await explorerBuilder();
+  const holds = {
+    reference: options.typedoc || (await exists(join(root, ...SECTIONS.reference.path.split('/')))),
+    explorer: buildExplorer !== undefined || (await exists(join(root, ...SECTIONS.explorer.path.split('/')))),
+  };
+  const site: Site = {
+    root,
+    sections: [...(holds.reference ? [SECTIONS.reference] : []), SECTIONS.textus, SECTIONS.guides, ...(holds.explorer ? [SECTIONS.explorer] : [])],
+  };
   for (const section of ['textus', 'guides']) await rm(join(root, section), { recursive: true, force: true });
   const pages: string[] = [];
   pages.push(await writeStylesheet(root));
-  pages.push(await buildHome(root));
-  pages.push(...(await buildTextusReference(root)));
-  pages.push(...(await buildGuides(root)));
+  pages.push(await buildHome(site));
+  pages.push(...(await buildTextusReference(site)));
+  pages.push(...(await buildGuides(site)));
   let typedocWarnings: number | undefined;
   let modules: readonly string[] = [];
   if (options.typedoc) {
     // Loaded only when asked for: TypeDoc and the TypeScript compiler are heavy.
     const { buildLibraryReference } = await import('./typedoc.js');
-    const reference = await buildLibraryReference(root);
+    const reference = await buildLibraryReference(site);
     typedocWarnings = reference.warnings;
     modules = reference.modules;
     pages.push(...reference.pages);
   }
-  const explorer = options.explorer === false ? undefined : await buildExplorerIfPresent(root);
-  if (explorer) pages.push(...explorer);
-  return { pages: pages.filter((p) => p.endsWith('.html')), typedocWarnings, modules, explorer: explorer !== undefined };
+  if (buildExplorer) {
+    await buildExplorer(root);
+    const files = await readdir(join(root, 'explorer'));
+    pages.push(...files.filter((f) => f.endsWith('.html')).map((f) => `explorer/${f}`));
+  }
+  return { pages: pages.filter((p) => p.endsWith('.html')), typedocWarnings, modules, explorer: buildExplorer !== undefined, sections: site.sections };
 }
 
 async function cli(): Promise<void> {
@@ -162,7 +182,8 @@ async function cli(): Promise<void> {
     console.log(`  api/: ${report.pages.length - own.length} pages for ${report.modules.join(', ')}`);
     console.log(`TypeDoc warnings: ${report.typedocWarnings}`);
   } else {
-    console.log('TypeDoc: skipped (--no-typedoc)');
+    const kept = report.sections.includes(SECTIONS.reference);
+    console.log(`TypeDoc: skipped (--no-typedoc); ${kept ? 'api/ keeps the library reference of an earlier build' : 'the site has no library reference and links none'}`);
   }
   console.log(report.explorer ? 'Explorer: built' : 'Explorer: not built (docs/src/explorer-build.ts is absent)');
 }

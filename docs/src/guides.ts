@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { main as clientMain } from '../guides/client.js';
 import { main as serverMain } from '../guides/server.js';
-import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page } from './html.js';
+import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } from './html.js';
 
 /**
  * A guide: its program and how the page introduces it.
@@ -108,17 +108,18 @@ ${items}
 /**
  * Runs each guide and writes `guides/index.html` and `guides/<slug>.html` under the site root.
  *
- * @param outDir - the site root on disk.
+ * @param site - the site root on disk and the sections it holds.
  * @returns the pages written, from the site root.
  * @throws whatever a guide throws: a guide that does not run fails the build.
  * @example
  * ```ts
  * import { buildGuides } from './guides.js';
- * await buildGuides('/tmp/site'); // ['guides/index.html', 'guides/server.html', 'guides/client.html']
+ * import { SECTIONS } from './html.js';
+ * await buildGuides({ root: '/tmp/site', sections: [SECTIONS.guides] }); // ['guides/index.html', 'guides/server.html', 'guides/client.html']
  * ```
  */
-export async function buildGuides(outDir: string): Promise<string[]> {
-  const written = [await writePage(outDir, indexPage())];
+export async function buildGuides(site: Site): Promise<string[]> {
+  const written = [await writePage(site, indexPage())];
   for (const guide of guides) {
     const source = await readFile(fileURLToPath(new URL(`../guides/${guide.slug}.ts`, import.meta.url)), 'utf8');
     const output: string[] = [];
@@ -127,7 +128,7 @@ export async function buildGuides(outDir: string): Promise<string[]> {
     } catch (error) {
       throw new Error(`guides/${guide.slug}.html: the guide docs/guides/${guide.slug}.ts failed to run`, { cause: error });
     }
-    written.push(await writePage(outDir, guidePage(guide, source, output)));
+    written.push(await writePage(site, guidePage(guide, source, output)));
   }
   return written;
 }

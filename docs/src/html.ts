@@ -59,13 +59,50 @@ export function relativeUrl(from: string, to: string): string {
   return rel === '' ? posix.basename(to) : rel;
 }
 
-/** The site's top-level sections, in the order of the header's navigation. */
-const SECTIONS: ReadonlyArray<readonly [label: string, path: string]> = [
-  ['Library reference', 'api/index.html'],
-  ['TextUs API', 'textus/index.html'],
-  ['Guides', 'guides/index.html'],
-  ['Explorer', 'explorer/index.html'],
-];
+/**
+ * A top-level section of the site: a header link on every page and a card on the home page.
+ *
+ * @example
+ * ```ts
+ * import type { Section } from './html.js';
+ * const guides: Section = { label: 'Guides', path: 'guides/index.html' };
+ * ```
+ */
+export interface Section {
+  /** The label of the header's link. */
+  readonly label: string;
+  /** The section's front page, from the site root. */
+  readonly path: string;
+}
+
+/**
+ * Every top-level section a site can hold, in the order of the header's navigation. The library
+ * reference (TypeDoc) and the explorer are optional parts of a build, so a page links only to the
+ * sections its {@link Site} holds.
+ */
+export const SECTIONS = {
+  reference: { label: 'Library reference', path: 'api/index.html' },
+  textus: { label: 'TextUs API', path: 'textus/index.html' },
+  guides: { label: 'Guides', path: 'guides/index.html' },
+  explorer: { label: 'Explorer', path: 'explorer/index.html' },
+} as const satisfies Record<string, Section>;
+
+/**
+ * The site being written: where it goes and which sections it holds once built. Pages link only
+ * to those sections, so that a site built without one has no dead link to it.
+ *
+ * @example
+ * ```ts
+ * import { SECTIONS, type Site } from './html.js';
+ * const site: Site = { root: '/tmp/site', sections: [SECTIONS.textus, SECTIONS.guides] };
+ * ```
+ */
+export interface Site {
+  /** The site root on disk. */
+  readonly root: string;
+  /** The sections the site holds, in the order of the header's navigation. */
+  readonly sections: readonly Section[];
+}
 
 /**
  * A page of the site.
@@ -91,16 +128,17 @@ export interface Page {
  * Renders a page in the shared layout: header with the site's sections, main content, footer.
  *
  * @param page - the page.
+ * @param sections - the sections the header links to (those the site holds).
  * @returns the whole HTML document.
  * @example
  * ```ts
- * import { renderPage } from './html.js';
- * renderPage({ path: 'index.html', title: 'hyperld', body: '<h1>hyperld</h1>' }).startsWith('<!doctype html>'); // true
+ * import { renderPage, SECTIONS } from './html.js';
+ * renderPage({ path: 'index.html', title: 'hyperld', body: '<h1>hyperld</h1>' }, [SECTIONS.guides]).startsWith('<!doctype html>'); // true
  * ```
  */
-export function renderPage(page: Page): string {
+export function renderPage(page: Page, sections: readonly Section[]): string {
   const link = (to: string): string => escapeAttr(relativeUrl(page.path, to));
-  const nav = SECTIONS.map(([label, to]) => {
+  const nav = sections.map(({ label, path: to }) => {
     const current = page.path.split('/')[0] === to.split('/')[0] ? ' aria-current="page"' : '';
     return `<a href="${link(to)}"${current}>${escapeHtml(label)}</a>`;
   }).join('\n      ');
@@ -133,19 +171,19 @@ ${page.body}
 /**
  * Writes a page under the site root, creating its directory.
  *
- * @param outDir - the site root on disk.
+ * @param site - the site root and the sections its header links to.
  * @param page - the page.
  * @returns the page's path from the site root.
  * @example
  * ```ts
- * import { writePage } from './html.js';
- * await writePage('/tmp/site', { path: 'index.html', title: 'hyperld', body: '<h1>hyperld</h1>' });
+ * import { SECTIONS, writePage } from './html.js';
+ * await writePage({ root: '/tmp/site', sections: [SECTIONS.guides] }, { path: 'index.html', title: 'hyperld', body: '<h1>hyperld</h1>' });
  * ```
  */
-export async function writePage(outDir: string, page: Page): Promise<string> {
-  const file = join(outDir, ...page.path.split('/'));
+export async function writePage(site: Site, page: Page): Promise<string> {
+  const file = join(site.root, ...page.path.split('/'));
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, renderPage(page));
+  await writeFile(file, renderPage(page, site.sections));
   return page.path;
 }
 

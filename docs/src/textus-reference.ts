@@ -11,7 +11,7 @@ import type { AnyKind, AnyTypeDef } from '@hyperld/core';
 import { actionSpecOf, type ActionSpec } from '@hyperld/hydra';
 import { CONVERSATION_ACTIONS, Conversation, TEXTUS_MEDIA_TYPE, textusRegistry, textusRoutes, type Route } from '@hyperld/textus';
 import { extendsType } from '@hyperld/core';
-import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page } from './html.js';
+import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } from './html.js';
 import { collectTextusExamples, endpointPagePath, safeName, type EndpointExample } from './textus-examples.js';
 
 /**
@@ -280,16 +280,17 @@ ${typeRows.join('\n')}
  * Builds the TextUs API reference under the site root: `textus/index.html`,
  * `textus/endpoints/<route>.html` and `textus/types/<type>.html`.
  *
- * @param outDir - the site root on disk.
+ * @param site - the site root on disk and the sections it holds.
  * @returns the pages written, from the site root.
  * @throws {@link ExampleError} naming the page whose example does not decode or round-trip.
  * @example
  * ```ts
+ * import { SECTIONS } from './html.js';
  * import { buildTextusReference } from './textus-reference.js';
- * const pages = await buildTextusReference('/tmp/site');
+ * const pages = await buildTextusReference({ root: '/tmp/site', sections: [SECTIONS.textus] });
  * ```
  */
-export async function buildTextusReference(outDir: string): Promise<string[]> {
+export async function buildTextusReference(site: Site): Promise<string[]> {
   const examples = await collectTextusExamples();
   const defs = [...textusRegistry.types.values()];
   const seen = new Map<string, string>();
@@ -301,6 +302,6 @@ export async function buildTextusReference(outDir: string): Promise<string[]> {
   }
   const pages: Page[] = [indexPage(examples, defs), ...[...examples.values()].map(endpointPage), ...defs.map((def) => typePage(def, defs))];
   const written: string[] = [];
-  for (const page of pages) written.push(await writePage(outDir, page));
+  for (const page of pages) written.push(await writePage(site, page));
   return written;
 }

@@ -14,6 +14,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, ReflectionKind, TSConfigReader, TypeDocReader } from 'typedoc';
+import { SECTIONS, type Site } from './html.js';
 
 /** The options file, beside this directory. */
 const OPTIONS_FILE = fileURLToPath(new URL('../typedoc.json', import.meta.url));
@@ -112,29 +113,29 @@ async function fixPages(apiDir: string, siteDir: string): Promise<string[]> {
 }
 
 /**
- * Runs TypeDoc into `<outDir>/api` with the options of `docs/typedoc.json`.
+ * Runs TypeDoc into `<site.root>/api` with the options of `docs/typedoc.json`; the header of its
+ * pages links back to the site's home and its other sections.
  *
- * @param outDir - the site root on disk.
+ * @param site - the site root on disk and the sections it holds.
  * @returns the warning and error counts, the pages and the module names.
  * @throws Error when TypeDoc logged a warning or an error, or could not convert the sources.
  * @example
  * ```ts
+ * import { SECTIONS } from './html.js';
  * import { buildLibraryReference } from './typedoc.js';
- * const { warnings, pages } = await buildLibraryReference('docs/site');
+ * const { warnings, pages } = await buildLibraryReference({ root: 'docs/site', sections: [SECTIONS.reference, SECTIONS.guides] });
  * ```
  */
-export async function buildLibraryReference(outDir: string): Promise<LibraryReference> {
+export async function buildLibraryReference(site: Site): Promise<LibraryReference> {
+  const outDir = site.root;
   const apiDir = join(outDir, 'api');
+  const navigationLinks: Record<string, string> = { 'Site home': `${SITE_ROOT}index.html` };
+  for (const section of site.sections) if (section !== SECTIONS.reference) navigationLinks[section.label] = `${SITE_ROOT}${section.path}`;
   const app = await Application.bootstrapWithPlugins(
     {
       options: OPTIONS_FILE,
       out: apiDir,
-      navigationLinks: {
-        'Site home': `${SITE_ROOT}index.html`,
-        'TextUs API': `${SITE_ROOT}textus/index.html`,
-        Guides: `${SITE_ROOT}guides/index.html`,
-        Explorer: `${SITE_ROOT}explorer/index.html`,
-      },
+      navigationLinks,
     },
     [new TypeDocReader(), new TSConfigReader()],
   );

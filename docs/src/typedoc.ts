@@ -109,7 +109,26 @@ async function fixPages(apiDir: string, siteDir: string): Promise<string[]> {
   }
   for (const [name, source] of scripts) await writeFile(join(apiDir, 'assets', name), `${source}\n`);
   await detachFilterStyle(join(apiDir, 'assets', 'main.js'));
+  await dropDeadHierarchyLinks(apiDir, files);
   return files.map((file) => relative(siteDir, file).split(sep).join('/')).sort();
+}
+
+/**
+ * TypeDoc gives every interface with an `extends` clause a "View Summary" link into
+ * `hierarchy.html#<name>`, but that page lists only interfaces whose bases are reflections: one
+ * that extends a type alias (`interface AccountDef extends DefType<typeof account> {}`) is linked
+ * to an anchor that does not exist. Such links are dropped (the summary text stays without its
+ * parenthesised link); links to anchors the page has are kept.
+ */
+async function dropDeadHierarchyLinks(apiDir: string, files: readonly string[]): Promise<void> {
+  const hierarchy = join(apiDir, 'hierarchy.html');
+  const ids = new Set([...(await readFile(hierarchy, 'utf8')).matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] as string));
+  for (const file of files) {
+    if (file === hierarchy) continue;
+    const html = await readFile(file, 'utf8');
+    const fixed = html.replace(/ \(<a href="(?:\.\.\/)*hierarchy\.html#([^"]*)">View Summary<\/a>\)/g, (link, id: string) => (ids.has(id) ? link : ''));
+    if (fixed !== html) await writeFile(file, fixed);
+  }
 }
 
 /**

@@ -33,7 +33,6 @@ const body = seedBodyText();
 const BASE = 'https://api.example/contacts/DQeeO69/conversations';
 
 // Documents are mutated freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A fresh parsed copy of the seed. */

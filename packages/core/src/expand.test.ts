@@ -29,7 +29,6 @@ const SEED_BASE = 'https://api.example/contacts/DQeeO69/conversations';
 const BASE = 'https://api.example/base/doc';
 
 // Documents are built freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A jsonld document loader over a resolver, as the real one behaves (a fresh copy each time). */

@@ -15,8 +15,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { textus } from '../packages/textus/src/client.js';
-import { ConversationCollection, TEXTUS_MEDIA_TYPE } from '../packages/textus/src/index.js';
+import { ConversationCollection, TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
+import { textus } from '@hyperld/textus/client';
 import { runBench, type Case } from './harness.js';
 import { collectionPage } from './seed-page.js';
 

@@ -13,13 +13,11 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import type { JsonObject, JsonValue } from '../packages/core/src/index.js';
+import type { JsonObject, JsonValue } from '@hyperld/core';
+import { seedBodyText } from '@hyperld/fixtures';
 
 /** The IRI the seed page is served at; relative links and contexts resolve against it. */
 export const BASE = 'https://api.example/contacts/DQeeO69/conversations';
-
-const SEED = new URL('../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url);
 
 /**
  * The seed's JSON body.
@@ -32,10 +30,7 @@ const SEED = new URL('../test/fixtures/000_bd34847030ad49a7.txt', import.meta.ur
  * ```
  */
 export function seedBody(): JsonObject {
-  const text = readFileSync(SEED, 'utf8');
-  const marker = text.indexOf('Example Body');
-  if (marker < 0) throw new Error(`${SEED.pathname}: no "Example Body" line`);
-  return JSON.parse(text.slice(text.indexOf('\n', marker) + 1)) as JsonObject;
+  return JSON.parse(seedBodyText()) as JsonObject;
 }
 
 const PHONE = /\+1(\d{3})(\d{3})(\d{4})/g;

@@ -17,7 +17,8 @@
  *
  * `--cpu-prof` writes a V8 profile of our server process (child processes only) and prints where
  * its time went: by bucket (SQL, encoding, ETag, HTTP, …) in µs per request, and by function.
- * `--soak` runs {@link runSoak} (mixed reads and valid actions by 64 clients for 30 s) instead.
+ * `--soak` runs {@link runSoak} (`test/robustness/soak.ts`: mixed reads and valid actions by 64
+ * clients for 30 s) instead.
  *
  * @module
  */
@@ -27,10 +28,10 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus-server/src/seed-data.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
-import { runSoak, type SoakResult } from './soak.js';
-import { spawnServer, type BareAnswer } from './textus-child.js';
+import { spawnServer, type BareAnswer } from '@hyperld/test/helpers/textus-child';
+import { runSoak, type SoakResult } from '@hyperld/test/robustness/soak';
+import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
+import { DEMO_TOKEN, SEED_CONTACT_ID } from '@hyperld/textus-server';
 
 /** Settings; each has a flag. */
 interface ServerBenchOptions {
@@ -88,7 +89,7 @@ interface Running {
 
 async function startOurs(file: string, options: ServerBenchOptions, profileDir: string): Promise<Running> {
   if (options.inProcess) {
-    const { startTextusServer } = await import('../packages/textus-server/src/index.js');
+    const { startTextusServer } = await import('@hyperld/textus-server');
     const server = await startTextusServer({ file, port: 0, announce: false });
     return { url: server.url, stop: () => server.close() };
   }

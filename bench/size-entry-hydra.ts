@@ -1,15 +1,15 @@
 /**
  * `pnpm size`, bundle (a): a small browser program on `@hyperld/core` and `@hyperld/hydra/client`
  * alone — its own two-type vocabulary, no TextUs — that uses `createClient`, `get`, `follow`,
- * `members` and `invoke`. Imports name the packages' source entries (what the `@hyperld/source`
- * export condition resolves `@hyperld/core`, `@hyperld/hydra` and `@hyperld/hydra/client` to), so
- * that this file type-checks from `bench/`, which depends on no workspace package.
+ * `members` and `invoke`. It imports the packages by name, as an application would; `pnpm size`
+ * bundles it with the `@hyperld/source` condition, so their sources are measured with no build.
  *
  * @module
  */
-import { createRegistry, t, vocabulary, type NodeOf } from '../packages/core/src/index.js';
-import { createClient } from '../packages/hydra/src/client.js';
-import { action, Collection, hydraTypes, PartialCollectionView } from '../packages/hydra/src/index.js';
+import { createRegistry, t, vocabulary, type NodeOf } from '@hyperld/core';
+// hydra/client before hydra: the bundle's module order, and so its gzip size, follows the imports.
+import { createClient } from '@hyperld/hydra/client';
+import { action, Collection, hydraTypes, PartialCollectionView } from '@hyperld/hydra';
 
 const v = vocabulary({ vocab: 'https://tasks.example/vocab#' });
 

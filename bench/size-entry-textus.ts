@@ -1,11 +1,11 @@
 /**
  * `pnpm size`, bundle (b): the program of bundle (a) on the TextUs client and vocabulary
- * (`@hyperld/textus/client`, `@hyperld/textus`), through their source entries.
+ * (`@hyperld/textus/client`, `@hyperld/textus`), imported by name as in bundle (a).
  *
  * @module
  */
-import { ConversationCollection } from '../packages/textus/src/index.js';
-import { textus } from '../packages/textus/src/client.js';
+import { ConversationCollection } from '@hyperld/textus';
+import { textus } from '@hyperld/textus/client';
 
 const client = textus({ baseUrl: 'https://api.textus.example/', token: () => globalThis.localStorage?.getItem('token') ?? '' });
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sets up (with Chromium for the browser tests), then builds the packages and the docs site
-# (TypeDoc, warnings as errors), type-checks and tests everything (the tests read the built site
-# for its link check), checks the packages as they would be published (check-packages: publint,
-# attw) and as a user installs them with npm (check-packaging: README examples, consumer type
-# checks), and last runs the README's start command as a user would and checks what it serves
-# (scripts/smoke-start.mjs). Every step runs even when an earlier one failed, so one run reports
-# all that is wrong; the exit status is non-zero when any step failed. The last line is vitest's
-# count as `vitest: N passed, N failed, N skipped`.
+# (TypeDoc, warnings as errors), type-checks, lints (Biome) and tests everything (the tests read
+# the built site for its link check), checks the packages as they would be published
+# (check-packages: publint, attw) and as a user installs them with npm (check-packaging: README
+# examples, consumer type checks), and last runs the README's start command as a user would and
+# checks what it serves (scripts/smoke-start.mjs). Every step runs even when an earlier one
+# failed, so one run reports all that is wrong; the exit status is non-zero when any step failed.
+# The last line is vitest's count as `vitest: N passed, N failed, N skipped`.
 #
 #   bash scripts/test.sh
 set -euo pipefail
@@ -35,6 +35,8 @@ trap 'rm -rf "$(dirname "$report")"' EXIT
 step build pnpm build
 step docs pnpm run docs
 step typecheck pnpm typecheck
+# Biome: the linter, and for now the format check of the files named in formatter.includes only.
+step lint pnpm lint --colors=off
 step test pnpm test --reporter=default --reporter=json --outputFile.json="$report"
 step packages node scripts/check-packages.mjs
 step packaging node scripts/check-packaging.mjs

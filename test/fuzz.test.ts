@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_LIMITS, isDecodeError, type DecodeError, type DecodeOptions } from '@hyperld/core';
+import { seedBodyText } from '@hyperld/fixtures';
 import { textusRegistry } from '@hyperld/textus';
 import { describe, expect, it } from 'vitest';
 import { asFastCheck, assertPrototypesIntact, decodeProperties, runFuzzProperty, SLOW_RUN_MS, type Decoder, type FuzzProperty } from './fuzz.js';
-import { seedBodyText } from './helpers/seed-fixture.js';
 
 describe('decode never throws anything but a DecodeError, never hangs, never pollutes a prototype', () => {
   for (const property of decodeProperties()) {

@@ -22,8 +22,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { ErrorCodes, isDecodeError, type AnyKind, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
 import { arbitraryDocument, jsonTypesOf } from '@hyperld/core/testing';
+import { seedBodyText } from '@hyperld/fixtures';
 import { textusRegistry } from '@hyperld/textus';
-import { seedBodyText } from './helpers/seed-fixture.js';
 
 /** What the properties need of a registry (a test hands in a broken one to see them fail). */
 export type Decoder = Pick<Registry, 'decode' | 'validate' | 'lookup' | 'types'>;

@@ -13,11 +13,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expand, isDecodeError, isHyperldError, type HyperldError } from '@hyperld/core';
 import { expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from '@hyperld/core/jsonld';
+import { seedBodyText } from '@hyperld/fixtures';
 import { isHydraError } from '@hyperld/hydra';
 import { TEXTUS_MEDIA_TYPE, textusRegistry } from '@hyperld/textus';
 import { textus } from '@hyperld/textus/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedBodyText } from './helpers/seed-fixture.js';
 
 type Json = Record<string, unknown>;
 

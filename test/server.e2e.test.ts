@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { seedBodyText } from '@hyperld/fixtures';
 import { encodeCursor } from '@hyperld/hydra/server';
 import { Conversation, ConversationCollection, TEXTUS_MEDIA_TYPE, textusRegistry } from '@hyperld/textus';
 import {
@@ -20,7 +21,6 @@ import {
   startTextusServer,
 } from '@hyperld/textus-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedBodyText } from './helpers/seed-fixture.js';
 import { shapeDifferences } from './helpers/shape.js';
 import { call, startFileServer, startMemoryServer, temporaryDatabase, type CallResult, type TestServer } from './helpers/textus-server.js';
 

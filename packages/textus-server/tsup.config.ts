@@ -1,24 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.base.js';
 
-export default defineConfig({
-  // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
-  // (publint) then reports the export that points at it.
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  // Declarations are built against the other packages' built `.d.ts` (pnpm builds in dependency
-  // order), not their sources: with the `@hyperld/source` condition the bundler would copy their
-  // types into this package with relative imports that do not exist here.
-  dts: { compilerOptions: { customConditions: [] } },
-  sourcemap: true,
-  clean: true,
-  // Shared code goes into chunks in the CJS build too (tsup splits only ESM by default), so that
-  // each entry of a package sees one copy of its classes and module state (error classes for
-  // `instanceof`, the node metadata WeakMap), whichever entry loaded it.
-  splitting: true,
-  target: 'node20',
-  treeshake: true,
-  // Never bundled: the other workspace packages and the heavy or optional dependencies, which the
-  // consumer installs once (tsup already leaves out what package.json lists; this keeps it so
-  // should one of them move to devDependencies).
-  external: [/^@hyperld\//, 'jsonld', 'fast-check', 'better-sqlite3'],
-});
+export default packageConfig(['src/index.ts']);

@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { arbitraryDocument } from '@hyperld/core/testing';
+import { seedBodyText, seedFileText } from '@hyperld/fixtures';
 import { declaredActions } from '@hyperld/hydra';
 import { textusRegistry } from '@hyperld/textus';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, isHyperldError } from '@hyperld/core';
 import { decodeUtf8, diffJson, formatDifference, nodesOf, parseDocument, run, type CliIo, type RunOptions } from './index.js';
 
-const SEED = new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url);
 const SEED_PATH = 'test/fixtures/000_bd34847030ad49a7.txt';
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 
-const seedText = await readFile(SEED, 'utf8');
-const seedBody = (() => {
-  const parsed = parseDocument(seedText);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.text;
-})();
+const seedText = seedFileText();
+const seedBody = seedBodyText();
 
 /** Runs the tool on in-memory files (the seed is at its repository path) and captures its output. */
 async function hyperld(

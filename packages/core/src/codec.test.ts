@@ -3,6 +3,7 @@
  * JSON path) and against good input it must keep byte for byte.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { seedBodyText } from '@hyperld/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -27,13 +28,11 @@ import {
   type Registry,
 } from './index.js';
 
-const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
-const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+const body = seedBodyText();
 const BASE = 'https://api.example/contacts/DQeeO69/conversations';
 
 // Documents are mutated freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A fresh parsed copy of the seed. */

@@ -3,7 +3,7 @@
  * that share a URL, and the registry's consistency checks. The contexts are also run through the
  * `jsonld` library (with a loader that serves only them) to check that they mean what they say.
  */
-import { readFileSync } from 'node:fs';
+import { seedBodyText } from '@hyperld/fixtures';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { Account, Conversation, ConversationCollection, Message, sampleRegistry, VOCAB } from './__fixtures__/sample-vocab.js';
@@ -282,8 +282,7 @@ describe('registry consistency', () => {
 });
 
 describe('the generated contexts, read by a JSON-LD processor', () => {
-  const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
-  const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+  const body = seedBodyText();
   const BASE = 'https://api.example/contacts/DQeeO69/conversations';
 
   // Serves only the registry's own contexts: nothing is fetched.

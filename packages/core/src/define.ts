@@ -51,7 +51,7 @@ export interface TypeDef<Name extends string = string, P extends Properties = Pr
   readonly description: string | undefined;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- any properties, so that every definition is assignable */
+// biome-ignore-start lint/suspicious/noExplicitAny: any properties, so that every definition is assignable
 /**
  * Any type definition, whatever its properties: what registries, lookups and base types take.
  *
@@ -64,7 +64,7 @@ export interface TypeDef<Name extends string = string, P extends Properties = Pr
  * ```
  */
 export type AnyTypeDef<Name extends string = string> = TypeDef<Name, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+// biome-ignore-end lint/suspicious/noExplicitAny: only AnyTypeDef
 
 type IsOptional<K> = K extends Kind<unknown, infer O> ? (true extends O ? true : false) : false;
 type RequiredKeys<P> = { [K in keyof P]: IsOptional<P[K]> extends true ? never : K }[keyof P];

@@ -3,7 +3,7 @@
  * error naming it), random documents of the supported subset, the seed and generated documents
  * of the sample vocabulary.
  */
-import { readFileSync } from 'node:fs';
+import { seedBodyText } from '@hyperld/fixtures';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
@@ -23,14 +23,12 @@ import {
 } from './index.js';
 import { arbitraryDocument } from './testing.js';
 
-const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
-const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+const body = seedBodyText();
 const SEED_BASE = 'https://api.example/contacts/DQeeO69/conversations';
 const BASE = 'https://api.example/base/doc';
 
 // Documents are built freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A jsonld document loader over a resolver, as the real one behaves (a fresh copy each time). */

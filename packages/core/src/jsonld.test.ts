@@ -2,18 +2,17 @@
  * `@hyperld/core/jsonld`: the static document loader (never the network, checked against a real
  * loopback server), the conversions and the fast expander's fallback.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seedBodyText } from '@hyperld/fixtures';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRegistry } from './__fixtures__/sample-vocab.js';
 import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument } from './index.js';
 import { createDocumentLoader, expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from './jsonld.js';
 
-const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
-const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+const body = seedBodyText();
 const SEED_BASE = 'https://api.example/contacts/DQeeO69/conversations';
 const V = 'https://example.com/vocab#';
 

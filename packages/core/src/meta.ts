@@ -29,7 +29,7 @@ export interface NodeMeta {
  */
 class Stamp {
   constructor(node: object) {
-    // eslint-disable-next-line no-constructor-return -- the point of the class
+    // biome-ignore lint/correctness/noConstructorReturn: the point of the class
     return node;
   }
 }

@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Registry } from '@hyperld/core';
+import { seedBodyText } from '@hyperld/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // By path, not through a package export: the fixture's spy must watch the `FastValidator` of the
@@ -31,23 +30,13 @@ const { fast, walker, root, wentFast, both, mutate, mutation, settings, methods 
     json: '{"@type":"hydra:Collection","@context":"http://www.w3.org/ns/hydra/context.jsonld","id":"/c","member":[{"@type":"X"}]}',
     paths: ['$', '$["member"]["0"]'],
   },
-  afterPollution: { text: exampleBody, check: (paths) => expect(paths).not.toEqual([]) },
+  afterPollution: { text: seedBodyText, check: (paths) => expect(paths).not.toEqual([]) },
 });
 
 // --- the seed response ------------------------------------------------------------------------------
 
-const FIXTURE = fileURLToPath(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
-
-/** The JSON body of the fixture: everything after the line `Example Body`. */
-function exampleBody(): string {
-  const lines = readFileSync(FIXTURE, 'utf8').split(/\r?\n/);
-  const at = lines.findIndex((line) => line.trim() === 'Example Body');
-  if (at < 0) throw new Error(`${FIXTURE} has no "Example Body" line`);
-  return lines.slice(at + 1).join('\n').trim();
-}
-
 describe('the seed response', () => {
-  const body = exampleBody();
+  const body = seedBodyText();
   const options = { base: BASES[0], strict: true } as const;
 
   it('decodes through the fast path, with metadata on the same nodes as without it', () => {

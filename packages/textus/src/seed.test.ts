@@ -5,25 +5,15 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { isDecodeError, type DecodeError } from '@hyperld/core';
+import { seedBodyText } from '@hyperld/fixtures';
 import { listActions, membersOf, pageLinksOf } from '@hyperld/hydra';
 import { describe, expect, it } from 'vitest';
 import { ConversationCollection, textusRegistry } from './index.js';
 
-const FIXTURE = fileURLToPath(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 
-/** The JSON body of the fixture: everything after the line `Example Body`. */
-function exampleBody(): string {
-  const lines = readFileSync(FIXTURE, 'utf8').split(/\r?\n/);
-  const at = lines.findIndex((line) => line.trim() === 'Example Body');
-  if (at < 0) throw new Error(`${FIXTURE} has no "Example Body" line`);
-  return lines.slice(at + 1).join('\n').trim();
-}
-
-const body = exampleBody();
+const body = seedBodyText();
 
 type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => value as Json;

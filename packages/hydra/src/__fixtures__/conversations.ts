@@ -6,7 +6,6 @@
  * @module
  */
 import { contextDocument, createRegistry, t, vocabulary } from '@hyperld/core';
-import { readFileSync } from 'node:fs';
 import { action } from '../actions.js';
 import { Collection, hydraTypes, PartialCollectionView } from '../vocabulary.js';
 
@@ -147,14 +146,5 @@ export const conversationRegistry = createRegistry({
   contexts: { [VIEW_CONTEXT]: contextDocument([PartialCollectionView]) },
 });
 
-/**
- * The JSON body of the seed response (the text after the line `Example Body`).
- *
- * @returns the body text.
- */
-export function seedText(): string {
-  const text = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
-  const marker = text.indexOf('Example Body\n');
-  if (marker < 0) throw new Error('The seed fixture has no "Example Body" line.');
-  return text.slice(marker + 'Example Body\n'.length).trim();
-}
+/** The JSON body of the seed response (the text after the line `Example Body`), as `@hyperld/fixtures` reads it. */
+export { seedBodyText as seedText } from '@hyperld/fixtures';

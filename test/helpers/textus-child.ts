@@ -1,7 +1,8 @@
 /**
- * A server in a child process, for the server benchmark and the crash-safety check: either the
- * reference TextUs server on a database file, or a bare `node:http` server that answers every
- * request with one precomputed answer. Run as a script it is the child; imported, it spawns one.
+ * A server in a child process, for the crash-safety check (`test/robustness/crash-safety.ts`) and
+ * the server benchmark (`bench/server.bench.ts`): either the reference TextUs server on a database
+ * file, or a bare `node:http` server that answers every request with one precomputed answer. Run
+ * as a script it is the child; imported, it spawns one.
  *
  * The child runs TypeScript sources through `node --import tsx --conditions=@hyperld/source`, so
  * no build is needed. It reports its URL over the IPC channel, stops on a `stop` message (closing
@@ -156,7 +157,7 @@ async function serve(argv: readonly string[]): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   try {
     if (argv[0] === 'textus') {
-      const { startTextusServer } = await import('../packages/textus-server/src/index.js');
+      const { startTextusServer } = await import('@hyperld/textus-server');
       const server = await startTextusServer({ file: argv[1] ?? ':memory:', port: 0, announce: false });
       process.on('message', (message: ToChild) => {
         if (message.type === 'stop') void server.close().finally(() => process.exit(0));
@@ -197,7 +198,7 @@ const main = process.argv[1] !== undefined && import.meta.url === pathToFileURL(
 if (main) {
   const at = process.argv.indexOf('--serve');
   if (at < 0 || process.send === undefined) {
-    console.error('textus-child: run by spawnServer() only (node --import tsx bench/textus-child.ts --serve textus FILE | bare)');
+    console.error('textus-child: run by spawnServer() only (node --import tsx --conditions=@hyperld/source test/helpers/textus-child.ts --serve textus FILE | bare)');
     process.exit(2);
   }
   await serve(process.argv.slice(at + 1));

@@ -9,7 +9,7 @@
  * (no 409 from a race with another client). Any answer outside 2xx/3xx, a request without an
  * answer, or an action answer whose state is not what the action should give, is counted.
  *
- * Used by `pnpm bench:server --soak`.
+ * Run by `pnpm bench:server --soak` (`bench/server.bench.ts` starts the server and prints the result).
  *
  * @example
  * ```ts
@@ -21,9 +21,8 @@
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { applyConversationAction, CONVERSATION_ACTIONS, type ConversationActionName } from '../packages/textus/src/actions.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
-import { random } from '../test/helpers/random.js';
+import { applyConversationAction, CONVERSATION_ACTIONS, TEXTUS_MEDIA_TYPE, type ConversationActionName } from '@hyperld/textus';
+import { random } from '../helpers/random.js';
 
 /**
  * Settings of a soak.

@@ -28,12 +28,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, type ConversationActionName } from '../packages/textus/src/actions.js';
-import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID } from '../packages/textus-server/src/seed-data.js';
-import { TextusStore } from '../packages/textus-server/src/store.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
-import { spawnServer, type ChildServer } from './textus-child.js';
-import { random } from '../test/helpers/random.js';
+import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, TEXTUS_MEDIA_TYPE, type ConversationActionName } from '@hyperld/textus';
+import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, TextusStore } from '@hyperld/textus-server';
+import { random } from '../helpers/random.js';
+import { spawnServer, type ChildServer } from '../helpers/textus-child.js';
 import { STATE_ACTIONS } from './soak.js';
 
 /** Settings; each has a flag. */

@@ -173,11 +173,11 @@ interface CpuProfile {
 
 /**
  * Where a sample's time goes: the first rule matching its stack, innermost frame first (a native
- * `get` called from store.ts is SQL; `JSON.stringify` called from the registry is encoding).
+ * `get` called from store/ is SQL; `JSON.stringify` called from the registry is encoding).
  */
 const BUCKETS: readonly (readonly [string, (functionName: string, url: string) => boolean])[] = [
   ['garbage collection', (f) => f === '(garbage collector)'],
-  ['SQL (store.ts, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store.ts') || u.includes('better-sqlite3')],
+  ['SQL (store/, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store/') || u.includes('better-sqlite3')],
   ['ETag: SHA-256 of the body', (f, u) => f === 'strongEtag' || u.startsWith('node:internal/crypto')],
   ['text to bytes (TextEncoder)', (f, u) => u === 'node:internal/encoding' || f === 'encodeUtf8String'],
   ['registry.encodeText (check + JSON.stringify)', (_, u) => u.includes('packages/core/src/')],

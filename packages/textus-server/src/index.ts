@@ -22,8 +22,9 @@ export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
 export { Viewer } from './viewer.js';
 
 // The store and its seed
-export { hashToken, TextusStore } from './store.js';
-export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
+export { TextusStore } from './store/textus-store.js';
+export { hashToken } from './store/token.js';
+export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store/rows.js';
 export {
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,

@@ -52,7 +52,8 @@ import {
   renderUsers,
 } from './render.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
-import { TextusStore, type AccountRow, type ContactRow, type PagePosition, type RowPage, type UserRow } from './store.js';
+import type { AccountRow, ContactRow, PagePosition, RowPage, UserRow } from './store/rows.js';
+import { TextusStore } from './store/textus-store.js';
 import { Viewer } from './viewer.js';
 
 /**

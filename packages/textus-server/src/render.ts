@@ -5,7 +5,8 @@
  * @module
  */
 import type { JsonObject, NodeOf } from '@hyperld/core';
-import type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PhoneRow, TextusStore, UserInfoRow, UserRow } from './store.js';
+import type { AccountRow, ContactRow, ConversationRow, MessageRow, NoteRow, PhoneRow, UserInfoRow, UserRow } from './store/rows.js';
+import type { TextusStore } from './store/textus-store.js';
 import type { Viewer } from './viewer.js';
 import { COLLECTION_CONTEXT, conversationActionLinks, type Account, type Contact, type ContactNote, type ContactPhone, type Conversation, type ConversationWithAccount, type Message, type User } from '@hyperld/textus';
 

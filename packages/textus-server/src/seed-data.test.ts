@@ -24,7 +24,8 @@ import {
   seedStore,
   type SeedSummary,
 } from './seed-data.js';
-import { TextusStore, type ConversationRow } from './store.js';
+import type { ConversationRow } from './store/rows.js';
+import { TextusStore } from './store/textus-store.js';
 
 const TABLES: readonly (readonly [string, string])[] = [
   ['accounts', 'id'],

@@ -10,7 +10,9 @@
  *
  * @module
  */
-import { hashToken, type ConversationRow, type TextusStore } from './store.js';
+import type { ConversationRow } from './store/rows.js';
+import type { TextusStore } from './store/textus-store.js';
+import { hashToken } from './store/token.js';
 
 /**
  * The demo user: a member of `my_account` and two more accounts.

@@ -181,7 +181,7 @@ const BUCKETS: readonly (readonly [string, (functionName: string, url: string) =
   ['ETag: SHA-256 of the body', (f, u) => f === 'strongEtag' || u.startsWith('node:internal/crypto')],
   ['text to bytes (TextEncoder)', (f, u) => u === 'node:internal/encoding' || f === 'encodeUtf8String'],
   ['registry.encodeText (check + JSON.stringify)', (_, u) => u.includes('packages/core/src/')],
-  ['rendering rows (render.ts, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render.ts') || u.includes('packages/textus/src/actions.ts')],
+  ['rendering rows (render/, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render/') || u.includes('packages/textus/src/actions.ts')],
   ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],
   ['hydra handler (server-handler.ts, negotiation.ts)', (_, u) => u.includes('packages/hydra/src/')],

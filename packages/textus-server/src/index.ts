@@ -44,27 +44,15 @@ export {
 export type { SeedOptions, SeedSummary } from './seed-data.js';
 
 // Rendering rows as nodes
-export {
-  assignmentId,
-  formatPhone,
-  parseAssignmentId,
-  renderAccount,
-  renderAccountSummary,
-  renderAssignment,
-  renderAssignments,
-  renderAttachments,
-  renderContact,
-  renderContacts,
-  renderConversation,
-  renderConversationWithAccount,
-  renderMembership,
-  renderMemberships,
-  renderMessage,
-  renderNote,
-  renderPhone,
-  renderPhones,
-  renderUser,
-  renderUserInfo,
-  renderUsers,
-} from './render.js';
-export type { MembershipOf } from './render.js';
+export { renderAccount, renderAccountSummary } from './render/account.js';
+export { renderContact, renderContacts } from './render/contact.js';
+export { renderNote } from './render/contact-note.js';
+export { renderPhone, renderPhones } from './render/contact-phone.js';
+export { renderConversation, renderConversationWithAccount } from './render/conversation.js';
+export { assignmentId, parseAssignmentId, renderAssignment, renderAssignments } from './render/conversation-assignment.js';
+export { renderUserInfo } from './render/conversation-user-info.js';
+export { formatPhone } from './render/format.js';
+export { renderMembership, renderMemberships } from './render/membership.js';
+export type { MembershipOf } from './render/membership.js';
+export { renderAttachments, renderMessage } from './render/message.js';
+export { renderUser, renderUsers } from './render/user.js';

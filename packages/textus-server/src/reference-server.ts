@@ -31,26 +31,16 @@ import {
   VIEW_CONTEXT,
   type ConversationActionName,
 } from '@hyperld/textus';
-import {
-  parseAssignmentId,
-  renderAccount,
-  renderAssignment,
-  renderAssignments,
-  renderAttachments,
-  renderContact,
-  renderContacts,
-  renderConversation,
-  renderConversationWithAccount,
-  renderMembership,
-  renderMemberships,
-  renderMessage,
-  renderNote,
-  renderPhone,
-  renderPhones,
-  renderUser,
-  renderUserInfo,
-  renderUsers,
-} from './render.js';
+import { renderAccount } from './render/account.js';
+import { renderContact, renderContacts } from './render/contact.js';
+import { renderNote } from './render/contact-note.js';
+import { renderPhone, renderPhones } from './render/contact-phone.js';
+import { renderConversation, renderConversationWithAccount } from './render/conversation.js';
+import { parseAssignmentId, renderAssignment, renderAssignments } from './render/conversation-assignment.js';
+import { renderUserInfo } from './render/conversation-user-info.js';
+import { renderMembership, renderMemberships } from './render/membership.js';
+import { renderAttachments, renderMessage } from './render/message.js';
+import { renderUser, renderUsers } from './render/user.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
 import type { AccountRow, ContactRow, PagePosition, RowPage, UserRow } from './store/rows.js';
 import { TextusStore } from './store/textus-store.js';

@@ -27,7 +27,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus-server/src/seed-data.js';
+import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus-server/src/seed/facts.js';
 import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
 import { runSoak, type SoakResult } from './soak.js';
 import { spawnServer, type BareAnswer } from './textus-child.js';
@@ -185,7 +185,7 @@ const BUCKETS: readonly (readonly [string, (functionName: string, url: string) =
   ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],
   ['hydra handler (server-handler.ts, negotiation.ts)', (_, u) => u.includes('packages/hydra/src/')],
-  ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|seed-data\.ts|bootstrap/.test(u)],
+  ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|textus-server\/src\/seed\/|bootstrap/.test(u)],
   ['node:http parsing, sockets, timers', (_, u) => /^node:(_http|net|internal\/(streams|stream_base_commons|timers|http|process))|^node:events/.test(u)],
   ['(program: V8 and native, outside JS)', (f) => f === '(program)'],
 ];

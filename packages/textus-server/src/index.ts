@@ -38,10 +38,10 @@ export {
   SEED_MESSAGE_ID,
   SEED_NOW,
   SEED_PHONE_ID,
-  conversationPhoneNumber,
-  seedStore,
-} from './seed-data.js';
-export type { SeedOptions, SeedSummary } from './seed-data.js';
+} from './seed/facts.js';
+export { conversationPhoneNumber } from './seed/conversation-phone-number.js';
+export { seedStore } from './seed/seed-store.js';
+export type { SeedOptions, SeedSummary } from './seed/seed-store.js';
 
 // Rendering rows as nodes
 export { renderAccount, renderAccountSummary } from './render/account.js';

@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 import { createTextusHandler } from './reference-server.js';
-import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID, seedStore } from './seed-data.js';
+import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID } from './seed/facts.js';
+import { seedStore } from './seed/seed-store.js';
 import { TextusStore } from './store/textus-store.js';
 import { hashToken } from './store/token.js';
 

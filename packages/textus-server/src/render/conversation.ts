@@ -78,7 +78,7 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
   const phones = store.phonesOf(c.contact_id);
   const latest = store.latestMessage(c.id);
   const scheduled = store.nextScheduled(c.id);
-  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
+  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed/conversation-phone-number.ts)
   return {
     '@type': 'ConversationWithAccount',
     '@context': contextUrl('ConversationWithAccount'),
@@ -120,7 +120,7 @@ export function renderConversation(store: TextusStore, c: ConversationRow, viewe
   const phones = store.phonesOf(c.contact_id);
   const account = store.account(c.account_id) as AccountRow;
   const latest = store.latestMessage(c.id);
-  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed-data.ts)
+  const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed/conversation-phone-number.ts)
   return {
     '@type': 'Conversation',
     '@context': contextUrl('Conversation'),

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID, seedStore } from '../seed-data.js';
+import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID } from '../seed/facts.js';
+import { seedStore } from '../seed/seed-store.js';
 import { TextusStore } from './textus-store.js';
 
 vi.mock('node:crypto', async (importOriginal) => {

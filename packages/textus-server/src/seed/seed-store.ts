@@ -10,157 +10,27 @@
  *
  * @module
  */
-import type { ConversationRow } from './store/rows.js';
-import type { TextusStore } from './store/textus-store.js';
-import { hashToken } from './store/token.js';
-
-/**
- * The demo user: a member of `my_account` and two more accounts.
- *
- * @example
- * ```ts
- * import { DEMO_USER_ID, SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.isMember(DEMO_USER_ID, SEED_ACCOUNT_ID); // true
- * store.accountIdsOf(DEMO_USER_ID).length; // 3
- * ```
- */
-export const DEMO_USER_ID = 'u_demo';
-/**
- * The demo user's bearer token (`<user id>.<secret>`); only its hash is stored.
- *
- * @example
- * ```ts
- * import { DEMO_TOKEN, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.userByToken(DEMO_TOKEN)?.id; // 'u_demo'
- * ```
- */
-export const DEMO_TOKEN = 'u_demo.textus-demo-token-2f9a';
-/**
- * A user who shares no account with the demo user, for cross-account 404 tests.
- *
- * @example
- * ```ts
- * import { DEMO_USER_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.sharesAccount(DEMO_USER_ID, OTHER_USER_ID); // false
- * ```
- */
-export const OTHER_USER_ID = 'u_other';
-/**
- * The other user's bearer token; only its hash is stored.
- *
- * @example
- * ```ts
- * import { OTHER_TOKEN, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.userByToken(OTHER_TOKEN)?.id; // 'u_other'
- * ```
- */
-export const OTHER_TOKEN = 'u_other.textus-other-token-7c41';
-/**
- * The seed's account ("Example Account").
- *
- * @example
- * ```ts
- * import { SEED_ACCOUNT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.account(SEED_ACCOUNT_ID)?.name; // 'Example Account'
- * ```
- */
-export const SEED_ACCOUNT_ID = 'my_account';
-/**
- * A second account of the demo user, holding some of `DQeeO69`'s conversations.
- *
- * @example
- * ```ts
- * import { DEMO_SECOND_ACCOUNT_ID, DEMO_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.isMember(DEMO_USER_ID, DEMO_SECOND_ACCOUNT_ID); // true
- * ```
- */
-export const DEMO_SECOND_ACCOUNT_ID = 'front_range_clinic';
-/**
- * The other user's only account; the demo user is not a member.
- *
- * @example
- * ```ts
- * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, OTHER_USER_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.isMember(OTHER_USER_ID, OTHER_ACCOUNT_ID); // true
- * store.isMember(DEMO_USER_ID, OTHER_ACCOUNT_ID); // false
- * ```
- */
-export const OTHER_ACCOUNT_ID = 'boulder_staffing';
-/**
- * The seed's contact, "Jamel Hirthe".
- *
- * @example
- * ```ts
- * import { SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.contact(SEED_CONTACT_ID)?.name; // 'Jamel Hirthe'
- * ```
- */
-export const SEED_CONTACT_ID = 'DQeeO69';
-/**
- * The seed contact's Mobile phone `+13035551234` (its first phone in `phonesOf` order).
- *
- * @example
- * ```ts
- * import { SEED_CONTACT_ID, SEED_PHONE_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.phonesOf(SEED_CONTACT_ID)[0]?.id === SEED_PHONE_ID; // true
- * ```
- */
-export const SEED_PHONE_ID = 'mxvbRw';
-/**
- * The seed's conversation: the newest of `DQeeO69`'s conversations visible to the demo user.
- *
- * @example
- * ```ts
- * import { DEMO_USER_ID, SEED_CONTACT_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1).rows[0]?.id; // 'Pvwqm5G'
- * ```
- */
-export const SEED_CONVERSATION_ID = 'Pvwqm5G';
-/**
- * The latest (previewable) message of the seed's conversation.
- *
- * @example
- * ```ts
- * import { SEED_CONVERSATION_ID, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.latestMessage(SEED_CONVERSATION_ID)?.id; // '06oyogE'
- * ```
- */
-export const SEED_MESSAGE_ID = '06oyogE';
-/**
- * The seed's "now": the timestamp of {@link SEED_MESSAGE_ID}, the latest delivered or received
- * message of all. Only scheduled messages lie after it.
- *
- * @example
- * ```ts
- * import { SEED_MESSAGE_ID, SEED_NOW, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * store.message(SEED_MESSAGE_ID)?.ts === SEED_NOW; // true
- * ```
- */
-export const SEED_NOW = '2018-07-24T20:59:32.156Z';
+import type { TextusStore } from '../store/textus-store.js';
+import { hashToken } from '../store/token.js';
+import { DAYS, FIRST_NAMES, INBOUND, LAST_NAMES, NOTES, OUTBOUND, PHONE_TYPES, TIMES } from './corpus.js';
+import {
+  ACCOUNTS,
+  DEMO_TOKEN,
+  DEMO_USER_ID,
+  OTHER_TOKEN,
+  OTHER_USER_ID,
+  SEED_ACCOUNT_ID,
+  SEED_CONTACT_CONVERSATIONS,
+  SEED_CONTACT_ID,
+  SEED_CONVERSATION_ID,
+  SEED_CONVERSATION_PHONE,
+  SEED_CONVERSATION_PHONE_ID,
+  SEED_MESSAGE_ID,
+  SEED_NOW,
+  SEED_PHONE_ID,
+  STAFF,
+} from './facts.js';
+import { random } from './random.js';
 
 /**
  * How much to generate, and from which seed.
@@ -223,173 +93,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** The seed contact's second phone: its id sorts after `mxvbRw`, so it is the contact's last phone. */
-const SEED_CONVERSATION_PHONE_ID = 'r4TzQp';
-const SEED_CONVERSATION_PHONE = '+13035555678';
 const MAX_SCALE = 10;
 
-/** A small, fast, well-spread 32-bit PRNG; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Random {
-  readonly next: () => number;
-  int(min: number, max: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-}
-
-function random(seed: number): Random {
-  const next = mulberry32(seed);
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  return {
-    next,
-    int,
-    chance: (p) => next() < p,
-    pick<T>(items: readonly T[]): T {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error('pick from an empty list');
-      return item;
-    },
-  };
-}
-
 const iso = (ms: number): string => new Date(ms).toISOString();
-
-interface AccountSeed {
-  readonly id: string;
-  readonly name: string;
-  readonly phone: string;
-  /** Members: user key and role. */
-  readonly members: readonly (readonly [string, 'admin' | 'member'])[];
-  /** Share of the generated contacts that belong to this account. */
-  readonly weight: number;
-}
-
-interface UserSeed {
-  readonly key: string;
-  readonly first: string;
-  readonly last: string;
-  readonly email: string;
-}
-
-const STAFF: readonly UserSeed[] = [
-  { key: 'priya', first: 'Priya', last: 'Natarajan', email: 'priya.natarajan@example.com' },
-  { key: 'marcus', first: 'Marcus', last: 'Bell', email: 'marcus.bell@example.com' },
-  { key: 'sofia', first: 'Sofia', last: 'Alvarez', email: 'sofia.alvarez@example.com' },
-  { key: 'owen', first: 'Owen', last: 'Fitzgerald', email: 'owen.fitzgerald@example.com' },
-  { key: 'hana', first: 'Hana', last: 'Kobayashi', email: 'hana.kobayashi@example.com' },
-  { key: 'dmitri', first: 'Dmitri', last: 'Volkov', email: 'dmitri.volkov@example.com' },
-  { key: 'grace', first: 'Grace', last: 'Okafor', email: 'grace.okafor@example.org' },
-  { key: 'luis', first: 'Luis', last: 'Mendoza', email: 'luis.mendoza@example.org' },
-];
-
-// The demo user is in my_account, front_range_clinic and mile_high_sales; the other user only in
-// boulder_staffing; pikes_peak_rentals has neither, so conversations there are nobody's of theirs.
-const ACCOUNTS: readonly AccountSeed[] = [
-  {
-    id: SEED_ACCOUNT_ID,
-    name: 'Example Account',
-    phone: '+13035550000',
-    members: [['demo', 'admin'], ['priya', 'admin'], ['marcus', 'member'], ['sofia', 'member']],
-    weight: 0.35,
-  },
-  { id: DEMO_SECOND_ACCOUNT_ID, name: 'Front Range Clinic', phone: '+13035550001', members: [['sofia', 'admin'], ['demo', 'member'], ['owen', 'member']], weight: 0.2 },
-  { id: 'mile_high_sales', name: 'Mile High Sales', phone: '+13035550002', members: [['demo', 'admin'], ['hana', 'member'], ['dmitri', 'member']], weight: 0.15 },
-  { id: OTHER_ACCOUNT_ID, name: 'Boulder Staffing', phone: '+13035550003', members: [['other', 'admin'], ['grace', 'member'], ['luis', 'member']], weight: 0.15 },
-  { id: 'pikes_peak_rentals', name: 'Pikes Peak Rentals', phone: '+13035550004', members: [['dmitri', 'admin'], ['luis', 'member']], weight: 0.15 },
-];
-
-/** Where `DQeeO69`'s conversations live, besides `Pvwqm5G` (in `my_account`). */
-const SEED_CONTACT_CONVERSATIONS: readonly (readonly [string, number])[] = [
-  [SEED_ACCOUNT_ID, 59],
-  [DEMO_SECOND_ACCOUNT_ID, 27],
-  [OTHER_ACCOUNT_ID, 9],
-  ['pikes_peak_rentals', 4],
-];
-
-const FIRST_NAMES = [
-  'Aaliyah', 'Abel', 'Brenna', 'Cedric', 'Dahlia', 'Emmett', 'Fatima', 'Gideon', 'Harper', 'Ismael', 'Joanna', 'Kenji', 'Leona', 'Mateo', 'Noor', 'Orlando',
-  'Paige', 'Quentin', 'Rosalind', 'Santiago', 'Tamsin', 'Ulises', 'Vivian', 'Wendell', 'Ximena', 'Yusuf', 'Zelda', 'Amara', 'Bruno', 'Celeste', 'Declan', 'Esme',
-  'Felix', 'Gemma', 'Hector', 'Ingrid', 'José', 'Kiera', 'Lamar', 'Maeve',
-] as const;
-const LAST_NAMES = [
-  'Abshire', 'Bergstrom', 'Cormier', 'Dach', 'Ebert', 'Feeney', 'Gislason', 'Hahn', 'Kuhlman', 'Lindgren', 'Mraz', 'Nitzsche', 'Okuneva', 'Pfannerstill', 'Quigley',
-  'Runolfsdottir', 'Schaden', 'Torphy', 'Upton', 'Veum', 'Wintheiser', 'Yundt', 'Zboncak', "O'Keefe", 'García', 'Nguyen', 'Patel', 'Kowalski', 'Haddad', 'Ito',
-] as const;
-const PHONE_TYPES = ['Mobile', 'Mobile', 'Mobile', 'Mobile', 'Home', 'Work'] as const;
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const TIMES = ['9:00am', '9:30am', '10:15am', '11:00am', '1:15pm', '2:30pm', '3:45pm', '4:00pm'] as const;
-const INBOUND = [
-  'Yes, that works for me.',
-  'Can we push it to Thursday?',
-  'Thanks!',
-  'Who is this?',
-  'Sounds good, see you then.',
-  "I'm running about 10 minutes late.",
-  'What time do you close today?',
-  'Got it, thank you.',
-  'Do you have anything open next week?',
-  'Can you send me the address again?',
-  'Perfect 👍',
-  "I'll call you after lunch.",
-  'Is parking available on site?',
-  'Can I pay online?',
-  'I sent the documents this morning.',
-  'How much would that be?',
-  'Ok',
-  'Could you resend the link? It expired.',
-  "That's great news!",
-  'Please call me at work instead.',
-  'Is Saturday an option?',
-  'Yes please',
-  'No thank you',
-  'Do I need to bring anything?',
-  'Running late, be there by 3.',
-] as const;
-const OUTBOUND = [
-  'Hi {first}, this is {user} from {account}. Just confirming your appointment on {day} at {time}.',
-  "Thanks {first}! We'll see you then.",
-  'Hi {first}, a reminder that your documents are due {day}.',
-  "No problem, I've moved you to {day} at {time}.",
-  "Here's the link to complete your forms: https://example.com/f/{code}",
-  'Hi {first}, we have an opening {day} at {time}. Want it?',
-  "Great, you're all set.",
-  'Our address is 1600 Glenarm Pl, Denver, CO 80202.',
-  'Parking is free in the lot behind the building.',
-  'Just checking in, {first}: any questions about the offer?',
-  "We're open until 6pm today.",
-  'You can pay online at https://example.com/pay/{code}',
-  "Got it, I'll let the team know.",
-  "Sorry to hear that, {first}. Reply anytime if things change.",
-  "Hi {first}, it's {user} again. Did you get a chance to look at the estimate?",
-  'Your order is ready for pickup.',
-  'Thanks for your patience, {first}!',
-  "I'll give you a call at {time}.",
-  'Bring your ID & insurance card; check-in takes < 10 minutes.',
-  'Reply YES to confirm or NO to cancel.',
-] as const;
-const NOTES = [
-  'Prefers texts over calls.',
-  'Spanish speaker; loop in Sofia if needed.',
-  'Asked not to be contacted before 10am.',
-  'Customer since 2016, always pays on time.',
-  'Referred by a friend; offered 10% off the first visit.',
-  'Left voicemail, no answer.',
-  'Interested in the weekend package.',
-  'Follow up after the holidays.',
-  'Paid invoice #{n} in full.',
-  'Previous number on file was wrong; updated.',
-  'Wants quotes in writing.',
-  'Allergic to latex (per intake form).',
-] as const;
 
 interface ContactGen {
   readonly id: string;
@@ -773,25 +479,4 @@ export function seedStore(store: TextusStore, options: SeedOptions = {}): SeedSu
     failedMessages: count("SELECT COUNT(*) AS n FROM messages WHERE delivery_state IN ('failed', 'failed_transient')"),
     seedContactConversationsVisible: store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1).total,
   };
-}
-
-/**
- * The phone number a conversation is held with. The schema keeps no number on a conversation, so
- * the seed's rule is: the last of the contact's phones in `store.phonesOf` order (by id). A
- * renderer filling `phoneNumber` should use this until conversations get a column of their own.
- *
- * @param store - the store.
- * @param conversation - the conversation (only its `contact_id` is read).
- * @returns the E.164 number, or `null` when the contact has no phone.
- * @example
- * ```ts
- * import { conversationPhoneNumber, seedStore, TextusStore } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * conversationPhoneNumber(store, { contact_id: 'DQeeO69' }); // '+13035555678'
- * ```
- */
-export function conversationPhoneNumber(store: TextusStore, conversation: Pick<ConversationRow, 'contact_id'>): string | null {
-  const phones = store.phonesOf(conversation.contact_id);
-  return phones[phones.length - 1]?.phone_number ?? null;
 }

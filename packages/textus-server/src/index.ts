@@ -24,7 +24,21 @@ export { Viewer } from './viewer.js';
 // The store and its seed
 export { TextusStore } from './store/textus-store.js';
 export { hashToken } from './store/token.js';
-export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store/rows.js';
+export type {
+  AccountRow,
+  ContactRow,
+  ConversationRow,
+  MembershipRow,
+  MessageRow,
+  NoteRow,
+  PagePosition,
+  PhoneRow,
+  RowPage,
+  StoredUserRow,
+  TableRows,
+  UserInfoRow,
+  UserRow,
+} from './store/rows.js';
 export {
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,
@@ -41,7 +55,8 @@ export {
 } from './seed/facts.js';
 export { conversationPhoneNumber } from './seed/conversation-phone-number.js';
 export { seedStore } from './seed/seed-store.js';
-export type { SeedOptions, SeedSummary } from './seed/seed-store.js';
+export type { SeedOptions } from './seed/generate.js';
+export type { SeedSummary } from './seed/seed-store.js';
 
 // Rendering rows as nodes
 export { renderAccount, renderAccountSummary } from './render/account.js';

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { PhoneRow } from '../store/rows.js';
 
 /**
  * The demo user: a member of `my_account` and two more accounts.
@@ -155,13 +156,46 @@ export const SEED_MESSAGE_ID = '06oyogE';
  */
 export const SEED_NOW = '2018-07-24T20:59:32.156Z';
 
-/** The seed contact's second phone: its id sorts after `mxvbRw`, so it is the contact's last phone. */
+// The facts below are the seed's own, not exported from the package: the cast of accounts and
+// users, and the fixture's contact and conversation as rows. `generate.ts` builds around them.
+
+/**
+ * The seed contact's second phone: its id sorts after `mxvbRw`, so it is the contact's last phone,
+ * the one its conversations are held with (see `conversationPhoneNumber`).
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONVERSATION_PHONE_ID, SEED_PHONE_ID } from './facts.js';
+ * SEED_PHONE_ID < SEED_CONVERSATION_PHONE_ID; // true
+ * ```
+ */
 export const SEED_CONVERSATION_PHONE_ID = 'r4TzQp';
+/**
+ * The number of {@link SEED_CONVERSATION_PHONE_ID}, the `phoneNumber` of the seed contact's conversations.
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONVERSATION_PHONE } from './facts.js';
+ * SEED_CONVERSATION_PHONE; // '+13035555678'
+ * ```
+ */
 export const SEED_CONVERSATION_PHONE = '+13035555678';
 
+/**
+ * An account of the seed, with its members and its share of the generated contacts.
+ *
+ * @example
+ * ```ts
+ * import type { AccountSeed } from './facts.js';
+ * const account: AccountSeed = { id: 'acme', name: 'Acme', phone: '+13035550009', members: [['demo', 'admin']], weight: 0.1 };
+ * ```
+ */
 export interface AccountSeed {
+  /** The account's id. */
   readonly id: string;
+  /** Its name. */
   readonly name: string;
+  /** Its phone number, E.164. */
   readonly phone: string;
   /** Members: user key and role. */
   readonly members: readonly (readonly [string, 'admin' | 'member'])[];
@@ -169,13 +203,65 @@ export interface AccountSeed {
   readonly weight: number;
 }
 
+/**
+ * A user of the seed, known by a key until generation gives it an id.
+ *
+ * @example
+ * ```ts
+ * import type { UserSeed } from './facts.js';
+ * const user: UserSeed = { key: 'ada', first: 'Ada', last: 'Lovelace', email: 'ada@example.com' };
+ * ```
+ */
 export interface UserSeed {
+  /** What {@link AccountSeed.members} call the user. */
   readonly key: string;
+  /** The first name. */
   readonly first: string;
+  /** The last name. */
   readonly last: string;
+  /** The email address. */
   readonly email: string;
 }
 
+/**
+ * A user whose id and token are fixed, so that tests and the README can sign in as them.
+ *
+ * @example
+ * ```ts
+ * import type { KnownUserSeed } from './facts.js';
+ * const user: KnownUserSeed = { key: 'demo', id: 'u_demo', token: 'u_demo.secret', first: 'Demo', last: 'User', email: 'demo@example.com' };
+ * ```
+ */
+export interface KnownUserSeed extends UserSeed {
+  /** The user's id. */
+  readonly id: string;
+  /** The bearer token (only its hash is stored). */
+  readonly token: string;
+}
+
+/**
+ * The demo user and the other user, in that order: the users with known tokens.
+ *
+ * @example
+ * ```ts
+ * import { KNOWN_USERS } from './facts.js';
+ * KNOWN_USERS.map((u) => u.id); // ['u_demo', 'u_other']
+ * ```
+ */
+export const KNOWN_USERS: readonly KnownUserSeed[] = [
+  { key: 'demo', id: DEMO_USER_ID, token: DEMO_TOKEN, first: 'Demo', last: 'User', email: 'demo@example.com' },
+  { key: 'other', id: OTHER_USER_ID, token: OTHER_TOKEN, first: 'Other', last: 'User', email: 'other@example.org' },
+];
+
+/**
+ * The staff: users with generated ids and unguessable secrets, members of the accounts below.
+ *
+ * @example
+ * ```ts
+ * import { STAFF } from './facts.js';
+ * STAFF.length; // 8
+ * ```
+ */
 export const STAFF: readonly UserSeed[] = [
   { key: 'priya', first: 'Priya', last: 'Natarajan', email: 'priya.natarajan@example.com' },
   { key: 'marcus', first: 'Marcus', last: 'Bell', email: 'marcus.bell@example.com' },
@@ -187,8 +273,17 @@ export const STAFF: readonly UserSeed[] = [
   { key: 'luis', first: 'Luis', last: 'Mendoza', email: 'luis.mendoza@example.org' },
 ];
 
-// The demo user is in my_account, front_range_clinic and mile_high_sales; the other user only in
-// boulder_staffing; pikes_peak_rentals has neither, so conversations there are nobody's of theirs.
+/**
+ * The accounts, with their members. The demo user is in `my_account`, `front_range_clinic` and
+ * `mile_high_sales`; the other user only in `boulder_staffing`; `pikes_peak_rentals` has neither,
+ * so conversations there are nobody's of theirs.
+ *
+ * @example
+ * ```ts
+ * import { ACCOUNTS } from './facts.js';
+ * ACCOUNTS.map((a) => a.id); // ['my_account', 'front_range_clinic', 'mile_high_sales', 'boulder_staffing', 'pikes_peak_rentals']
+ * ```
+ */
 export const ACCOUNTS: readonly AccountSeed[] = [
   {
     id: SEED_ACCOUNT_ID,
@@ -203,10 +298,81 @@ export const ACCOUNTS: readonly AccountSeed[] = [
   { id: 'pikes_peak_rentals', name: 'Pikes Peak Rentals', phone: '+13035550004', members: [['dmitri', 'admin'], ['luis', 'member']], weight: 0.15 },
 ];
 
-/** Where `DQeeO69`'s conversations live, besides `Pvwqm5G` (in `my_account`). */
+/**
+ * The seed contact, "Jamel Hirthe" of `my_account`, as the fixture has it.
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONTACT } from './facts.js';
+ * SEED_CONTACT.createdAt; // '2020-01-06T21:49:58.312Z'
+ * ```
+ */
+export const SEED_CONTACT = {
+  id: SEED_CONTACT_ID,
+  accountId: SEED_ACCOUNT_ID,
+  first: 'Jamel',
+  last: 'Hirthe',
+  data: '{}',
+  createdAt: '2020-01-06T21:49:58.312Z',
+} as const;
+
+/**
+ * The seed contact's phones as rows, in `phonesOf` order: the fixture's Mobile first, then the one
+ * its conversations are held with.
+ *
+ * @example
+ * ```ts
+ * import { SEED_PHONES } from './facts.js';
+ * SEED_PHONES.map((p) => p.phone_number); // ['+13035551234', '+13035555678']
+ * ```
+ */
+export const SEED_PHONES: readonly PhoneRow[] = [
+  { id: SEED_PHONE_ID, contact_id: SEED_CONTACT_ID, phone_number: '+13035551234', type: 'Mobile' },
+  { id: SEED_CONVERSATION_PHONE_ID, contact_id: SEED_CONTACT_ID, phone_number: SEED_CONVERSATION_PHONE, type: 'Mobile' },
+];
+
+/**
+ * Where the seed contact's other conversations live, and how many: besides `Pvwqm5G` (in
+ * `my_account`), two of the demo user's accounts and two that are not theirs.
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONTACT_CONVERSATIONS } from './facts.js';
+ * SEED_CONTACT_CONVERSATIONS[0]; // ['my_account', 59]
+ * ```
+ */
 export const SEED_CONTACT_CONVERSATIONS: readonly (readonly [string, number])[] = [
   [SEED_ACCOUNT_ID, 59],
   [DEMO_SECOND_ACCOUNT_ID, 27],
   [OTHER_ACCOUNT_ID, 9],
   ['pikes_peak_rentals', 4],
 ];
+
+/**
+ * The fixture's conversation `Pvwqm5G`: open, answered, subscribed, assigned to the demo user and
+ * unread by them, and its four messages, oldest first (the outbound ones sent by the demo user). Only the latest has an id the fixture
+ * names; the others get generated ids. It starts after every other conversation, so it has the
+ * highest `seq` of all.
+ *
+ * @example
+ * ```ts
+ * import { SEED_CONVERSATION } from './facts.js';
+ * SEED_CONVERSATION.messages.at(-1)?.body; // 'He once made a weeping willow laugh'
+ * ```
+ */
+export const SEED_CONVERSATION = {
+  id: SEED_CONVERSATION_ID,
+  accountId: SEED_ACCOUNT_ID,
+  contactId: SEED_CONTACT_ID,
+  state: 'open',
+  unanswered: 0,
+  unsubscribed: 0,
+  assignee: DEMO_USER_ID,
+  sender: DEMO_USER_ID,
+  messages: [
+    { direction: 'out', body: 'Hi Jamel, this is Demo from Example Account. Did you get a chance to meet the new gardener?', ts: '2018-07-24T20:41:07.482Z' },
+    { direction: 'in', body: 'I did! Quiet guy, but the trees love him.', ts: '2018-07-24T20:47:55.019Z' },
+    { direction: 'out', body: 'Ha, that is what everyone says. Anything else we should know?', ts: '2018-07-24T20:52:10.730Z' },
+    { direction: 'in', body: 'He once made a weeping willow laugh', ts: SEED_NOW, id: SEED_MESSAGE_ID },
+  ],
+} as const;

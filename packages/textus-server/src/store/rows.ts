@@ -192,6 +192,51 @@ export interface MembershipRow {
 }
 
 /**
+ * A row of `users` as stored: a {@link UserRow} and the SHA-256 of the user's token (see
+ * {@link hashToken}), which the store's reads never hand out.
+ *
+ * @example
+ * ```ts
+ * import { hashToken, type StoredUserRow } from '@hyperld/textus-server';
+ * const user: StoredUserRow = { id: 'u_new', name: 'New User', first_name: 'New', last_name: 'User', email: 'new@example.com', token_hash: hashToken('u_new.secret') };
+ * ```
+ */
+export interface StoredUserRow extends UserRow {
+  readonly token_hash: string;
+}
+
+/**
+ * Rows to write with {@link TextusStore.insertRows}, by table. Each list is written in its order:
+ * a contact's place in its list is its `rowid`, the order `contactsOf` pages in.
+ *
+ * @example
+ * ```ts
+ * import type { TableRows } from '@hyperld/textus-server';
+ * const rows: TableRows = { accounts: [{ id: 'acme', name: 'Acme', type: 'standard', phone_number: '+13035550100' }] };
+ * ```
+ */
+export interface TableRows {
+  /** Rows of `accounts`. */
+  readonly accounts?: readonly AccountRow[];
+  /** Rows of `users`, with their token digests. */
+  readonly users?: readonly StoredUserRow[];
+  /** Rows of `memberships`. */
+  readonly memberships?: readonly MembershipRow[];
+  /** Rows of `contacts`. */
+  readonly contacts?: readonly ContactRow[];
+  /** Rows of `contact_phones`. */
+  readonly phones?: readonly PhoneRow[];
+  /** Rows of `contact_notes`. */
+  readonly notes?: readonly NoteRow[];
+  /** Rows of `conversations`. */
+  readonly conversations?: readonly ConversationRow[];
+  /** Rows of `user_infos`. */
+  readonly userInfos?: readonly UserInfoRow[];
+  /** Rows of `messages`. */
+  readonly messages?: readonly MessageRow[];
+}
+
+/**
  * A page of rows and whether more lie on either side.
  *
  * @example

@@ -41,3 +41,14 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
     `,
   },
 ];
+
+/**
+ * The tables, in the order foreign keys allow them to be filled (each refers only to earlier ones).
+ *
+ * @example
+ * ```ts
+ * import { TABLES } from './schema.js';
+ * TABLES[0]; // 'accounts'
+ * ```
+ */
+export const TABLES = ['accounts', 'users', 'memberships', 'contacts', 'contact_phones', 'contact_notes', 'conversations', 'user_infos', 'messages'] as const;

@@ -104,6 +104,41 @@ describe('TextusStore.read', () => {
   });
 });
 
+describe('TextusStore.insertRows', () => {
+  const account = { id: 'acme', name: 'Acme', type: 'standard', phone_number: '+13035550100' };
+  const contact = { id: 'c1', account_id: 'acme', name: null, first_name: null, last_name: null, data: '{}', created_at: '2018-01-01T00:00:00.000Z' };
+
+  it('writes every table it is given, in one transaction that changes the data version', () => {
+    const empty = TextusStore.open(':memory:');
+    try {
+      expect(empty.nonEmptyTables()).toEqual([]);
+      const before = empty.dataVersion();
+      empty.insertRows({ accounts: [account], contacts: [contact], phones: [{ id: 'p1', contact_id: 'c1', phone_number: '+13035550101', type: 'Mobile' }] });
+      expect(empty.dataVersion()).not.toBe(before);
+      expect(empty.nonEmptyTables()).toEqual(['accounts', 'contacts', 'contact_phones']);
+      expect(empty.contact('c1')).toEqual(contact);
+      expect(empty.phonesOf('c1').map((p) => p.id)).toEqual(['p1']);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('writes nothing when a row breaks a constraint, and throws', () => {
+    const empty = TextusStore.open(':memory:');
+    try {
+      expect(() => empty.insertRows({ accounts: [account], contacts: [contact, { ...contact, id: 'c2', account_id: 'nowhere' }] })).toThrow(/FOREIGN KEY/);
+      expect(() => empty.insertRows({ accounts: [account, account] })).toThrow(/UNIQUE/);
+      expect(empty.nonEmptyTables()).toEqual([]);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('finds the seeded store not empty, in every table', () => {
+    expect(store.nonEmptyTables()).toEqual(['accounts', 'users', 'memberships', 'contacts', 'contact_phones', 'contact_notes', 'conversations', 'user_infos', 'messages']);
+  });
+});
+
 describe('TextusStore.userByToken with a version', () => {
   it('compares the 32-byte digests with timingSafeEqual once per call, cached user or not, and refuses a wrong secret', () => {
     const spy = vi.mocked(crypto.timingSafeEqual);

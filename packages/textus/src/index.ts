@@ -68,4 +68,4 @@ export type { ConversationActionName, ConversationStateFacts } from './actions.j
 
 // Routes
 export { textusRoutes } from './routes.js';
-export type { Route } from './routes.js';
+export type { Route, TextusRoute, TextusRouteName } from './routes.js';

@@ -31,7 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, type ConversationActionName } from '../packages/textus/src/actions.js';
 import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID } from '../packages/textus-server/src/seed/facts.js';
 import { TextusStore } from '../packages/textus-server/src/store/textus-store.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
+import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary/namespace.js';
 import { spawnServer, type ChildServer } from './textus-child.js';
 import { random } from '../test/helpers/random.js';
 import { STATE_ACTIONS } from './soak.js';

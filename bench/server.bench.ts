@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_TOKEN, SEED_CONTACT_ID } from '../packages/textus-server/src/seed/facts.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
+import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary/namespace.js';
 import { runSoak, type SoakResult } from './soak.js';
 import { spawnServer, type BareAnswer } from './textus-child.js';
 

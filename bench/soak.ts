@@ -22,7 +22,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { applyConversationAction, CONVERSATION_ACTIONS, type ConversationActionName } from '../packages/textus/src/actions.js';
-import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary.js';
+import { TEXTUS_MEDIA_TYPE } from '../packages/textus/src/vocabulary/namespace.js';
 import { random } from '../test/helpers/random.js';
 
 /**

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { isDecodeError, type DecodeError } from '@hyperld/core';
 import { listActions, membersOf, pageLinksOf } from '@hyperld/hydra';
 import { describe, expect, it } from 'vitest';
-import { ConversationCollection, textusRegistry } from './index.js';
+import { ConversationCollection, textusRegistry } from '../index.js';
 
-const FIXTURE = fileURLToPath(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 
 /** The JSON body of the fixture: everything after the line `Example Body`. */

@@ -13,8 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // By path, not through a package export: the fixture's spy must watch the `FastValidator` of the
 // module `@hyperld/core` runs (tests run on sources).
-import { fastContract, metaPaths, RUNS, type Doc } from '../../core/src/__fixtures__/fast-contract.js';
-import { ConversationCollection, textusRegistry } from './index.js';
+import { fastContract, metaPaths, RUNS, type Doc } from '../../../core/src/__fixtures__/fast-contract.js';
+import { ConversationCollection, textusRegistry } from '../index.js';
 
 const BASES = ['https://api.textus.com/contacts/DQeeO69/conversations', 'https://api.example.com/a/b'] as const;
 
@@ -23,7 +23,7 @@ const { fast, walker, root, wentFast, both, mutate, mutation, settings, methods 
   registry: textusRegistry,
   bases: BASES,
   unknownTypeIri: 'https://api.textus.com/vocab#Nope',
-  // Depth 2 as in properties.test.ts: already a node in a collection in a node.
+  // Depth 2 as in registry.properties.test.ts: already a node in a collection in a node.
   documentDepth: 2,
   // `hydra:Error`'s `status`/`statusCode` and `detail`/`description` are one Hydra property each.
   declined: ['hydra:Error'],
@@ -36,7 +36,7 @@ const { fast, walker, root, wentFast, both, mutate, mutation, settings, methods 
 
 // --- the seed response ------------------------------------------------------------------------------
 
-const FIXTURE = fileURLToPath(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url));
 
 /** The JSON body of the fixture: everything after the line `Example Body`. */
 function exampleBody(): string {

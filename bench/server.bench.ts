@@ -174,19 +174,19 @@ interface CpuProfile {
 
 /**
  * Where a sample's time goes: the first rule matching its stack, innermost frame first (a native
- * `get` called from store.ts is SQL; `JSON.stringify` called from the registry is encoding).
+ * `get` called from store/ is SQL; `JSON.stringify` called from the registry is encoding).
  */
 const BUCKETS: readonly (readonly [string, (functionName: string, url: string) => boolean])[] = [
   ['garbage collection', (f) => f === '(garbage collector)'],
-  ['SQL (store.ts, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store.ts') || u.includes('better-sqlite3')],
+  ['SQL (store/, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store/') || u.includes('better-sqlite3')],
   ['ETag: SHA-256 of the body', (f, u) => f === 'strongEtag' || u.startsWith('node:internal/crypto')],
   ['text to bytes (TextEncoder)', (f, u) => u === 'node:internal/encoding' || f === 'encodeUtf8String'],
   ['registry.encodeText (check + JSON.stringify)', (_, u) => u.includes('packages/core/src/')],
-  ['rendering rows (render.ts, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render.ts') || u.includes('packages/textus/src/actions.ts')],
+  ['rendering rows (render/, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render/') || u.includes('packages/textus/src/actions.ts')],
   ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],
   ['hydra handler (server-handler.ts, negotiation.ts)', (_, u) => u.includes('packages/hydra/src/')],
-  ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|seed-data\.ts|bootstrap/.test(u)],
+  ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|textus-server\/src\/seed\/|bootstrap/.test(u)],
   ['node:http parsing, sockets, timers', (_, u) => /^node:(_http|net|internal\/(streams|stream_base_commons|timers|http|process))|^node:events/.test(u)],
   ['(program: V8 and native, outside JS)', (f) => f === '(program)'],
 ];

@@ -22,8 +22,23 @@ export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
 export { Viewer } from './viewer.js';
 
 // The store and its seed
-export { hashToken, TextusStore } from './store.js';
-export type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, UserInfoRow, UserRow } from './store.js';
+export { TextusStore } from './store/textus-store.js';
+export { hashToken } from './store/token.js';
+export type {
+  AccountRow,
+  ContactRow,
+  ConversationRow,
+  MembershipRow,
+  MessageRow,
+  NoteRow,
+  PagePosition,
+  PhoneRow,
+  RowPage,
+  StoredUserRow,
+  TableRows,
+  UserInfoRow,
+  UserRow,
+} from './store/rows.js';
 export {
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,
@@ -37,33 +52,22 @@ export {
   SEED_MESSAGE_ID,
   SEED_NOW,
   SEED_PHONE_ID,
-  conversationPhoneNumber,
-  seedStore,
-} from './seed-data.js';
-export type { SeedOptions, SeedSummary } from './seed-data.js';
+} from './seed/facts.js';
+export { conversationPhoneNumber } from './seed/conversation-phone-number.js';
+export { seedStore } from './seed/seed-store.js';
+export type { SeedOptions } from './seed/generate.js';
+export type { SeedSummary } from './seed/seed-store.js';
 
 // Rendering rows as nodes
-export {
-  assignmentId,
-  formatPhone,
-  parseAssignmentId,
-  renderAccount,
-  renderAccountSummary,
-  renderAssignment,
-  renderAssignments,
-  renderAttachments,
-  renderContact,
-  renderContacts,
-  renderConversation,
-  renderConversationWithAccount,
-  renderMembership,
-  renderMemberships,
-  renderMessage,
-  renderNote,
-  renderPhone,
-  renderPhones,
-  renderUser,
-  renderUserInfo,
-  renderUsers,
-} from './render.js';
-export type { MembershipOf } from './render.js';
+export { renderAccount, renderAccountSummary } from './render/account.js';
+export { renderContact, renderContacts } from './render/contact.js';
+export { renderNote } from './render/contact-note.js';
+export { renderPhone, renderPhones } from './render/contact-phone.js';
+export { renderConversation, renderConversationWithAccount } from './render/conversation.js';
+export { assignmentId, parseAssignmentId, renderAssignment, renderAssignments } from './render/conversation-assignment.js';
+export { renderUserInfo } from './render/conversation-user-info.js';
+export { formatPhone } from './render/format.js';
+export { renderMembership, renderMemberships } from './render/membership.js';
+export type { MembershipOf } from './render/membership.js';
+export { renderAttachments, renderMessage } from './render/message.js';
+export { renderUser, renderUsers } from './render/user.js';

@@ -23,7 +23,6 @@ import {
 } from '@hyperld/hydra/server';
 import {
   applyConversationAction,
-  CONVERSATION_ACTIONS,
   conversationRules,
   TEXTUS_MEDIA_TYPE,
   textusRegistry,
@@ -31,28 +30,21 @@ import {
   VIEW_CONTEXT,
   type ConversationActionName,
 } from '@hyperld/textus';
-import {
-  parseAssignmentId,
-  renderAccount,
-  renderAssignment,
-  renderAssignments,
-  renderAttachments,
-  renderContact,
-  renderContacts,
-  renderConversation,
-  renderConversationWithAccount,
-  renderMembership,
-  renderMemberships,
-  renderMessage,
-  renderNote,
-  renderPhone,
-  renderPhones,
-  renderUser,
-  renderUserInfo,
-  renderUsers,
-} from './render.js';
-import { DEMO_TOKEN, SEED_CONTACT_ID, seedStore } from './seed-data.js';
-import { TextusStore, type AccountRow, type ContactRow, type PagePosition, type RowPage, type UserRow } from './store.js';
+import { renderAccount } from './render/account.js';
+import { renderContact, renderContacts } from './render/contact.js';
+import { renderNote } from './render/contact-note.js';
+import { renderPhone, renderPhones } from './render/contact-phone.js';
+import { renderConversation, renderConversationWithAccount } from './render/conversation.js';
+import { parseAssignmentId, renderAssignment, renderAssignments } from './render/conversation-assignment.js';
+import { renderUserInfo } from './render/conversation-user-info.js';
+import { renderMembership, renderMemberships } from './render/membership.js';
+import { renderAttachments, renderMessage } from './render/message.js';
+import { renderUser, renderUsers } from './render/user.js';
+import { conversationAction, type Answer, type TextusHandlers, type WithParams } from './route-handler.js';
+import { DEMO_TOKEN, SEED_CONTACT_ID } from './seed/facts.js';
+import { seedStore } from './seed/seed-store.js';
+import type { AccountRow, ContactRow, PagePosition, RowPage, UserRow } from './store/rows.js';
+import { TextusStore } from './store/textus-store.js';
 import { Viewer } from './viewer.js';
 
 /**
@@ -160,13 +152,15 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
 
   // What the path names, as the requesting user may see it: the Viewer decides, for the route
   // checks here as for what the renderers embed.
-  const param = (ctx: Ctx, name: string): string => ctx.params[name] ?? '';
-  const visibleConversation = (ctx: Ctx, viewer: Viewer) => found(viewer.conversation(param(ctx, 'conversation')), 'such conversation');
-  const visibleContact = (ctx: Ctx, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
-  const visibleMessage = (ctx: Ctx, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
+  // A helper names the path variables it reads, and takes only the routes whose templates have them.
+  const param = <P extends string>(ctx: WithParams<P>, name: NoInfer<P>): string => ctx.params[name] ?? '';
+  const visibleConversation = (ctx: WithParams<'conversation'>, viewer: Viewer) => found(viewer.conversation(param(ctx, 'conversation')), 'such conversation');
+  const visibleContact = (ctx: WithParams<'contact'>, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
+  const visibleMessage = (ctx: WithParams<'message'>, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
   const withPhones = (contact: ContactRow) => ({ contact, phones: store.phonesOf(contact.id) });
 
-  const handlers: Record<string, (ctx: Ctx, viewer: Viewer) => object | ReturnType<typeof reply>> = {
+  // One entry per route of textusRoutes (TextusHandlers: a missing or extra one does not compile).
+  const handlers: TextusHandlers = {
     contactConversations: (ctx, viewer) => {
       const contact = visibleContact(ctx, viewer);
       const per = size(ctx.url);
@@ -182,6 +176,16 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
       };
     },
     conversation: (ctx, viewer) => renderConversation(store, visibleConversation(ctx, viewer), viewer),
+    readConversation: conversationAction('readConversation'),
+    unreadConversation: conversationAction('unreadConversation'),
+    starConversation: conversationAction('starConversation'),
+    unstarConversation: conversationAction('unstarConversation'),
+    subscribeConversation: conversationAction('subscribeConversation'),
+    unsubscribeConversation: conversationAction('unsubscribeConversation'),
+    blockConversation: conversationAction('blockConversation'),
+    unblockConversation: conversationAction('unblockConversation'),
+    closeConversation: conversationAction('closeConversation'),
+    reopenConversation: conversationAction('reopenConversation'),
     timeline: (ctx, viewer) => {
       const c = visibleConversation(ctx, viewer);
       const per = size(ctx.url);
@@ -318,11 +322,10 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
   const actInTransaction = store.db.transaction(actOn);
 
   const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {
-    if (route.action !== undefined && route.action in CONVERSATION_ACTIONS) {
-      return { method: route.method, template: route.template, handle: actionHandler(route.action as ConversationActionName) };
-    }
-    const handle = handlers[route.name];
-    if (!handle) throw new Error(`No handler for route ${route.name}`);
+    const handler = handlers[route.name];
+    if (typeof handler !== 'function') return { method: route.method, template: route.template, handle: actionHandler(handler.action) };
+    // The router matched the route's template, so `params` holds its variables, as RouteCtx says.
+    const handle = handler as (ctx: Ctx, viewer: Viewer) => Answer;
     // A read sees one snapshot, under one read lock, with each contact and account read once.
     if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(() => handle(ctx, new Viewer(store, ctx.auth.id))) };
     return { method: route.method, template: route.template, handle: (ctx: Ctx) => handle(ctx, new Viewer(store, ctx.auth.id)) };

@@ -14,7 +14,8 @@
  *
  * @module
  */
-import type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PhoneRow, TextusStore, UserRow } from './store.js';
+import type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PhoneRow, UserRow } from './store/rows.js';
+import type { TextusStore } from './store/textus-store.js';
 
 /**
  * The requesting user, as the one authority on what they may see. Made once per request (it

@@ -16,7 +16,8 @@
  * @module
  */
 import { createClient, type Client, type ClientOptions } from '@hyperld/hydra/client';
-import { TEXTUS_MEDIA_TYPE, textusRegistry, type TextusTypes } from './vocabulary.js';
+import { TEXTUS_MEDIA_TYPE } from './vocabulary/namespace.js';
+import { textusRegistry, type TextusTypes } from './vocabulary/registry.js';
 
 /**
  * Options of {@link textus}: the hydra client's, less the registry and media type.
@@ -45,4 +46,4 @@ export function textus(options: TextusClientOptions): Client<TextusTypes> {
 }
 
 export type { Client } from '@hyperld/hydra/client';
-export type { TextusTypes } from './vocabulary.js';
+export type { TextusTypes } from './vocabulary/registry.js';

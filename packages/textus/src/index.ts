@@ -16,51 +16,35 @@
  */
 
 // The vocabulary
-export {
-  Account,
-  COLLECTION_CONTEXT,
-  Contact,
-  ContactCollection,
-  ContactNote,
-  ContactNoteCollection,
-  ContactPhone,
-  Conversation,
-  ConversationAssignment,
-  ConversationCollection,
-  ConversationFilter,
-  ConversationStats,
-  ConversationUserInfo,
-  ConversationWithAccount,
-  Membership,
-  Message,
-  TEXTUS_MEDIA_TYPE,
-  TEXTUS_VOCAB,
-  textusRegistry,
-  textusTypes,
-  Timeline,
-  User,
-  VIEW_CONTEXT,
-} from './vocabulary.js';
-export type {
-  AccountDef,
-  ContactCollectionDef,
-  ContactDef,
-  ContactNoteCollectionDef,
-  ContactNoteDef,
-  ContactPhoneDef,
-  ConversationAssignmentDef,
-  ConversationCollectionDef,
-  ConversationDef,
-  ConversationFilterDef,
-  ConversationStatsDef,
-  ConversationUserInfoDef,
-  ConversationWithAccountDef,
-  MembershipDef,
-  MessageDef,
-  TextusTypes,
-  TimelineDef,
-  UserDef,
-} from './vocabulary.js';
+export { COLLECTION_CONTEXT, TEXTUS_MEDIA_TYPE, TEXTUS_VOCAB, VIEW_CONTEXT } from './vocabulary/namespace.js';
+export { Account } from './vocabulary/account.js';
+export type { AccountDef } from './vocabulary/account.js';
+export { Membership } from './vocabulary/membership.js';
+export type { MembershipDef } from './vocabulary/membership.js';
+export { User } from './vocabulary/user.js';
+export type { UserDef } from './vocabulary/user.js';
+export { Contact, ContactCollection } from './vocabulary/contact.js';
+export type { ContactCollectionDef, ContactDef } from './vocabulary/contact.js';
+export { ContactNote, ContactNoteCollection } from './vocabulary/contact-note.js';
+export type { ContactNoteCollectionDef, ContactNoteDef } from './vocabulary/contact-note.js';
+export { ContactPhone } from './vocabulary/contact-phone.js';
+export type { ContactPhoneDef } from './vocabulary/contact-phone.js';
+export { Conversation, ConversationCollection, ConversationWithAccount } from './vocabulary/conversation.js';
+export type { ConversationCollectionDef, ConversationDef, ConversationWithAccountDef } from './vocabulary/conversation.js';
+export { ConversationAssignment } from './vocabulary/conversation-assignment.js';
+export type { ConversationAssignmentDef } from './vocabulary/conversation-assignment.js';
+export { ConversationFilter } from './vocabulary/conversation-filter.js';
+export type { ConversationFilterDef } from './vocabulary/conversation-filter.js';
+export { ConversationStats } from './vocabulary/conversation-stats.js';
+export type { ConversationStatsDef } from './vocabulary/conversation-stats.js';
+export { ConversationUserInfo } from './vocabulary/conversation-user-info.js';
+export type { ConversationUserInfoDef } from './vocabulary/conversation-user-info.js';
+export { Message } from './vocabulary/message.js';
+export type { MessageDef } from './vocabulary/message.js';
+export { Timeline } from './vocabulary/timeline.js';
+export type { TimelineDef } from './vocabulary/timeline.js';
+export { textusRegistry, textusTypes } from './vocabulary/registry.js';
+export type { TextusTypes } from './vocabulary/registry.js';
 
 // Actions and their availability
 export { applyConversationAction, CONVERSATION_ACTIONS, conversationActionLinks, conversationRules } from './actions.js';
@@ -68,4 +52,4 @@ export type { ConversationActionName, ConversationStateFacts } from './actions.j
 
 // Routes
 export { textusRoutes } from './routes.js';
-export type { Route } from './routes.js';
+export type { Route, TextusRoute, TextusRouteName } from './routes.js';

@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ConversationRow } from '../store/rows.js';
+import { TextusStore } from '../store/textus-store.js';
+import { conversationPhoneNumber } from './conversation-phone-number.js';
 import {
-  conversationPhoneNumber,
   DEMO_SECOND_ACCOUNT_ID,
   DEMO_TOKEN,
   DEMO_USER_ID,
@@ -21,10 +23,8 @@ import {
   SEED_MESSAGE_ID,
   SEED_NOW,
   SEED_PHONE_ID,
-  seedStore,
-  type SeedSummary,
-} from './seed-data.js';
-import { TextusStore, type ConversationRow } from './store.js';
+} from './facts.js';
+import { seedStore, type SeedSummary } from './seed-store.js';
 
 const TABLES: readonly (readonly [string, string])[] = [
   ['accounts', 'id'],

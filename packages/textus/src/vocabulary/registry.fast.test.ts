@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // By path, not through a package export: the fixture's spy must watch the `FastValidator` of the
 // module `@hyperld/core` runs (tests run on sources).
-import { fastContract, metaPaths, RUNS, type Doc } from '../../core/src/__fixtures__/fast-contract.js';
-import { ConversationCollection, textusRegistry } from './index.js';
+import { fastContract, metaPaths, RUNS, type Doc } from '../../../core/src/__fixtures__/fast-contract.js';
+import { ConversationCollection, textusRegistry } from '../index.js';
 
 const BASES = ['https://api.textus.com/contacts/DQeeO69/conversations', 'https://api.example.com/a/b'] as const;
 
@@ -22,7 +22,7 @@ const { fast, walker, root, wentFast, both, mutate, mutation, settings, methods 
   registry: textusRegistry,
   bases: BASES,
   unknownTypeIri: 'https://api.textus.com/vocab#Nope',
-  // Depth 2 as in properties.test.ts: already a node in a collection in a node.
+  // Depth 2 as in registry.properties.test.ts: already a node in a collection in a node.
   documentDepth: 2,
   // `hydra:Error`'s `status`/`statusCode` and `detail`/`description` are one Hydra property each.
   declined: ['hydra:Error'],

@@ -9,7 +9,7 @@ import { isDecodeError, type DecodeError } from '@hyperld/core';
 import { seedBodyText } from '@hyperld/fixtures';
 import { listActions, membersOf, pageLinksOf } from '@hyperld/hydra';
 import { describe, expect, it } from 'vitest';
-import { ConversationCollection, textusRegistry } from './index.js';
+import { ConversationCollection, textusRegistry } from '../index.js';
 
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 

@@ -1,8 +1,9 @@
 /**
- * The store's data version and what hangs on it: the reference server's response cache never
- * answers from data that changed (through the store, through `store.db`, or through another
- * connection to the same file), and the token check's user cache still compares digests in
- * constant time and forgets a changed token.
+ * The store's data version, its read snapshots and its token check: the version changes with every
+ * write (through the store, through `store.db`, or through another connection to the same file),
+ * a read sees one snapshot, and the token check's user cache still compares digests in constant
+ * time. What hangs on the version, the reference server's response cache, is tested in
+ * `reference-server.test.ts`.
  *
  * @module
  */
@@ -12,10 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTextusHandler } from './reference-server.js';
-import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID, seedStore } from './seed-data.js';
-import { hashToken, TextusStore } from './store.js';
-import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
+import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID } from '../seed/facts.js';
+import { seedStore } from '../seed/seed-store.js';
+import { TextusStore } from './textus-store.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
@@ -104,75 +104,38 @@ describe('TextusStore.read', () => {
   });
 });
 
-describe('the reference server’s response cache', () => {
-  const page = `http://localhost/contacts/${SEED_CONTACT_ID}/conversations`;
-  const get = async (handler: (request: Request) => Promise<Response>, token = DEMO_TOKEN, headers: Record<string, string> = {}) =>
-    handler(new Request(page, { headers: { authorization: `Bearer ${token}`, accept: TEXTUS_MEDIA_TYPE, ...headers } }));
-  const seedState = async (handler: (request: Request) => Promise<Response>): Promise<unknown> => {
-    const body = (await (await get(handler)).json()) as { members: { id: string; currentState: string; unanswered: boolean }[] };
-    const seed = body.members.find((m) => m.id === `/conversations/${SEED_CONVERSATION_ID}`);
-    return [seed?.currentState, seed?.unanswered];
-  };
+describe('TextusStore.insertRows', () => {
+  const account = { id: 'acme', name: 'Acme', type: 'standard', phone_number: '+13035550100' };
+  const contact = { id: 'c1', account_id: 'acme', name: null, first_name: null, last_name: null, data: '{}', created_at: '2018-01-01T00:00:00.000Z' };
 
-  it('answers as a handler without it does after writes through the store, store.db and another connection', async () => {
-    const cached = createTextusHandler({ store });
-    const plain = createTextusHandler({ store, responseCache: false });
-    const same = async (): Promise<unknown> => {
-      const [a, b] = [await get(cached), await get(plain)];
-      expect([a.status, a.headers.get('etag'), await a.text()]).toEqual([b.status, b.headers.get('etag'), await b.text()]);
-      return seedState(cached);
-    };
-    const states = [await same()];
-    await cached(new Request(`http://localhost/conversations/${SEED_CONVERSATION_ID}/close`, { method: 'PUT', headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
-    states.push(await same());
-    store.db.prepare('UPDATE conversations SET unanswered = 1 - unanswered WHERE id = ?').run(SEED_CONVERSATION_ID);
-    states.push(await same());
-    const other = new Database(file);
+  it('writes every table it is given, in one transaction that changes the data version', () => {
+    const empty = TextusStore.open(':memory:');
     try {
-      other.prepare("UPDATE conversations SET current_state = 'open' WHERE id = ?").run(SEED_CONVERSATION_ID);
+      expect(empty.nonEmptyTables()).toEqual([]);
+      const before = empty.dataVersion();
+      empty.insertRows({ accounts: [account], contacts: [contact], phones: [{ id: 'p1', contact_id: 'c1', phone_number: '+13035550101', type: 'Mobile' }] });
+      expect(empty.dataVersion()).not.toBe(before);
+      expect(empty.nonEmptyTables()).toEqual(['accounts', 'contacts', 'contact_phones']);
+      expect(empty.contact('c1')).toEqual(contact);
+      expect(empty.phonesOf('c1').map((p) => p.id)).toEqual(['p1']);
     } finally {
-      other.close();
+      empty.close();
     }
-    states.push(await same());
-    const unanswered = (states[0] as [string, boolean])[1];
-    expect(states).toEqual([
-      ['open', unanswered],
-      ['closed', unanswered],
-      ['closed', !unanswered],
-      ['open', !unanswered],
-    ]);
   });
 
-  it('answers a matching If-None-Match with 304 until the data changes, and keeps pages of users apart', async () => {
-    const handler = createTextusHandler({ store });
-    const etag = (await get(handler)).headers.get('etag') ?? '';
-    expect((await get(handler, DEMO_TOKEN, { 'if-none-match': etag })).status).toBe(304);
-    const other = await get(handler, OTHER_TOKEN);
-    expect(other.headers.get('etag')).not.toBe(etag);
-    store.applyAction(DEMO_USER_ID, SEED_CONVERSATION_ID, 'starConversation');
-    expect((await get(handler, DEMO_TOKEN, { 'if-none-match': etag })).status).toBe(200);
-  });
-
-  it('reads the data anew for a Request object handled a second time after a write', async () => {
-    const handler = createTextusHandler({ store });
-    const request = new Request(page, { headers: { authorization: `Bearer ${DEMO_TOKEN}`, accept: TEXTUS_MEDIA_TYPE } });
-    const before = (await handler(request)).headers.get('etag');
-    store.db.prepare('UPDATE conversations SET unanswered = 1 - unanswered WHERE id = ?').run(SEED_CONVERSATION_ID);
-    const after = await handler(request);
-    expect(after.headers.get('etag')).not.toBe(before);
-    expect(after.headers.get('etag')).toBe((await get(createTextusHandler({ store, responseCache: false }))).headers.get('etag'));
-  });
-
-  it('refuses a token changed by another connection at once, though its user was cached', async () => {
-    const handler = createTextusHandler({ store });
-    expect((await get(handler)).status).toBe(200);
-    const other = new Database(file);
+  it('writes nothing when a row breaks a constraint, and throws', () => {
+    const empty = TextusStore.open(':memory:');
     try {
-      other.prepare('UPDATE users SET token_hash = ? WHERE id = ?').run(hashToken('rotated'), DEMO_USER_ID);
+      expect(() => empty.insertRows({ accounts: [account], contacts: [contact, { ...contact, id: 'c2', account_id: 'nowhere' }] })).toThrow(/FOREIGN KEY/);
+      expect(() => empty.insertRows({ accounts: [account, account] })).toThrow(/UNIQUE/);
+      expect(empty.nonEmptyTables()).toEqual([]);
     } finally {
-      other.close();
+      empty.close();
     }
-    expect((await get(handler)).status).toBe(401);
+  });
+
+  it('finds the seeded store not empty, in every table', () => {
+    expect(store.nonEmptyTables()).toEqual(['accounts', 'users', 'memberships', 'contacts', 'contact_phones', 'contact_notes', 'conversations', 'user_infos', 'messages']);
   });
 });
 

@@ -31,7 +31,7 @@ import {
   Timeline,
   User,
   VIEW_CONTEXT,
-} from './index.js';
+} from '../index.js';
 
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 type Json = Record<string, unknown>;

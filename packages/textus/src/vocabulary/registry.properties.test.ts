@@ -11,7 +11,7 @@ import { arbitraryNode } from '@hyperld/core/testing';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { afterAll, describe, expect, it } from 'vitest';
-import { textusRegistry, textusTypes } from './index.js';
+import { textusRegistry, textusTypes } from '../index.js';
 
 const RUNS = 1000;
 const BASE = 'https://api.textus.com/x';

@@ -18,7 +18,7 @@ import {
   type Message,
   type TextusTypes,
   type textusTypes,
-} from './index.js';
+} from '../index.js';
 
 declare const body: string;
 const page = textusRegistry.decodeAs(ConversationCollection, body, { base: 'https://api.textus.com/contacts/DQeeO69/conversations', strict: true });

@@ -1,0 +1,54 @@
+/**
+ * `Account`: a messaging account.
+ *
+ * @module
+ */
+import { t, type DefType } from '@hyperld/core';
+import { v } from './namespace.js';
+
+const account = v.type('Account', {
+  description: 'A messaging account (a phone line shared by its users).',
+  properties: {
+    name: t.string().describe('The account name.'),
+    slug: t.string().optional().describe('The account slug, used in its IRI.'),
+    type: t.string().optional().describe('The kind of account (e.g. `standard`).'),
+    logo: t.string().nullable().optional().describe('The logo URL, or null.'),
+    phoneNumbers: t.list(t.string()).optional().describe('The account phone numbers, E.164.'),
+    effectiveRole: t.string().optional().describe('The requesting user role in this account.'),
+    multiUser: t.boolean().optional().describe('Whether several users share the account.'),
+    messagingRestricted: t.boolean().optional().describe('Whether messaging is restricted.'),
+    settings: t.json().optional().describe('Free-form settings.'),
+    featureFlags: t.json().optional().describe('Free-form feature flags.'),
+    contacts: t.link().optional().describe('The account contacts.'),
+    conversationFilters: t.link().optional().describe('The saved inbox views.'),
+    contactFilters: t.link().optional().describe('The saved contact views.'),
+    users: t.link().optional().describe('The account users.'),
+    sendMessages: t.link().optional().describe('Where to POST messages to send.'),
+    scheduleMessages: t.link().optional().describe('Where to POST messages to schedule.'),
+  },
+});
+
+/**
+ * The type of {@link Account}, by name: declarations that embed or extend it refer to
+ * `AccountDef` instead of spelling out its properties again.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { AccountDef } from '@hyperld/textus';
+ * type AccountNode = NodeOf<AccountDef>; // the same as NodeOf<typeof Account>
+ * ```
+ */
+export interface AccountDef extends DefType<typeof account> {}
+/**
+ * `Account`: a messaging account. Embedded in a conversation it carries only `id` and `name`,
+ * so everything else is optional.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { Account } from '@hyperld/textus';
+ * const a: NodeOf<typeof Account> = { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' };
+ * ```
+ */
+export const Account: AccountDef = account;

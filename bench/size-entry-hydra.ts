@@ -8,7 +8,7 @@
  * @module
  */
 import { createRegistry, t, vocabulary, type NodeOf } from '../packages/core/src/index.js';
-import { createClient } from '../packages/hydra/src/client.js';
+import { createClient } from '../packages/hydra/src/client/index.js';
 import { action, Collection, hydraTypes, PartialCollectionView } from '../packages/hydra/src/index.js';
 
 const v = vocabulary({ vocab: 'https://tasks.example/vocab#' });

@@ -1,9 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
-  // (publint) then reports the export that points at it.
-  entry: ['src/index.ts', 'src/client.ts', 'src/server.ts'],
+  // Named entries: `src/client/index.ts` builds to `dist/client.js`, as package.json's exports say.
+  entry: { index: 'src/index.ts', client: 'src/client/index.ts', server: 'src/server/index.ts' },
   format: ['esm', 'cjs'],
   // Declarations are built against the other packages' built `.d.ts` (pnpm builds in dependency
   // order), not their sources: with the `@hyperld/source` condition the bundler would copy their

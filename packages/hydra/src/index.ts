@@ -65,7 +65,7 @@ export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } fro
 export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
-export { expandHydraTemplate, expandIriTemplate, IriTemplateError, IriTemplateErrorCodes, isIriTemplateError, parseIriTemplate } from './iri-template.js';
+export { expandHydraTemplate, expandIriTemplate, IriTemplateError, IriTemplateErrorCodes, isIriTemplateError, parseIriTemplate } from './iri-template/rfc6570.js';
 export type {
   CompiledIriTemplate,
   HydraTemplateOptions,
@@ -81,4 +81,4 @@ export type {
   TemplateScalar,
   TemplateValue,
   TemplateValues,
-} from './iri-template.js';
+} from './iri-template/rfc6570.js';

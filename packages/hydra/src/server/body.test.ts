@@ -9,9 +9,9 @@ import net from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readProblem } from './errors.js';
+import { readProblem } from '../errors.js';
 import { serveNode } from './node-http.js';
-import { createHydraHandler, reply, type ServerRoute } from './server-handler.js';
+import { createHydraHandler, reply, type ServerRoute } from './handler.js';
 
 const ORIGIN = 'http://api.test';
 const MAX = 4096;

@@ -13,5 +13,5 @@
  *
  * @module
  */
-export { createClient, HttpError, isHttpError } from './http-client.js';
-export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './http-client.js';
+export { createClient, HttpError, isHttpError } from './client.js';
+export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './client.js';

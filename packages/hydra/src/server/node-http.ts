@@ -5,9 +5,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorBody } from './errors.js';
+import { errorBody } from '../errors.js';
 import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
-import { responseBytes, wireHandlerOf } from './server-handler.js';
+import { responseBytes, wireHandlerOf } from './handler.js';
 
 /**
  * Options of {@link toNodeListener} and {@link serveNode}.

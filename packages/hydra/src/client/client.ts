@@ -21,9 +21,9 @@ import {
   type NodeOf,
   type Registry,
 } from '@hyperld/core';
-import { declaredActions, type ActionName, type ActionSpecOf } from './actions.js';
-import { HydraError, readProblem, type Problem } from './errors.js';
-import { members as iterateMembers, pages as iteratePages } from './pagination.js';
+import { declaredActions, type ActionName, type ActionSpecOf } from '../actions.js';
+import { HydraError, readProblem, type Problem } from '../errors.js';
+import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
 
 /**
  * An error answer from the server: status, the response, and the Hydra error / problem body

@@ -7,7 +7,7 @@
  * @module
  */
 import { isDecodeError, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '@hyperld/core';
-import { errorBody, type ListedViolation } from './errors.js';
+import { errorBody, type ListedViolation } from '../errors.js';
 import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 
 /**
@@ -293,7 +293,7 @@ const bodyBytes = new WeakMap<Response, Uint8Array>();
  * make from bytes or whose body was already read.
  * @example
  * ```ts
- * import { responseBytes } from './server-handler.js';
+ * import { responseBytes } from './handler.js';
  * declare const response: Response;
  * const bytes = responseBytes(response); // undefined: stream response.body instead
  * ```
@@ -402,7 +402,7 @@ const wireHandlers = new WeakMap<(request: Request) => Promise<Response>, WireHa
  * (a wrapper, say).
  * @example
  * ```ts
- * import { wireHandlerOf } from './server-handler.js';
+ * import { wireHandlerOf } from './handler.js';
  * declare const handler: (request: Request) => Promise<Response>;
  * const wire = wireHandlerOf(handler); // undefined: call handler itself
  * ```

@@ -7,10 +7,10 @@
  */
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiDocumentation } from './api-documentation.js';
-import { readProblem } from './errors.js';
-import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './server.js';
-import { HydraErrorType, hydraRegistry, hydraTypes } from './vocabulary.js';
+import { apiDocumentation } from '../api-documentation.js';
+import { readProblem } from '../errors.js';
+import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './index.js';
+import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 
 const VENDOR = 'application/vnd.example+jsonld';
 const ORIGIN = 'http://api.test';

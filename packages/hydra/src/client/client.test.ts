@@ -13,10 +13,10 @@ import { runInNewContext } from 'node:vm';
 import { baseOf, isDecodeError, t, vocabulary, type NodeOf } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conversationRegistry, ConversationCollection, SEED_BASE, seedText, VOCAB } from './__fixtures__/conversations.js';
-import { isHydraError } from './errors.js';
-import { createClient, isHttpError, type ClientOptions } from './http-client.js';
-import { Collection, PartialCollectionView } from './vocabulary.js';
+import { conversationRegistry, ConversationCollection, SEED_BASE, seedText, VOCAB } from '../__fixtures__/conversations.js';
+import { isHydraError } from '../errors.js';
+import { createClient, isHttpError, type ClientOptions } from './client.js';
+import { Collection, PartialCollectionView } from '../vocabulary.js';
 
 const ORIGIN = new URL(SEED_BASE).origin;
 const TOKEN = 'secret-token';

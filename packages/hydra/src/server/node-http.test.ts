@@ -10,11 +10,11 @@ import { createServer, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiDocumentation } from './api-documentation.js';
-import { readProblem } from './errors.js';
+import { apiDocumentation } from '../api-documentation.js';
+import { readProblem } from '../errors.js';
 import { serveNode, toNodeListener } from './node-http.js';
-import { createHydraHandler, type ServerRoute } from './server-handler.js';
-import { HydraErrorType, hydraRegistry, hydraTypes } from './vocabulary.js';
+import { createHydraHandler, type ServerRoute } from './handler.js';
+import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 
 const v = vocabulary({ vocab: 'https://example.com/vocab#' });
 const Thing = v.type('Thing', { properties: { name: t.string() } });

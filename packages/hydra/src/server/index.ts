@@ -17,8 +17,8 @@
  */
 
 // Handler
-export { createHydraHandler, HttpProblem, reply } from './server-handler.js';
-export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, ServerRoute } from './server-handler.js';
+export { createHydraHandler, HttpProblem, reply } from './handler.js';
+export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, ServerRoute } from './handler.js';
 
 // Negotiation
 export { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';

@@ -9,7 +9,7 @@ import {
   parseIriTemplate,
   type IriTemplateDescription,
   type TemplateValue,
-} from './iri-template.js';
+} from './rfc6570.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 

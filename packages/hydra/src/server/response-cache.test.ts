@@ -8,8 +8,8 @@
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHydraHandler, HttpProblem, serveNode, type HydraHandlerOptions, type ServerRoute } from './server.js';
-import { hydraTypes } from './vocabulary.js';
+import { createHydraHandler, HttpProblem, serveNode, type HydraHandlerOptions, type ServerRoute } from './index.js';
+import { hydraTypes } from '../vocabulary.js';
 
 const VENDOR = 'application/vnd.example+jsonld';
 const ORIGIN = 'http://api.test';

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProblem } from '../errors.js';
 import { serveNode } from './node-http.js';
-import { createHydraHandler, reply, type ServerRoute } from './handler.js';
+import { createHydraHandler, reply, type ServerRoute } from './index.js';
 
 const ORIGIN = 'http://api.test';
 const MAX = 4096;

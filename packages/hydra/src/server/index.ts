@@ -17,8 +17,11 @@
  */
 
 // Handler
-export { createHydraHandler, HttpProblem, reply } from './handler.js';
-export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, ServerRoute } from './handler.js';
+export { createHydraHandler } from './handler.js';
+export type { HydraHandlerOptions } from './handler.js';
+export { HttpProblem, reply } from './reply.js';
+export type { HandlerResult, Reply } from './reply.js';
+export type { Method, RouteContext, ServerRoute } from './routes.js';
 
 // Negotiation
 export { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';

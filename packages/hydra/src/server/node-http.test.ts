@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { apiDocumentation } from '../api-documentation.js';
 import { readProblem } from '../errors.js';
 import { serveNode, toNodeListener } from './node-http.js';
-import { createHydraHandler, type ServerRoute } from './handler.js';
+import { createHydraHandler, type ServerRoute } from './index.js';
 import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 
 const v = vocabulary({ vocab: 'https://example.com/vocab#' });

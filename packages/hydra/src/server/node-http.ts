@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { errorBody } from '../errors.js';
 import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
-import { responseBytes, wireHandlerOf } from './handler.js';
+import { responseBytes, wireHandlerOf } from './wire.js';
 
 /**
  * Options of {@link toNodeListener} and {@link serveNode}.

@@ -18,6 +18,7 @@ import {
   pageView,
   reply,
   serveNode,
+  type HydraHandler,
   type RouteContext,
   type ServerRoute,
 } from '@hyperld/hydra/server';
@@ -120,17 +121,18 @@ function pageUrl(path: string, cursor: PagePosition, size: number | undefined): 
  * Creates the reference TextUs API as a Fetch-style handler.
  *
  * @param options - the store and paging limits.
- * @returns the `(request) => Promise<Response>` handler.
+ * @returns the handler: `fetch` is its `(request) => Promise<Response>` function; `serveNode` and
+ * `toNodeListener` take it whole.
  * @example
  * ```ts
  * import { createTextusHandler, seedStore, TextusStore, DEMO_TOKEN } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const handler = createTextusHandler({ store });
- * const response = await handler(new Request('http://localhost/contacts/DQeeO69/conversations', { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
+ * const response = await handler.fetch(new Request('http://localhost/contacts/DQeeO69/conversations', { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
  * ```
  */
-export function createTextusHandler(options: TextusHandlerOptions): (request: Request) => Promise<Response> {
+export function createTextusHandler(options: TextusHandlerOptions): HydraHandler {
   const { store } = options;
   const defaultSize = options.defaultPageSize ?? 25;
   const maxSize = options.maxPageSize ?? 100;

@@ -6,7 +6,16 @@
  */
 import type { ListedViolation } from '../errors.js';
 
-/** What became of a request body: none, its text, or why it was refused (before or while reading it). */
+/**
+ * What became of a request body: none, its text, or why it was refused (before or while reading it).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import type { BodyOutcome } from './body.js';
+ * const refused: BodyOutcome = { kind: 'too-large' }; // a 413
+ * ```
+ */
 export type BodyOutcome =
   | { readonly kind: 'none' }
   | { readonly kind: 'text'; readonly text: string }
@@ -24,6 +33,19 @@ function declaredLength(header: string | null): number | undefined {
  * is refused first: a type the server will not decode is a 415 whatever the size (reading it
  * would be for nothing), and only a body of an accepted type can be too large (413, from
  * `Content-Length` unread, or as soon as a stream passes `max`).
+ *
+ * @internal
+ * @param request - the request.
+ * @param expects - whether the route requires a body (it has an `expects` type).
+ * @param acceptedType - whether the request's `Content-Type` is one the server decodes.
+ * @param max - the largest body accepted, in bytes.
+ * @returns the body's text, none, or why it was refused.
+ * @example
+ * ```ts
+ * import { takeBody } from './body.js';
+ * const request = new Request('http://localhost/', { method: 'PUT', body: '{}', headers: { 'content-type': 'application/ld+json' } });
+ * await takeBody(request, true, true, 1024); // { kind: 'text', text: '{}' }
+ * ```
  */
 export async function takeBody(request: Request, expects: boolean, acceptedType: boolean, max: number): Promise<BodyOutcome> {
   const length = declaredLength(request.headers.get('content-length'));
@@ -98,5 +120,14 @@ async function readLimited(body: ReadableStream<Uint8Array>, max: number): Promi
 /** Strict: throws on bytes that are not UTF-8 instead of replacing them. Keeps stripping a BOM, as before. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The violation an `invalid_utf8` answer lists: the bytes never became text, so the path is the whole body. */
+/**
+ * The violation an `invalid_utf8` answer lists: the bytes never became text, so the path is the whole body.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { INVALID_UTF8 } from './body.js';
+ * INVALID_UTF8.code; // 'invalid_utf8'
+ * ```
+ */
 export const INVALID_UTF8: ListedViolation = { code: 'invalid_utf8', path: '$', expected: 'UTF-8 text', found: 'a byte sequence that is not UTF-8' };

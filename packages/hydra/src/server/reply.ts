@@ -46,6 +46,19 @@ export function reply(body: object | null, options: { readonly status?: number; 
   return { [REPLY]: true, body, status: options.status ?? 200, headers: options.headers ?? {} } as unknown as Reply;
 }
 
+/**
+ * Tells a {@link Reply} from a node a handler returned.
+ *
+ * @internal
+ * @param value - what a handler returned.
+ * @returns whether it is a reply.
+ * @example
+ * ```ts
+ * import { isReply, reply } from './reply.js';
+ * isReply(reply(null, { status: 204 })); // true
+ * isReply({ '@type': 'Thing' }); // false
+ * ```
+ */
 export function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[REPLY] === true;
 }

@@ -8,7 +8,7 @@
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHydraHandler, HttpProblem, serveNode, type HydraHandlerOptions, type ServerRoute } from './index.js';
+import { authenticated, createHydraHandler, HttpProblem, serveNode, type HydraHandlerOptions, type ServerRoute } from './index.js';
 import { hydraTypes } from '../vocabulary.js';
 
 const VENDOR = 'application/vnd.example+jsonld';
@@ -96,7 +96,7 @@ function app(cacheOptions: Partial<NonNullable<HydraHandlerOptions<User>['respon
         }),
   });
   const get = (path: string, token = 't1', headers: Record<string, string> = {}, method = 'GET'): Promise<Response> =>
-    handler(new Request(`${ORIGIN}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers } }));
+    handler.fetch(new Request(`${ORIGIN}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers } }));
   return { data, tokens, state, handler, get };
 }
 
@@ -131,7 +131,7 @@ describe('the response cache', () => {
   it('renders again once the version changes, and keeps the new answer', async () => {
     const { state, get, handler } = app();
     const before = await (await get('/things/a')).json();
-    await handler(new Request(`${ORIGIN}/things/a`, { method: 'PUT', headers: { authorization: 'Bearer t1' } }));
+    await handler.fetch(new Request(`${ORIGIN}/things/a`, { method: 'PUT', headers: { authorization: 'Bearer t1' } }));
     const after = await (await get('/things/a')).json();
     expect([before.name, after.name]).toEqual(['A for u1', 'A! for u1']);
     await get('/things/a');
@@ -185,7 +185,7 @@ describe('the response cache', () => {
     }
     // `/things/missing` renders too (the handler answers undefined).
     expect(state.renders).toBe(8);
-    const put = () => handler(new Request(`${ORIGIN}/things/b`, { method: 'PUT', headers: { authorization: 'Bearer t1' } }));
+    const put = () => handler.fetch(new Request(`${ORIGIN}/things/b`, { method: 'PUT', headers: { authorization: 'Bearer t1' } }));
     expect(await (await put()).json()).toMatchObject({ name: 'B!' });
     expect(await (await put()).json()).toMatchObject({ name: 'B!!' });
   });
@@ -236,6 +236,37 @@ describe('the response cache', () => {
     expect(state.versionReads).toBe(2);
   });
 
+  it('takes the version authenticate gives with the principal, and asks version() only for requests without one', async () => {
+    const state = { version: 0, versionReads: 0, renders: 0 };
+    const routes: ServerRoute<User>[] = [
+      { method: 'GET', template: '/mine', handle: ({ auth }) => (state.renders++, { '@type': 'Thing', id: '/mine', name: auth.id }) },
+      { method: 'GET', template: '/public', public: true, handle: () => (state.renders++, { '@type': 'Thing', id: '/public', name: 'public' }) },
+    ];
+    const make = (version?: () => number) =>
+      createHydraHandler<User>({
+        registry,
+        routes,
+        authenticate: (request) => (request.headers.get('authorization') === 'Bearer t1' ? authenticated({ id: 'u1' }, { version: state.version }) : undefined),
+        responseCache: { principal: (user) => user?.id ?? 'anyone', ...(version ? { version } : {}) },
+      });
+    const handler = make(() => (state.versionReads++, state.version));
+    const get = (path: string) => handler.fetch(new Request(`${ORIGIN}${path}`, { headers: { authorization: 'Bearer t1' } }));
+    expect(await (await get('/mine')).json()).toMatchObject({ name: 'u1' }); // the route gets the principal itself
+    await get('/mine');
+    expect([state.renders, state.versionReads]).toEqual([1, 0]);
+    state.version++;
+    await get('/mine');
+    expect([state.renders, state.versionReads]).toEqual([2, 0]);
+    await get('/public');
+    await get('/public');
+    expect([state.renders, state.versionReads]).toEqual([3, 2]);
+    // Without version(), a request authenticate gave no version for is not kept.
+    const partial = make();
+    await partial.fetch(new Request(`${ORIGIN}/public`));
+    await partial.fetch(new Request(`${ORIGIN}/public`));
+    expect(state.renders).toBe(5);
+  });
+
   it('gives a reader of the body its own bytes: changing them changes no later answer', async () => {
     const { get } = app();
     const first = new Uint8Array(await (await get('/things/a')).arrayBuffer());
@@ -278,7 +309,7 @@ describe('the response cache', () => {
 describe('node:http and the handler’s own answers', () => {
   it('writes the status, header fields and bytes the Response would carry, for the handler and for a wrapper of it', async () => {
     const { handler, get } = app();
-    const wrapped = (request: Request): Promise<Response> => handler(request);
+    const wrapped = (request: Request): Promise<Response> => handler.fetch(request);
     for (const served of [await serveNode(handler), await serveNode(wrapped)]) {
       try {
         for (const [path, headers, method] of [

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationRegistry, ConversationCollection, SEED_BASE, seedText, VOCAB } from '../__fixtures__/conversations.js';
 import { isHydraError } from '../errors.js';
-import { createClient, isHttpError, type ClientOptions } from './client.js';
+import { createClient, isHttpError, type ClientOptions } from './index.js';
 import { Collection, PartialCollectionView } from '../vocabulary.js';
 
 const ORIGIN = new URL(SEED_BASE).origin;

@@ -65,20 +65,19 @@ export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } fro
 export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
-export { expandHydraTemplate, expandIriTemplate, IriTemplateError, IriTemplateErrorCodes, isIriTemplateError, parseIriTemplate } from './iri-template/rfc6570.js';
+export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';
+export type { IriTemplateErrorCode } from './iri-template/errors.js';
+export { expandIriTemplate, parseIriTemplate } from './iri-template/rfc6570.js';
+export type { CompiledIriTemplate, TemplateScalar, TemplateValue, TemplateValues } from './iri-template/rfc6570.js';
+export { expandHydraTemplate } from './iri-template/hydra-template.js';
 export type {
-  CompiledIriTemplate,
   HydraTemplateOptions,
   HydraTemplateScalar,
   HydraTemplateValue,
   HydraTemplateValues,
   IriOrReference,
   IriTemplateDescription,
-  IriTemplateErrorCode,
   IriTemplateMappingDescription,
   JsonLdNodeReference,
   JsonLdValueObject,
-  TemplateScalar,
-  TemplateValue,
-  TemplateValues,
-} from './iri-template/rfc6570.js';
+} from './iri-template/hydra-template.js';

@@ -2,7 +2,8 @@ import { HYDRA } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationRegistry, SEED_BASE, seedText, VIEW_CONTEXT } from './__fixtures__/conversations.js';
-import { membersOf, pageLinksOf, readHydra, totalItemsOf, viewOf } from './collection.js';
+import { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
+import { readHydra } from './terms.js';
 import { HYDRA_CONTEXT, hydraRegistry } from './vocabulary.js';
 
 const CONVERSATIONS_CONTEXT = '/contexts/ConversationCollection.jsonld';

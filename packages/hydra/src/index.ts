@@ -47,8 +47,10 @@ export type {
 } from './vocabulary.js';
 
 // Collections and paging
-export { membersOf, pageLinksOf, readHydra, totalItemsOf, viewOf } from './collection.js';
-export type { PageLinks, ReadOptions } from './collection.js';
+export { readHydra } from './terms.js';
+export type { ReadOptions } from './terms.js';
+export { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
+export type { PageLinks } from './collection.js';
 export { members, pages } from './pagination.js';
 export type { PageFetcher, PagingOptions } from './pagination.js';
 

@@ -48,7 +48,7 @@ export type {
 
 // Collections and paging
 export { readHydra } from './terms.js';
-export type { ReadOptions } from './terms.js';
+export type { ReadHydraOptions, ReadOptions } from './terms.js';
 export { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
 export type { PageLinks } from './collection.js';
 export { members, pages } from './pagination.js';

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { expandTerm, HYDRA, STANDARD_PREFIXES, XSD } from '@hyperld/core';
+import { expandTerm, STANDARD_PREFIXES, XSD } from '@hyperld/core';
+import { isHydraTerm } from '../terms.js';
 import { IriTemplateError } from './errors.js';
 import { parseIriTemplate, type TemplateValue } from './rfc6570.js';
 
@@ -238,8 +239,8 @@ function referenceText(value: unknown): string | undefined {
 function isExplicit(representation: unknown, template: string): boolean {
   if (representation === undefined || representation === null) return false;
   const term = referenceText(representation);
-  if (term === 'ExplicitRepresentation' || term === 'hydra:ExplicitRepresentation' || term === `${HYDRA}ExplicitRepresentation`) return true;
-  if (term === 'BasicRepresentation' || term === 'hydra:BasicRepresentation' || term === `${HYDRA}BasicRepresentation`) return false;
+  if (isHydraTerm(term, 'ExplicitRepresentation')) return true;
+  if (isHydraTerm(term, 'BasicRepresentation')) return false;
   throw new IriTemplateError('invalid_description', `Unknown hydra:variableRepresentation ${JSON.stringify(representation)}.`, { template });
 }
 

@@ -243,26 +243,26 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
  */
 class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly registry: Registry<D>;
-  private readonly options: ClientOptions<D>;
-  private readonly transport: Transport;
-  private readonly retry: RetryPolicy;
-  private readonly cache: EtagCache | undefined;
-  private readonly timeout: number;
-  private readonly maxSize: number;
+  readonly #options: ClientOptions<D>;
+  readonly #transport: Transport;
+  readonly #retry: RetryPolicy;
+  readonly #cache: EtagCache | undefined;
+  readonly #timeout: number;
+  readonly #maxSize: number;
 
   constructor(options: ClientOptions<D>) {
-    this.options = options;
-    this.transport = new Transport(options);
+    this.#options = options;
+    this.#transport = new Transport(options);
     this.registry = options.registry;
-    this.retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
-    this.cache = options.cache === false ? undefined : new EtagCache();
-    this.timeout = options.timeout ?? 30_000;
-    this.maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
+    this.#retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
+    this.#cache = options.cache === false ? undefined : new EtagCache();
+    this.#timeout = options.timeout ?? 30_000;
+    this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
   }
 
-  readonly get: Client<D>['get'] = (iri, opts) => this.load(iri, undefined, undefined, opts?.signal) as never;
+  readonly get: Client<D>['get'] = (iri, opts) => this.#load(iri, undefined, undefined, opts?.signal) as never;
 
-  readonly getAs: Client<D>['getAs'] = (def, iri, opts) => this.load(iri, def, undefined, opts?.signal) as never;
+  readonly getAs: Client<D>['getAs'] = (def, iri, opts) => this.#load(iri, def, undefined, opts?.signal) as never;
 
   readonly follow: Client<D>['follow'] = async (node, key, opts) => {
     const value = (node as Record<string, unknown>)[key];
@@ -278,27 +278,28 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     const kind = def?.properties[key];
     const targetName = kind?.spec.tag === 'link' ? kind.spec.target : undefined;
     const target = targetName !== undefined ? registry.lookup(targetName) : undefined;
-    return this.load(value, target, meta?.base ?? this.transport.base.href, opts?.signal) as never;
+    return this.#load(value, target, meta?.base ?? this.#transport.base.href, opts?.signal) as never;
   };
 
   readonly members: Client<D>['members'] = (collection, opts) =>
-    iterateMembers(this.startOf(collection), {
-      fetch: this.pageFetcher,
+    iterateMembers(this.#startOf(collection), {
+      fetch: this.#pageFetcher,
       registry: this.registry,
       ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
       ...(opts?.signal ? { signal: opts.signal } : {}),
     }) as never;
 
   readonly pages: Client<D>['pages'] = (collection, opts) =>
-    iteratePages(this.startOf(collection), {
-      fetch: this.pageFetcher,
+    iteratePages(this.#startOf(collection), {
+      fetch: this.#pageFetcher,
       registry: this.registry,
       ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
       ...(opts?.signal ? { signal: opts.signal } : {}),
     }) as never;
 
   readonly invoke: Client<D>['invoke'] = async (node, actionName, body, opts) => {
-    const { registry, transport } = this;
+    const { registry } = this;
+    const transport = this.#transport;
     const record = node as Record<string, unknown>;
     const type = record['@type'];
     const def = typeof type === 'string' ? registry.lookup(type) : undefined;
@@ -309,54 +310,54 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
     const url = transport.resolve(value, metaOf(node)?.base ?? transport.base.href);
     const text = body !== undefined ? registry.encodeText(body) : undefined;
-    const budget = budgetOf(this.timeout, opts?.signal);
-    const { response, url: finalUrl } = await sendWithRetries(transport, this.retry, spec.method, url, text, {}, budget);
-    if (!SAFE.has(spec.method)) this.cache?.invalidate(url);
-    if (!response.ok) return failWith(response, finalUrl.href, budget, this.maxSize);
-    const answer = await readAnswer(response, finalUrl.href, budget, this.maxSize);
+    const budget = budgetOf(this.#timeout, opts?.signal);
+    const { response, url: finalUrl } = await sendWithRetries(transport, this.#retry, spec.method, url, text, {}, budget);
+    if (!SAFE.has(spec.method)) this.#cache?.invalidate(url);
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
     if (answer.length === 0) return undefined as never;
     const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
-    const decoded = this.decodeText(answer, finalUrl.href, returns);
+    const decoded = this.#decodeText(answer, finalUrl.href, returns);
     const id = (decoded as Record<string, unknown>)['id'];
-    if (typeof id === 'string') this.cache?.invalidate(transport.resolve(id, finalUrl.href));
+    if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
     return decoded as never;
   };
 
   readonly request: Client<D>['request'] = async (method, iri, init) => {
-    const url = this.transport.resolve(iri);
+    const url = this.#transport.resolve(iri);
     const upper = method.toUpperCase();
     const text = init?.body !== undefined ? this.registry.encodeText(init.body) : undefined;
-    const { response } = await sendWithRetries(this.transport, this.retry, upper, url, text, {}, budgetOf(this.timeout, init?.signal));
-    if (!SAFE.has(upper)) this.cache?.invalidate(url);
+    const { response } = await sendWithRetries(this.#transport, this.#retry, upper, url, text, {}, budgetOf(this.#timeout, init?.signal));
+    if (!SAFE.has(upper)) this.#cache?.invalidate(url);
     return response;
   };
 
   /** Fetches the page at `url` for paging (`members`, `pages`): each page is a call of its own. */
-  private readonly pageFetcher = (url: string, init: { readonly signal?: AbortSignal }): Promise<object> => this.load(url, undefined, undefined, init.signal);
+  readonly #pageFetcher = (url: string, init: { readonly signal?: AbortSignal }): Promise<object> => this.#load(url, undefined, undefined, init.signal);
 
   /** A GET decoded (as `def` when given), revalidated with the kept `ETag` when there is one. */
-  private async load(iri: string, def: AnyTypeDef | undefined, relativeTo: string | undefined, signal: AbortSignal | undefined): Promise<object> {
-    const { cache } = this;
-    const url = this.transport.resolve(iri, relativeTo);
-    const budget = budgetOf(this.timeout, signal);
+  async #load(iri: string, def: AnyTypeDef | undefined, relativeTo: string | undefined, signal: AbortSignal | undefined): Promise<object> {
+    const cache = this.#cache;
+    const url = this.#transport.resolve(iri, relativeTo);
+    const budget = budgetOf(this.#timeout, signal);
     const cached = cache?.get(url.href);
-    const { response, url: finalUrl } = await sendWithRetries(this.transport, this.retry, 'GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, budget);
+    const { response, url: finalUrl } = await sendWithRetries(this.#transport, this.#retry, 'GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, budget);
     if (response.status === 304 && cached) {
       await response.body?.cancel().catch(() => undefined);
       cache?.revalidated(url.href, cached);
       return cached.node;
     }
-    if (!response.ok) return failWith(response, finalUrl.href, budget, this.maxSize);
-    const node = this.decodeText(await readAnswer(response, finalUrl.href, budget, this.maxSize), finalUrl.href, def);
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const node = this.#decodeText(await readAnswer(response, finalUrl.href, budget, this.#maxSize), finalUrl.href, def);
     const etag = response.headers.get('etag');
     if (cache && etag) cache.set(url.href, etag, node);
     return node;
   }
 
   /** An answer's text decoded with the registry; a decoding failure is `decode_failed`. */
-  private decodeText(text: string, url: string, def: AnyTypeDef | undefined): object {
+  #decodeText(text: string, url: string, def: AnyTypeDef | undefined): object {
     const { registry } = this;
-    const options: DecodeOptions = { ...this.options.limits, base: url, unknownContext: this.options.unknownContext ?? 'error' };
+    const options: DecodeOptions = { ...this.#options.limits, base: url, unknownContext: this.#options.unknownContext ?? 'error' };
     try {
       const node = def ? registry.decodeAs(def, text, options) : registry.decode(text, options);
       return node as object;
@@ -367,7 +368,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   }
 
   /** A collection given by IRI, resolved against the base; a page in hand as it is. */
-  private startOf<C extends object>(collection: C | string): C | string {
-    return typeof collection === 'string' ? this.transport.resolve(collection).href : collection;
+  #startOf<C extends object>(collection: C | string): C | string {
+    return typeof collection === 'string' ? this.#transport.resolve(collection).href : collection;
   }
 }

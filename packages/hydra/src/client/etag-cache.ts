@@ -39,14 +39,14 @@ const MAX_ENTRIES = 500;
  * ```
  */
 export class EtagCache {
-  private readonly entries = new Map<string, Kept>();
+  readonly #entries = new Map<string, Kept>();
 
   /**
    * @param url - an absolute URL.
    * @returns what is kept for it, if anything.
    */
   get(url: string): Kept | undefined {
-    return this.entries.get(url);
+    return this.#entries.get(url);
   }
 
   /**
@@ -56,8 +56,8 @@ export class EtagCache {
    * @param kept - what was kept for it.
    */
   revalidated(url: string, kept: Kept): void {
-    this.entries.delete(url);
-    this.entries.set(url, kept);
+    this.#entries.delete(url);
+    this.#entries.set(url, kept);
   }
 
   /**
@@ -68,8 +68,8 @@ export class EtagCache {
    * @param node - the decoded node.
    */
   set(url: string, etag: string, node: object): void {
-    this.entries.set(url, { etag, node });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.#entries.set(url, { etag, node });
+    if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 
   /**
@@ -80,10 +80,10 @@ export class EtagCache {
    */
   invalidate(url: URL): void {
     const target = url.origin + url.pathname;
-    for (const key of [...this.entries.keys()]) {
+    for (const key of [...this.#entries.keys()]) {
       const k = new URL(key);
       const path = k.origin + k.pathname;
-      if (path === target || target.startsWith(path.endsWith('/') ? path : `${path}/`)) this.entries.delete(key);
+      if (path === target || target.startsWith(path.endsWith('/') ? path : `${path}/`)) this.#entries.delete(key);
     }
   }
 }

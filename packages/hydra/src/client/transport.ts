@@ -71,23 +71,23 @@ export class Transport {
   readonly origin: string;
   /** The media type of bodies sent. */
   readonly mediaType: string;
-  private readonly accept: string;
+  readonly #accept: string;
   /** Calls the fetch function as a plain function (a browser's `fetch` refuses another `this`). */
-  private readonly send: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  private readonly options: TransportOptions;
+  readonly #send: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  readonly #options: TransportOptions;
 
   /**
    * @param options - base URL, credentials, fetch and cross-origin policy.
    * @throws HydraError `credentials_in_url` when `baseUrl` carries `user:password@`.
    */
   constructor(options: TransportOptions) {
-    this.options = options;
+    this.#options = options;
     this.base = refuseCredentials(new URL(options.baseUrl));
     this.origin = this.base.origin;
     const fetchFn = options.fetch;
-    this.send = fetchFn ? (input, init) => fetchFn(input, init) : (input, init) => globalThis.fetch(input, init);
+    this.#send = fetchFn ? (input, init) => fetchFn(input, init) : (input, init) => globalThis.fetch(input, init);
     this.mediaType = options.mediaType ?? 'application/ld+json';
-    this.accept = `${this.mediaType}, application/ld+json;q=0.9, application/json;q=0.8`;
+    this.#accept = `${this.mediaType}, application/ld+json;q=0.9, application/json;q=0.8`;
   }
 
   /**
@@ -127,14 +127,14 @@ export class Transport {
     let currentMethod = method;
     let currentBody = body;
     for (let hop = 0; hop <= 5; hop++) {
-      const headers = await this.headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra);
+      const headers = await this.#headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra);
       const init: RequestInit = { method: currentMethod, headers, signal, redirect: 'manual', ...(currentBody !== undefined ? { body: currentBody } : {}) };
-      let response = await this.send(url.href, init);
+      let response = await this.#send(url.href, init);
       if (response.type === 'opaqueredirect') {
         // A browser hides redirect targets; it also drops Authorization on a cross-origin redirect itself.
-        response = await this.send(url.href, { ...init, redirect: 'follow' });
+        response = await this.#send(url.href, { ...init, redirect: 'follow' });
         const landed = new URL(response.url || url.href);
-        if (landed.origin !== this.origin && this.options.crossOrigin === 'refuse') {
+        if (landed.origin !== this.origin && this.#options.crossOrigin === 'refuse') {
           // The browser has already followed it (without credentials); what can still be refused is its answer.
           await response.body?.cancel().catch(() => undefined);
           throw new HydraError('unsafe_link', `Refusing to leave ${this.origin} for ${landed.origin}.`, { url: landed.href });
@@ -155,9 +155,9 @@ export class Transport {
   }
 
   /** The header fields of a request to `url`: credentials and custom headers for the API's origin only. */
-  private async headersFor(url: URL, extra: Record<string, string>): Promise<Record<string, string>> {
-    const headers: Record<string, string> = { accept: this.accept, ...extra };
-    const { options } = this;
+  async #headersFor(url: URL, extra: Record<string, string>): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { accept: this.#accept, ...extra };
+    const options = this.#options;
     if (url.origin !== this.origin) {
       if (options.crossOrigin === 'refuse') throw new HydraError('unsafe_link', `Refusing to leave ${this.origin} for ${url.origin}.`, { url: url.href });
       return headers;

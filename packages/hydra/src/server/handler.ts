@@ -373,13 +373,15 @@ class Handler<A> implements HydraHandler {
     return isThenable(found) ? Promise.resolve(found).then((value) => this.principalOf(exchange, value)) : this.principalOf(exchange, found);
   }
 
+  /** What `authenticate` found as a {@link Principal}; no principal (`undefined`, alone or in an {@link Authenticated}) is a 401. */
   private principalOf(exchange: Exchange, found: A | Authenticated<A> | undefined): Principal<A> | Response {
-    if (found === undefined) {
+    const principal: Principal<A> = isAuthenticated(found) ? { auth: found.principal as A, version: found.version } : { auth: found, version: undefined };
+    if (principal.auth === undefined) {
       return this.problem(exchange, 401, 'Unauthorized', 'A valid bearer token is required.', {
         'www-authenticate': `Bearer realm="${this.options.realm ?? 'api'}"`,
       });
     }
-    return isAuthenticated(found) ? { auth: found.principal as A, version: found.version } : { auth: found, version: undefined };
+    return principal;
   }
 
   /**

@@ -17,17 +17,21 @@ import type { Options } from 'tsup';
 /**
  * The build of one package: ESM and CommonJS with declarations, source maps and shared chunks.
  *
- * @param entry - the package's entry files, relative to its folder (e.g. `src/index.ts`).
+ * @param entry - the package's entry files, relative to its folder (e.g. `src/index.ts`), or
+ *   output names mapped to them (`{ client: 'src/client/index.ts' }` builds `dist/client.js`).
  * @param extra - options added to (or replacing) the shared ones, e.g. `{ esbuildPlugins }`.
  * @returns the tsup options that `tsup.config.ts` exports (`test/helpers/build-package.ts` reads
- *   `entry` from them, so it stays an array).
+ *   `entry` from them).
  * @example
  * ```ts
  * import { packageConfig } from '../../tsup.base.js';
  * export default packageConfig(['src/index.ts']);
  * ```
  */
-export function packageConfig(entry: string[], extra: Omit<Options, 'entry'> = {}): Options & { entry: string[] } {
+export function packageConfig(
+  entry: string[] | Record<string, string>,
+  extra: Omit<Options, 'entry'> = {},
+): Options & { entry: string[] | Record<string, string> } {
   return {
     // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
     // (publint) then reports the export that points at it.

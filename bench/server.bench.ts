@@ -185,7 +185,7 @@ const BUCKETS: readonly (readonly [string, (functionName: string, url: string) =
   ['rendering rows (render/, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render/') || u.includes('packages/textus/src/actions.ts')],
   ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],
-  ['hydra handler (server-handler.ts, negotiation.ts)', (_, u) => u.includes('packages/hydra/src/')],
+  ['hydra handler (hydra/src/server/)', (_, u) => u.includes('packages/hydra/src/')],
   ['start-up (module loading, seeding)', (_, u) => /node:internal\/modules|tsx|esbuild|textus-server\/src\/seed\/|bootstrap/.test(u)],
   ['node:http parsing, sockets, timers', (_, u) => /^node:(_http|net|internal\/(streams|stream_base_commons|timers|http|process))|^node:events/.test(u)],
   ['(program: V8 and native, outside JS)', (f) => f === '(program)'],

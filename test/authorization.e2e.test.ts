@@ -350,10 +350,10 @@ describe('error bodies', () => {
     const handler = createTextusHandler({ store, onError: (error) => errors.push(error) });
     const request = (path: string): Request =>
       new Request(new URL(path, 'http://127.0.0.1'), { headers: { accept: 'application/ld+json', authorization: `Bearer ${DEMO_TOKEN}` } });
-    expect((await handler(request(`/conversations/${SEED_CONVERSATION_ID}`))).status).toBe(200);
+    expect((await handler.fetch(request(`/conversations/${SEED_CONVERSATION_ID}`))).status).toBe(200);
     store.db.close();
     for (const path of [`/conversations/${SEED_CONVERSATION_ID}`, `/contacts/${SEED_CONTACT_ID}/conversations`, `/users/${DEMO_USER_ID}`]) {
-      const response = await handler(request(path));
+      const response = await handler.fetch(request(path));
       const text = await response.text();
       expect(response.status, path).toBe(500);
       expect(JSON.parse(text)).toMatchObject({ '@type': 'hydra:Error', status: 500 });

@@ -74,7 +74,7 @@ store.applyAction = (userId, cid, action) => {
 };
 const handler = createTextusHandler({ store });
 const served = await serveNode((request) => requests.run({ rows: [], applied: 0 }, async () => {
-  const response = await handler(request);
+  const response = await handler.fetch(request);
   const log = requests.getStore();
   const headers = new Headers(response.headers);
   headers.set('x-test-version', String(log.rows.at(-1)?.version ?? -1));

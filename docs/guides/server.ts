@@ -12,7 +12,7 @@
 import { pathToFileURL } from 'node:url';
 import { createRegistry, t, vocabulary, type NodeOf } from '@hyperld/core';
 import { action, Collection, listActions } from '@hyperld/hydra';
-import { createHydraHandler, HttpProblem, serveNode, type ServerRoute } from '@hyperld/hydra/server';
+import { createHydraHandler, HttpProblem, serveNode, type HydraHandler, type ServerRoute } from '@hyperld/hydra/server';
 
 // 1. The vocabulary: the IRI that names our terms. Each type gets a generated context document,
 //    served at `/contexts/<Type>.jsonld`, so clients can expand our documents to plain JSON-LD.
@@ -91,17 +91,18 @@ function renderBook(id: string, row: BookRow): NodeOf<typeof Book> {
 }
 
 /**
- * Creates the library API as a Fetch-style `(request) => Promise<Response>` handler (mount it on
- * `node:http` with `serveNode`, or in any framework that speaks `Request`/`Response`).
+ * Creates the library API as a Hydra handler: its `fetch` is a Fetch-style
+ * `(request) => Promise<Response>` function (mount it in any framework that speaks
+ * `Request`/`Response`), and `serveNode` serves it whole on `node:http`.
  *
  * @returns the handler, over a fresh in-memory library.
  * @example
  * ```ts
  * import { createLibraryHandler } from './server.js';
- * const response = await createLibraryHandler()(new Request('http://localhost/books'));
+ * const response = await createLibraryHandler().fetch(new Request('http://localhost/books'));
  * ```
  */
-export function createLibraryHandler(): (request: Request) => Promise<Response> {
+export function createLibraryHandler(): HydraHandler {
   const books = new Map<string, BookRow>([
     ['dune', { title: 'Dune', author: 'Frank Herbert', dueBack: null }],
     ['solaris', { title: 'Solaris', author: 'Stanisław Lem', dueBack: '2025-07-01T12:00:00.000Z' }],

@@ -51,8 +51,9 @@ export const guides: readonly Guide[] = [
 (<code>vocabulary</code> and the property kinds of <code>t</code>), a collection type that extends Hydra’s
 <code>Collection</code>, and an action made with <code>action()</code>: a link property whose value is the URL to
 send the request to, or <code>null</code> while the action is not available. <code>createHydraHandler</code> turns
-the routes into a Web-standard <code>(Request) =&gt; Promise&lt;Response&gt;</code> handler (content negotiation,
-generated contexts, ETags, Hydra error bodies) and <code>serveNode</code> serves it on an ephemeral port.</p>
+the routes into a handler whose <code>fetch</code> is a Web-standard <code>(Request) =&gt; Promise&lt;Response&gt;</code>
+function (content negotiation, generated contexts, ETags, Hydra error bodies) and <code>serveNode</code> serves it on
+an ephemeral port.</p>
 <p>The program then fetches <code>/books</code> once, decodes the page with the registry (which validates it and types
 it), prints each book with the actions it offers, and stops.</p>`,
     run: serverMain,

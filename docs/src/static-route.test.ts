@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { hydraRegistry } from '@hyperld/hydra';
-import { createHydraHandler, serveNode, type ServerRoute } from '@hyperld/hydra/server';
+import { createHydraHandler, serveNode, type HydraHandler, type ServerRoute } from '@hyperld/hydra/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeOf, MAX_STATIC_DEPTH, safeSegments, STATIC_CSP, staticRoutes } from './static-route.js';
@@ -11,8 +11,8 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,im
 
 let work: string;
 let site: string;
-let handler: (request: Request) => Promise<Response>;
-let mounted: (request: Request) => Promise<Response>;
+let handler: HydraHandler;
+let mounted: HydraHandler;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'hyperld-static-'));
@@ -49,7 +49,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const get = (path: string, init: RequestInit = {}, h = handler): Promise<Response> => h(new Request(`http://127.0.0.1${path}`, init));
+const get = (path: string, init: RequestInit = {}, h = handler): Promise<Response> => h.fetch(new Request(`http://127.0.0.1${path}`, init));
 
 describe('staticRoutes: what is served', () => {
   it('serves / and directories with a trailing slash as their index.html, with the CSP and nosniff', async () => {

@@ -266,7 +266,7 @@ export async function collectTextusExamples(): Promise<Map<string, EndpointExamp
   const store = TextusStore.open(':memory:');
   try {
     seedStore(store);
-    const handler = createTextusHandler({ store });
+    const handler = createTextusHandler({ store }).fetch;
     const examples = new Map<string, EndpointExample>();
     const seedIds = seedParams(store);
 

@@ -1,3 +1,4 @@
 import { packageConfig } from '../../tsup.base.js';
 
-export default packageConfig(['src/index.ts', 'src/client.ts', 'src/server.ts']);
+// Named entries: `src/client/index.ts` builds to `dist/client.js`, as package.json's exports say.
+export default packageConfig({ index: 'src/index.ts', client: 'src/client/index.ts', server: 'src/server/index.ts' });

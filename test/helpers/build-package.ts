@@ -29,10 +29,9 @@ export async function buildPackage(name: string, outDir: string): Promise<void> 
   const dir = new URL(`${name}/`, PACKAGES).pathname;
   const { default: config } = (await import(pathToFileURL(join(dir, 'tsup.config.ts')).href)) as { default: Options };
   const entry = config.entry;
-  if (!Array.isArray(entry)) throw new Error(`packages/${name}/tsup.config.ts: expected an array of entries`);
   await build({
     ...config,
-    entry: entry.map((file) => join(dir, file)),
+    entry: Array.isArray(entry) ? entry.map((file) => join(dir, file)) : Object.fromEntries(Object.entries(entry ?? {}).map(([out, file]) => [out, join(dir, file)])),
     tsconfig: join(dir, 'tsconfig.json'),
     outDir,
     dts: false,

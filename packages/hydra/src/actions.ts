@@ -19,6 +19,7 @@ import {
   type Link,
   type Registry,
 } from '@hyperld/core';
+import { readHydra, type ReadHydraOptions } from './terms.js';
 
 /**
  * The annotation key under which an action kind carries its {@link ActionSpec}.
@@ -254,18 +255,18 @@ export function listActions(node: object, options: ListActionsOptions = {}): Act
       out.push(specState(name, spec, Object.hasOwn(record, name) ? record[name] : undefined, base, 'property'));
     }
   }
-  const operations = record['operation'] ?? record['hydra:operation'];
+  // Inline operations are written in Hydra's terms, whatever context the node is in.
+  const operations = readHydra(node, 'operation', HYDRA_TERMS);
   const list = Array.isArray(operations) ? operations : operations !== undefined && operations !== null ? [operations] : [];
   const self = typeof record['id'] === 'string' ? record['id'] : typeof record['@id'] === 'string' ? record['@id'] : undefined;
   for (const op of list) {
     if (typeof op !== 'object' || op === null) continue;
-    const o = op as Record<string, unknown>;
-    const method = o['method'] ?? o['hydra:method'];
+    const method = readHydra(op, 'method', HYDRA_TERMS);
     if (typeof method !== 'string') continue;
-    const title = o['title'] ?? o['hydra:title'];
-    const target = o['target'] ?? o['hydra:target'] ?? self;
-    const expects = o['expects'] ?? o['hydra:expects'];
-    const returns = o['returns'] ?? o['hydra:returns'];
+    const title = readHydra(op, 'title', HYDRA_TERMS);
+    const target = readHydra(op, 'target', HYDRA_TERMS) ?? self;
+    const expects = readHydra(op, 'expects', HYDRA_TERMS);
+    const returns = readHydra(op, 'returns', HYDRA_TERMS);
     const spec: ActionSpec = {
       method: method.toUpperCase(),
       ...(typeof expects === 'string' ? { expects } : {}),
@@ -311,6 +312,9 @@ function definitionOf(registry: Registry, node: object, type: string, base: stri
   if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
   return iri === undefined ? undefined : registry.lookupIri(iri);
 }
+
+/** How inline operations are read: by the spellings of Hydra's terms (see {@link readHydra}). */
+const HYDRA_TERMS: ReadHydraOptions = { context: 'hydra' };
 
 function metaRegistry(node: object): Registry | undefined {
   return metaOf(node)?.registry;

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { HYDRA, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
+import type { ErrorCode, JsonValue, NodeOf, Violation } from '@hyperld/core';
+import { isHydraTerm, readHydra } from './terms.js';
 import type { HydraErrorType } from './vocabulary.js';
 
 /**
@@ -148,11 +149,11 @@ export function readProblem(body: unknown): Problem | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const b = body as Record<string, unknown>;
   const types = Array.isArray(b['@type']) ? (b['@type'] as unknown[]) : [b['@type']];
-  const isHydra = types.some((type) => type === 'hydra:Error' || type === 'Error' || type === `${HYDRA}Error`);
+  const isHydra = types.some((type) => isHydraTerm(type, 'Error'));
   // A Hydra term may also be written `hydra:title` or as its full IRI (a body with no context of
   // its own); the RFC 7807 members are plain keys.
   const own = (k: string): unknown => (Object.hasOwn(b, k) ? b[k] : undefined);
-  const hydraTerm = (k: string): unknown => own(k) ?? own(`hydra:${k}`) ?? own(HYDRA + k);
+  const hydraTerm = (k: string): unknown => readHydra(b, k, { context: 'hydra' });
   const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
   const status = num(own('status')) ?? num(hydraTerm('statusCode'));

@@ -47,8 +47,10 @@ export type {
 } from './vocabulary.js';
 
 // Collections and paging
-export { membersOf, pageLinksOf, readHydra, totalItemsOf, viewOf } from './collection.js';
-export type { PageLinks, ReadOptions } from './collection.js';
+export { readHydra } from './terms.js';
+export type { ReadHydraOptions, ReadOptions } from './terms.js';
+export { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
+export type { PageLinks } from './collection.js';
 export { members, pages } from './pagination.js';
 export type { PageFetcher, PagingOptions } from './pagination.js';
 
@@ -65,20 +67,19 @@ export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } fro
 export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
-export { expandHydraTemplate, expandIriTemplate, IriTemplateError, IriTemplateErrorCodes, isIriTemplateError, parseIriTemplate } from './iri-template.js';
+export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';
+export type { IriTemplateErrorCode } from './iri-template/errors.js';
+export { expandIriTemplate, parseIriTemplate } from './iri-template/rfc6570.js';
+export type { CompiledIriTemplate, TemplateScalar, TemplateValue, TemplateValues } from './iri-template/rfc6570.js';
+export { expandHydraTemplate } from './iri-template/hydra-template.js';
 export type {
-  CompiledIriTemplate,
   HydraTemplateOptions,
   HydraTemplateScalar,
   HydraTemplateValue,
   HydraTemplateValues,
   IriOrReference,
   IriTemplateDescription,
-  IriTemplateErrorCode,
   IriTemplateMappingDescription,
   JsonLdNodeReference,
   JsonLdValueObject,
-  TemplateScalar,
-  TemplateValue,
-  TemplateValues,
-} from './iri-template.js';
+} from './iri-template/hydra-template.js';

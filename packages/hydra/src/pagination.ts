@@ -6,7 +6,8 @@
  * @module
  */
 import { baseOf, resolveIri } from '@hyperld/core';
-import { membersOf, pageLinksOf, type ReadOptions } from './collection.js';
+import { membersOf, pageLinksOf } from './collection.js';
+import type { ReadOptions } from './terms.js';
 import { HydraError, isHydraError } from './errors.js';
 
 /**

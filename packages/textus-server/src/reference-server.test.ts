@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HydraHandler } from '@hyperld/hydra/server';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 import { createTextusHandler } from './reference-server.js';
 import { DEMO_TOKEN, DEMO_USER_ID, OTHER_TOKEN, SEED_CONTACT_ID, SEED_CONVERSATION_ID } from './seed/facts.js';
@@ -35,9 +36,9 @@ afterEach(() => {
 
 describe('the reference server’s response cache', () => {
   const page = `http://localhost/contacts/${SEED_CONTACT_ID}/conversations`;
-  const get = async (handler: (request: Request) => Promise<Response>, token = DEMO_TOKEN, headers: Record<string, string> = {}) =>
-    handler(new Request(page, { headers: { authorization: `Bearer ${token}`, accept: TEXTUS_MEDIA_TYPE, ...headers } }));
-  const seedState = async (handler: (request: Request) => Promise<Response>): Promise<unknown> => {
+  const get = async (handler: HydraHandler, token = DEMO_TOKEN, headers: Record<string, string> = {}) =>
+    handler.fetch(new Request(page, { headers: { authorization: `Bearer ${token}`, accept: TEXTUS_MEDIA_TYPE, ...headers } }));
+  const seedState = async (handler: HydraHandler): Promise<unknown> => {
     const body = (await (await get(handler)).json()) as { members: { id: string; currentState: string; unanswered: boolean }[] };
     const seed = body.members.find((m) => m.id === `/conversations/${SEED_CONVERSATION_ID}`);
     return [seed?.currentState, seed?.unanswered];
@@ -52,7 +53,7 @@ describe('the reference server’s response cache', () => {
       return seedState(cached);
     };
     const states = [await same()];
-    await cached(new Request(`http://localhost/conversations/${SEED_CONVERSATION_ID}/close`, { method: 'PUT', headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
+    await cached.fetch(new Request(`http://localhost/conversations/${SEED_CONVERSATION_ID}/close`, { method: 'PUT', headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
     states.push(await same());
     store.db.prepare('UPDATE conversations SET unanswered = 1 - unanswered WHERE id = ?').run(SEED_CONVERSATION_ID);
     states.push(await same());
@@ -85,9 +86,9 @@ describe('the reference server’s response cache', () => {
   it('reads the data anew for a Request object handled a second time after a write', async () => {
     const handler = createTextusHandler({ store });
     const request = new Request(page, { headers: { authorization: `Bearer ${DEMO_TOKEN}`, accept: TEXTUS_MEDIA_TYPE } });
-    const before = (await handler(request)).headers.get('etag');
+    const before = (await handler.fetch(request)).headers.get('etag');
     store.db.prepare('UPDATE conversations SET unanswered = 1 - unanswered WHERE id = ?').run(SEED_CONVERSATION_ID);
-    const after = await handler(request);
+    const after = await handler.fetch(request);
     expect(after.headers.get('etag')).not.toBe(before);
     expect(after.headers.get('etag')).toBe((await get(createTextusHandler({ store, responseCache: false }))).headers.get('etag'));
   });

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { apiDocumentation } from '@hyperld/hydra';
 import {
+  authenticated,
   createHydraHandler,
   decodeCursor,
   encodeCursor,
@@ -18,6 +19,7 @@ import {
   pageView,
   reply,
   serveNode,
+  type HydraHandler,
   type RouteContext,
   type ServerRoute,
 } from '@hyperld/hydra/server';
@@ -112,17 +114,18 @@ function pageUrl(path: string, cursor: PagePosition, size: number | undefined): 
  * Creates the reference TextUs API as a Fetch-style handler.
  *
  * @param options - the store and paging limits.
- * @returns the `(request) => Promise<Response>` handler.
+ * @returns the handler: `fetch` is its `(request) => Promise<Response>` function; `serveNode` and
+ * `toNodeListener` take it whole.
  * @example
  * ```ts
  * import { createTextusHandler, seedStore, TextusStore, DEMO_TOKEN } from '@hyperld/textus-server';
  * const store = TextusStore.open(':memory:');
  * seedStore(store);
  * const handler = createTextusHandler({ store });
- * const response = await handler(new Request('http://localhost/contacts/DQeeO69/conversations', { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
+ * const response = await handler.fetch(new Request('http://localhost/contacts/DQeeO69/conversations', { headers: { authorization: `Bearer ${DEMO_TOKEN}` } }));
  * ```
  */
-export function createTextusHandler(options: TextusHandlerOptions): (request: Request) => Promise<Response> {
+export function createTextusHandler(options: TextusHandlerOptions): HydraHandler {
   const { store } = options;
   const defaultSize = options.defaultPageSize ?? 25;
   const maxSize = options.maxPageSize ?? 100;
@@ -336,21 +339,6 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     handle: actionHandler('assignContact'),
   });
 
-  // The data version is read once per request (a statement under the WAL read lock), when the
-  // token is checked, and handed on to the response cache, which asks for it next. Taken, not
-  // just read: a Request object handled again must not find the version of its last handling.
-  const versions = new WeakMap<Request, string>();
-  const checkedVersion = (request: Request): string => {
-    const version = store.dataVersion();
-    versions.set(request, version);
-    return version;
-  };
-  const takeVersion = (request: Request): string => {
-    const version = versions.get(request);
-    versions.delete(request);
-    return version ?? store.dataVersion();
-  };
-
   return createHydraHandler<UserRow>({
     registry: textusRegistry,
     routes: [...routes, ...(options.extraRoutes ?? [])],
@@ -368,13 +356,18 @@ export function createTextusHandler(options: TextusHandlerOptions): (request: Re
     authenticate: (request) => {
       const header = request.headers.get('authorization');
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      return match ? store.userByToken(match[1] as string, checkedVersion(request)) : undefined;
+      if (!match) return undefined;
+      // The data version is read once per request (a statement under the WAL read lock), here:
+      // the token check uses it, and it goes with the user to the response cache.
+      const version = store.dataVersion();
+      const user = store.userByToken(match[1] as string, version);
+      return user && authenticated(user, { version });
     },
     realm: 'textus',
     maxBodySize: options.maxBodySize ?? 64 * 1024,
     // Every answer of the API's routes is a function of the URL, the media type, the user and the
     // store's data; the docs site's routes answer Responses, which are never kept.
-    ...((options.responseCache ?? true) ? { responseCache: { version: takeVersion, principal: (user: UserRow | undefined) => user?.id } } : {}),
+    ...((options.responseCache ?? true) ? { responseCache: { principal: (user: UserRow | undefined) => user?.id } } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 }

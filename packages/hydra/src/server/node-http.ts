@@ -5,9 +5,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorBody } from './errors.js';
+import { errorBody } from '../errors.js';
+import type { HydraHandler } from './handler.js';
 import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
-import { responseBytes, wireHandlerOf } from './server-handler.js';
 
 /**
  * Options of {@link toNodeListener} and {@link serveNode}.
@@ -41,8 +41,11 @@ export interface NodeAdapterOptions {
  * Converts a Fetch-style handler into a `node:http` request listener.
  *
  * The `signal` of a request with a body aborts once the response closes (sent, or the connection
- * dropped); that of a bodiless request (`GET`, `HEAD`) never aborts. The answers of a handler made by
- * `createHydraHandler` are written from its bytes, without a `Response` in between.
+ * dropped); that of a bodiless request (`GET`, `HEAD`) never aborts. Given a {@link HydraHandler}
+ * (what `createHydraHandler` returns), the adapter asks its `wire` and writes the answers it
+ * encodes itself from their bytes, without a `Response` in between; a plain
+ * `(request) => Promise<Response>` function (any other Fetch handler, or a wrapper of a Hydra
+ * handler's `fetch`) has its responses streamed.
  *
  * Requests no `Request` can be made of are answered here, with a Hydra error body, and never reach
  * the handler: a `Host` that is not a valid host and port (`a:99999`, `300.300.300.300`), or more
@@ -50,7 +53,7 @@ export interface NodeAdapterOptions {
  * 501. (`CONNECT` never reaches a request listener: {@link serveNode} answers it 501.) An HTTP/1.0
  * request without a `Host` is for `localhost`.
  *
- * @param handler - the `(request) => Promise<Response>` function.
+ * @param handler - a {@link HydraHandler}, or a `(request) => Promise<Response>` function.
  * @param options - `onError` for failures of the adapter itself (stderr by default).
  * @returns a listener for `http.createServer`.
  * @example
@@ -60,9 +63,12 @@ export interface NodeAdapterOptions {
  * const server = createServer(toNodeListener(async () => new Response('ok')));
  * ```
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>, options: NodeAdapterOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeListener(
+  handler: HydraHandler | ((request: Request) => Promise<Response>),
+  options: NodeAdapterOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   // A Hydra handler's own answers come as header fields and bytes: no Response to build and read.
-  const wire = wireHandlerOf(handler);
+  const answer = typeof handler === 'function' ? handler : handler.wire;
   const onError = options.onError;
   return (req, res) => {
     void (async () => {
@@ -93,14 +99,14 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
         // times what the rest of it does, and nothing is streamed from the client to abort.
         request = new Request(url, { method, headers });
       }
-      const answer = wire === undefined ? await handler(request) : await wire(request);
-      if (!(answer instanceof Response)) {
-        res.writeHead(answer.status, answer.headers as Record<string, string | string[]>);
-        if (answer.body === null || method === 'HEAD') res.end();
-        else res.end(answer.body);
+      const answered = await answer(request);
+      if (!(answered instanceof Response)) {
+        res.writeHead(answered.status, answered.headers as Record<string, string | string[]>);
+        if (answered.body === null || method === 'HEAD') res.end();
+        else res.end(answered.body);
         return;
       }
-      const response = answer;
+      const response = answered;
       const out: Record<string, string | string[]> = {};
       response.headers.forEach((value, key) => {
         out[key] = value;
@@ -111,12 +117,6 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
       res.writeHead(response.status, out);
       if (!response.body || method === 'HEAD') {
         res.end();
-        return;
-      }
-      // A body the Hydra handler made from bytes goes to the socket as it is, unread.
-      const bytes = responseBytes(response);
-      if (bytes !== undefined) {
-        res.end(bytes);
         return;
       }
       const reader = response.body.getReader();
@@ -295,7 +295,7 @@ function requestUrl(req: IncomingMessage): string {
  * Serves a handler on `node:http` and resolves once it listens. Requests are handed on as
  * {@link toNodeListener} does (a bad Host is a 400, TRACE a 501), and CONNECT is a 501.
  *
- * @param handler - the `(request) => Promise<Response>` function.
+ * @param handler - a {@link HydraHandler}, or a `(request) => Promise<Response>` function.
  * @param options - port (0 for an ephemeral one), host (default `127.0.0.1`) and `onError` for
  * failures of the adapter (stderr by default, see {@link NodeAdapterOptions.onError}).
  * @returns the server, its base URL and `close()`.
@@ -307,7 +307,7 @@ function requestUrl(req: IncomingMessage): string {
  * ```
  */
 export async function serveNode(
-  handler: (request: Request) => Promise<Response>,
+  handler: HydraHandler | ((request: Request) => Promise<Response>),
   options: NodeAdapterOptions & { readonly port?: number; readonly hostname?: string } = {},
 ): Promise<{ readonly server: Server; readonly url: string; close(): Promise<void> }> {
   const server = createServer(toNodeListener(handler, options.onError ? { onError: options.onError } : {}));

@@ -7,10 +7,10 @@
  */
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiDocumentation } from './api-documentation.js';
-import { readProblem } from './errors.js';
-import { createHydraHandler, HttpProblem, reply, type ServerRoute } from './server.js';
-import { HydraErrorType, hydraRegistry, hydraTypes } from './vocabulary.js';
+import { apiDocumentation } from '../api-documentation.js';
+import { readProblem } from '../errors.js';
+import { createHydraHandler, HttpProblem, reply, type ServerRoute, type WireAnswer } from './index.js';
+import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 
 const VENDOR = 'application/vnd.example+jsonld';
 const ORIGIN = 'http://api.test';
@@ -87,10 +87,10 @@ const handler = createHydraHandler<User>({
 });
 
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> =>
-  handler(new Request(`${ORIGIN}${path}`, { method, headers }));
+  handler.fetch(new Request(`${ORIGIN}${path}`, { method, headers }));
 
 const put = (path: string, body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> =>
-  handler(new Request(`${ORIGIN}${path}`, { method: 'PUT', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
+  handler.fetch(new Request(`${ORIGIN}${path}`, { method: 'PUT', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
 
 const json = async (response: Response): Promise<Record<string, unknown>> => (await response.json()) as Record<string, unknown>;
 
@@ -157,11 +157,11 @@ describe('routing', () => {
     const raw = await get('/raw');
     expect(raw.status).toBe(418);
     expect(await raw.text()).toBe('raw');
-    const accepted = await handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }));
+    const accepted = await handler.fetch(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }));
     expect(accepted.status).toBe(202);
     expect(accepted.body).toBeNull();
     expect(accepted.headers.get('content-type')).toBeNull();
-    const deleted = await handler(new Request(`${ORIGIN}/things/a`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } }));
+    const deleted = await handler.fetch(new Request(`${ORIGIN}/things/a`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } }));
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeNull();
   });
@@ -171,6 +171,21 @@ describe('routing', () => {
     const body = await expectProblem(response, 409, 'Conflict');
     expect(body['detail']).toBe('Already closed.');
     expect(response.headers.get('retry-after')).toBe('5');
+  });
+});
+
+describe('the handler object', () => {
+  it('has fetch and wire bound, wire giving the answers it encodes as status, header fields and bytes', async () => {
+    const { fetch: fetchFn, wire } = handler;
+    const response = await fetchFn(new Request(`${ORIGIN}/things/a`));
+    const answer = await wire(new Request(`${ORIGIN}/things/a`));
+    expect(answer).not.toBeInstanceOf(Response);
+    const { status, headers, body } = answer as WireAnswer;
+    expect([status, Object.entries(headers)]).toEqual([response.status, [...response.headers]]);
+    expect(new TextDecoder().decode(body ?? new Uint8Array())).toBe(await response.text());
+    // Errors and the Responses of routes stay Responses.
+    expect(await wire(new Request(`${ORIGIN}/raw`))).toBeInstanceOf(Response);
+    expect(await wire(new Request(`${ORIGIN}/nowhere`))).toBeInstanceOf(Response);
   });
 });
 
@@ -236,7 +251,7 @@ describe('request bodies', () => {
 
   it('answers 413 from Content-Length alone, without reading the body', async () => {
     const { stream, pulled } = countingStream(10_000, 1024);
-    const response = await handler(
+    const response = await handler.fetch(
       new Request(`${ORIGIN}/things/a`, {
         method: 'PUT',
         body: stream,
@@ -250,7 +265,7 @@ describe('request bodies', () => {
 
   it('answers 413 to a streamed body without Content-Length as soon as it passes the limit', async () => {
     const { stream, pulled } = countingStream(10_000, 1024);
-    const response = await handler(
+    const response = await handler.fetch(
       new Request(`${ORIGIN}/things/a`, {
         method: 'PUT',
         body: stream,
@@ -275,7 +290,7 @@ describe('request bodies', () => {
 
   it('parses a body of a route without an expected type, and lets an empty one through', async () => {
     const notes = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-      handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
+      handler.fetch(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
     seen.body = 'untouched';
     expect((await notes(null)).status).toBe(202);
     expect(seen.body).toBeUndefined();
@@ -295,7 +310,7 @@ describe('authentication', () => {
 
   it('checks the token before reading a body', async () => {
     const { stream, pulled } = countingStream(10, 1024);
-    const response = await handler(
+    const response = await handler.fetch(
       new Request(`${ORIGIN}/things/a`, { method: 'PUT', body: stream, duplex: 'half', headers: { 'content-type': 'application/ld+json' } } as RequestInit),
     );
     await expectProblem(response, 401, 'Unauthorized');
@@ -328,7 +343,7 @@ describe('unexpected errors', () => {
         throw new Error('reporter down');
       },
     });
-    await expectProblem(await fragile(new Request(`${ORIGIN}/boom`)), 500, 'Internal Server Error');
+    await expectProblem(await fragile.fetch(new Request(`${ORIGIN}/boom`)), 500, 'Internal Server Error');
   });
 });
 
@@ -353,7 +368,7 @@ describe('contexts and API documentation', () => {
 
   it('does not serve contexts when told not to', async () => {
     const bare = createHydraHandler({ registry, routes: [], serveContexts: false });
-    expect((await bare(new Request(`${ORIGIN}/contexts/Thing.jsonld`))).status).toBe(404);
+    expect((await bare.fetch(new Request(`${ORIGIN}/contexts/Thing.jsonld`))).status).toBe(404);
   });
 });
 
@@ -409,7 +424,7 @@ describe('headers on every response', () => {
     ['context', () => get('/contexts/Thing.jsonld'), 200],
     ['context 304', () => get('/contexts/Thing.jsonld', { 'if-none-match': '*' }), 304],
     ['docs', () => get('/docs.jsonld'), 200],
-    ['202 reply', () => handler(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })), 202],
+    ['202 reply', () => handler.fetch(new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })), 202],
     ['400', () => put('/things/a', '{}', { 'content-type': 'application/ld+json' }), 400],
     ['401', () => get('/private'), 401],
     ['404', () => get('/nowhere'), 404],
@@ -430,7 +445,7 @@ describe('headers on every response', () => {
 
   it('puts the documentation at its configured path in the Link', async () => {
     const moved = createHydraHandler({ registry, routes: [], apiDocumentation: { path: '/api/docs', node: () => ({}) } });
-    const response = await moved(new Request(`${ORIGIN}/nowhere`));
+    const response = await moved.fetch(new Request(`${ORIGIN}/nowhere`));
     expect(response.headers.get('link')).toBe(`<${ORIGIN}/api/docs>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`);
   });
 });
@@ -461,7 +476,7 @@ describe('request bodies that are not UTF-8', () => {
 
   it('answers 400 invalid_utf8 on a route without an expected type too', async () => {
     seen.body = 'untouched';
-    const response = await handler(
+    const response = await handler.fetch(
       new Request(`${ORIGIN}/things/a/notes`, { method: 'POST', body: bytes(new Uint8Array([0xff])), headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }),
     );
     const body = await expectProblem(response, 400, 'Bad Request');
@@ -479,7 +494,7 @@ describe('request bodies that are not UTF-8', () => {
         controller.close();
       },
     });
-    const response = await handler(
+    const response = await handler.fetch(
       new Request(`${ORIGIN}/things/a`, {
         method: 'PUT',
         body: stream,
@@ -520,7 +535,7 @@ describe('the error reporter', () => {
     const calls: unknown[][] = [];
     const reporting = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: (...args) => calls.push(args) });
     const request = new Request(`${ORIGIN}/boom`);
-    const response = await reporting(request);
+    const response = await reporting.fetch(request);
     const text = await response.clone().text();
     await expectProblem(response, 500, 'Internal Server Error');
     expect(text).not.toContain('SELECT');
@@ -546,8 +561,8 @@ describe('the error reporter', () => {
       },
       onError: (...args) => calls.push(args),
     });
-    await expectProblem(await reporting(new Request(`${ORIGIN}/private`)), 500, 'Internal Server Error');
-    await expectProblem(await reporting(new Request(`${ORIGIN}/docs.jsonld`)), 500, 'Internal Server Error');
+    await expectProblem(await reporting.fetch(new Request(`${ORIGIN}/private`)), 500, 'Internal Server Error');
+    await expectProblem(await reporting.fetch(new Request(`${ORIGIN}/docs.jsonld`)), 500, 'Internal Server Error');
     expect(calls.map(([error, , route]) => [(error as Error).message, (route as ServerRoute<unknown> | undefined)?.template])).toEqual([
       ['token store down', '/private'],
       ['documentation unavailable', undefined],
@@ -557,7 +572,7 @@ describe('the error reporter', () => {
   it('logs to stderr (console.error) by default, naming the method, path and route, and still answers a bare 500', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
-    const response = await quiet(new Request(`${ORIGIN}/boom?q=1`));
+    const response = await quiet.fetch(new Request(`${ORIGIN}/boom?q=1`));
     const text = await response.clone().text();
     await expectProblem(response, 500, 'Internal Server Error');
     expect(text).not.toContain('SELECT');
@@ -570,8 +585,8 @@ describe('the error reporter', () => {
   it('logs nothing for what a handler answers on purpose (HttpProblem, undefined)', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const quiet = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[] });
-    expect((await quiet(new Request(`${ORIGIN}/conflict`))).status).toBe(409);
-    expect((await quiet(new Request(`${ORIGIN}/things/missing`))).status).toBe(404);
+    expect((await quiet.fetch(new Request(`${ORIGIN}/conflict`))).status).toBe(409);
+    expect((await quiet.fetch(new Request(`${ORIGIN}/things/missing`))).status).toBe(404);
     expect(logged).not.toHaveBeenCalled();
   });
 });
@@ -581,12 +596,12 @@ describe('the API documentation Link', () => {
 
   it('is not sent by a handler without API documentation: it would point at a 404', async () => {
     const bare = createHydraHandler({ registry, routes: routes as ServerRoute<unknown>[], onError: () => undefined });
-    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict', '/boom', '/raw']) expect(await linkOf(bare, path), path).toBeNull();
-    expect((await bare(new Request(`${ORIGIN}/docs.jsonld`))).status).toBe(404);
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict', '/boom', '/raw']) expect(await linkOf(bare.fetch, path), path).toBeNull();
+    expect((await bare.fetch(new Request(`${ORIGIN}/docs.jsonld`))).status).toBe(404);
   });
 
   it('is sent by a handler with API documentation, and points at a document it serves', async () => {
-    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict']) expect(await linkOf(handler, path), path).toBe(DOC_LINK);
+    for (const path of ['/things/a', '/nowhere', '/contexts/Thing.jsonld', '/conflict']) expect(await linkOf(handler.fetch, path), path).toBe(DOC_LINK);
     expect((await get('/docs.jsonld')).status).toBe(200);
   });
 });

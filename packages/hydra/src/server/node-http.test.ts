@@ -2,7 +2,8 @@
  * The `node:http` adapter against requests a `Request` cannot be built from, written byte for
  * byte on raw sockets (so that the Host header and the method are exactly what a hostile client
  * sends): a bad or duplicated Host is a 400, a method Fetch cannot carry (TRACE, CONNECT) a 501,
- * and none of them a 500 or a call of the handler.
+ * and none of them a 500 or a call of the handler; and the direct path for a Hydra handler's own
+ * answers, which writes what its `wire` gives, the bytes and header fields its `Response` would carry.
  *
  * @module
  */
@@ -10,11 +11,12 @@ import { createServer, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiDocumentation } from './api-documentation.js';
-import { readProblem } from './errors.js';
+import { apiDocumentation } from '../api-documentation.js';
+import { readProblem } from '../errors.js';
+import { app, ORIGIN, snapshot } from './__fixtures__/cached-app.js';
 import { serveNode, toNodeListener } from './node-http.js';
-import { createHydraHandler, type ServerRoute } from './server-handler.js';
-import { HydraErrorType, hydraRegistry, hydraTypes } from './vocabulary.js';
+import { createHydraHandler, type ServerRoute } from './index.js';
+import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 
 const v = vocabulary({ vocab: 'https://example.com/vocab#' });
 const Thing = v.type('Thing', { properties: { name: t.string() } });
@@ -286,6 +288,43 @@ describe('failures of the adapter itself', () => {
       expect(logged).not.toHaveBeenCalled();
     } finally {
       await failing.close();
+    }
+  });
+});
+
+describe('node:http and the handler’s own answers', () => {
+  it('writes the status, header fields and bytes the Response would carry, for the handler and for a wrapper of it', async () => {
+    const { handler, get } = app();
+    const wrapped = (request: Request): Promise<Response> => handler.fetch(request);
+    for (const served of [await serveNode(handler), await serveNode(wrapped)]) {
+      try {
+        for (const [path, headers, method] of [
+          ['/things/a', {}, 'GET'],
+          ['/things/a', {}, 'GET'],
+          ['/things/a', {}, 'HEAD'],
+          ['/things/b', { accept: 'application/json' }, 'GET'],
+          ['/things/missing', {}, 'GET'],
+          ['/raw', {}, 'GET'],
+          ['/contexts/Thing.jsonld', {}, 'GET'],
+        ] as const) {
+          const expected = await snapshot(await get(path, 't1', headers, method));
+          const response = await fetch(`${served.url}${path}`, { method, headers: { authorization: 'Bearer t1', ...headers } });
+          const actual = await snapshot(response);
+          const hop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
+          expect({ ...actual, headers: actual.headers.filter(([k]) => !hop.has(k)) }, `${method} ${path}`).toEqual({
+            ...expected,
+            headers: expected.headers.map(([k, value]) => [k, k === 'link' ? value.replace(ORIGIN, served.url) : value]),
+          });
+          const etag = response.headers.get('etag');
+          if (etag !== null) {
+            const again = await fetch(`${served.url}${path}`, { method, headers: { authorization: 'Bearer t1', 'if-none-match': etag, ...headers } });
+            expect(again.status).toBe(304);
+            expect(await again.text()).toBe('');
+          }
+        }
+      } finally {
+        await served.close();
+      }
     }
   });
 });

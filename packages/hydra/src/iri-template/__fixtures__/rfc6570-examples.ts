@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { TemplateValues } from '../iri-template.js';
+import type { TemplateValues } from '../rfc6570.js';
 
 /** One table of examples: the variables and `[template, expansion]` pairs. */
 export interface ExampleTable {

@@ -2,7 +2,7 @@
  * `@hyperld/hydra/server`: building blocks for hypermedia servers on Web-standard `Request` →
  * `Response` handlers — routes on IRI templates, content negotiation, served contexts and API
  * documentation, keyset cursors and page views, ETags, Hydra error bodies — and a `node:http`
- * adapter. Mount the same handler in Hono (`app.all('*', (c) => handler(c.req.raw))`) or
+ * adapter. Mount the same handler in Hono (`app.all('*', (c) => handler.fetch(c.req.raw))`) or
  * Express (`app.use(toNodeListener(handler))`).
  *
  * @example
@@ -17,8 +17,14 @@
  */
 
 // Handler
-export { createHydraHandler, HttpProblem, reply } from './server-handler.js';
-export type { HandlerResult, HydraHandlerOptions, Method, Reply, RouteContext, ServerRoute } from './server-handler.js';
+export { createHydraHandler } from './handler.js';
+export type { HydraHandler, HydraHandlerOptions } from './handler.js';
+export type { WireAnswer } from './wire.js';
+export type { Method, RouteContext, ServerRoute } from './routes.js';
+export { HttpProblem, reply } from './reply.js';
+export type { HandlerResult, Reply } from './reply.js';
+export { authenticated } from './authentication.js';
+export type { Authenticated } from './authentication.js';
 
 // Negotiation
 export { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';

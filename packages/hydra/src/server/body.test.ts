@@ -9,9 +9,9 @@ import net from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readProblem } from './errors.js';
+import { readProblem } from '../errors.js';
 import { serveNode } from './node-http.js';
-import { createHydraHandler, reply, type ServerRoute } from './server-handler.js';
+import { createHydraHandler, reply, type ServerRoute } from './index.js';
 
 const ORIGIN = 'http://api.test';
 const MAX = 4096;
@@ -77,7 +77,7 @@ async function send(options: Send): Promise<{ response: Response; pulled: number
   if (options.declared === true || options.contentLength !== undefined) headers['content-length'] = String(options.contentLength ?? options.size ?? 0);
   const body = options.size === null ? null : countingStream(options.size);
   const init = { method, headers, ...(body ? { body: body.stream, duplex: 'half' } : {}) } as RequestInit;
-  const response = await handler(new Request(`${ORIGIN}${path}`, init));
+  const response = await handler.fetch(new Request(`${ORIGIN}${path}`, init));
   return { response, pulled: body?.pulled() ?? 0, cancelled: body?.cancelled() ?? false };
 }
 
@@ -146,7 +146,7 @@ describe('request bodies are judged before they are read', () => {
   });
 
   it('decodes a body whose text happens to read "too-large" as a body (400), not as a size refusal', async () => {
-    const response = await handler(new Request(`${ORIGIN}/things/a`, { method: 'PUT', body: 'too-large', headers: { 'content-type': 'application/ld+json' } }));
+    const response = await handler.fetch(new Request(`${ORIGIN}/things/a`, { method: 'PUT', body: 'too-large', headers: { 'content-type': 'application/ld+json' } }));
     expect(await statusAndTitle(response)).toEqual([400, 'Bad Request']);
   });
 

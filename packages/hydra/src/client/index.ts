@@ -13,5 +13,6 @@
  *
  * @module
  */
-export { createClient, HttpError, isHttpError } from './http-client.js';
-export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './http-client.js';
+export { createClient } from './client.js';
+export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './client.js';
+export { HttpError, isHttpError } from './http-error.js';

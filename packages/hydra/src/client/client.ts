@@ -1,0 +1,374 @@
+/**
+ * A link-driven hypermedia client: `get` a resource as a typed node, `follow` its links (typed by
+ * their declared targets), page through collections with `for await`, and `invoke` actions only
+ * when the server offers them. Credentials go only to the API's own origin (`transport.ts`);
+ * contexts are never fetched; conditional GETs reuse cached nodes (`etag-cache.ts`); idempotent
+ * requests are retried with backoff within one deadline per call (`retry.ts`, `deadline.ts`);
+ * answers are read within the limits (`read-answer.ts`).
+ *
+ * @module
+ */
+import {
+  DEFAULT_LIMITS,
+  isDecodeError,
+  metaOf,
+  type AnyNodeOf,
+  type AnyTypeDef,
+  type DecodeOptions,
+  type DefNamed,
+  type GenericNode,
+  type Limits,
+  type LinkTarget,
+  type NodeOf,
+  type Registry,
+} from '@hyperld/core';
+import { declaredActions, type ActionName, type ActionSpecOf } from '../actions.js';
+import { HydraError } from '../errors.js';
+import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
+import { budgetOf } from './deadline.js';
+import { EtagCache } from './etag-cache.js';
+import type { HttpError } from './http-error.js';
+import { failWith, readAnswer } from './read-answer.js';
+import { sendWithRetries, type RetryPolicy } from './retry.js';
+import { Transport } from './transport.js';
+
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * import type { ClientOptions } from '@hyperld/hydra/client';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * const options: ClientOptions<never> = { baseUrl: 'https://api.example.com/', registry: hydraRegistry as never, token: 'secret' };
+ * ```
+ */
+export interface ClientOptions<D extends AnyTypeDef> {
+  /** The API's base URL; only its origin receives credentials. */
+  readonly baseUrl: string;
+  /** The registry that decodes answers (contexts are never fetched). */
+  readonly registry: Registry<D>;
+  /** A bearer token, or a function giving one per request. */
+  readonly token?: string | (() => string | Promise<string>);
+  /** Extra headers for requests to the API's origin (e.g. other authentication). */
+  readonly headers?: (url: URL) => Record<string, string> | Promise<Record<string, string>>;
+  /** The fetch function (default: the global `fetch`). */
+  readonly fetch?: typeof fetch;
+  /** The media type in `Accept` and in the `Content-Type` of bodies (default `application/ld+json`). */
+  readonly mediaType?: string;
+  /** Links to another origin: `strip` (default) sends no credentials; `refuse` throws `unsafe_link`. */
+  readonly crossOrigin?: 'strip' | 'refuse';
+  /** `error` (default): an unregistered context URL fails decoding; `ignore`: decode by `@type` alone. */
+  readonly unknownContext?: 'error' | 'ignore';
+  /**
+   * The deadline of each call in milliseconds (default 30 s): of each `get`, `getAs`, `follow`,
+   * `invoke` and `request`, and of each page of `members` and `pages`. It covers every attempt,
+   * redirect and wait before a retry, and the reading of the body. A `Retry-After` or backoff
+   * that would end past it is not waited for: the call fails at once with the last answer's
+   * {@link HttpError} (429 or 503), or with `network_error` when there was no answer. Reaching
+   * the deadline is a `network_error` ("timed out"); the caller's signal still aborts at once,
+   * with `aborted`.
+   */
+  readonly timeout?: number;
+  /** Retries of idempotent requests on network errors, 429 and 503 (default 2; 0 disables), within the call's `timeout`. */
+  readonly retries?: number;
+  /** The first backoff delay in milliseconds (default 200; doubled each time, with jitter, at most 10 s). */
+  readonly retryDelay?: number;
+  /** Keep ETag'd answers for conditional GETs (default `true`; at most 500 entries). */
+  readonly cache?: boolean;
+  /**
+   * Decoding limits. `maxSize` (in UTF-16 code units, as `decode` counts them) also bounds the
+   * reading: an answer is decoded as its bytes arrive and its body cancelled as soon as the text
+   * passes `maxSize`, which fails with `decode_failed` (cause `max_size`), so no answer makes the
+   * client hold more than that. An error answer is read up to 64 Ki code units (or `maxSize` when
+   * smaller) for its problem; past that its {@link HttpError} has no `problem`.
+   */
+  readonly limits?: Limits;
+}
+
+type Known<N> = { [K in keyof N as string extends K ? never : number extends K ? never : K]: N[K] };
+
+/**
+ * The keys of a node type whose values can be followed: links and embedded nodes.
+ *
+ * @example
+ * ```ts
+ * import type { FollowableKey } from '@hyperld/hydra/client';
+ * import type { Link } from '@hyperld/core';
+ * type K = FollowableKey<{ slug: string; timeline: Link<'Timeline'> }>; // 'timeline'
+ * ```
+ */
+export type FollowableKey<N> = {
+  [K in keyof Known<N>]-?: NonNullable<Known<N>[K]> extends string
+    ? [LinkTarget<NonNullable<Known<N>[K]>>] extends [never]
+      ? never
+      : K
+    : NonNullable<Known<N>[K]> extends readonly unknown[]
+      ? never
+      : NonNullable<Known<N>[K]> extends object
+        ? K
+        : never;
+}[keyof Known<N>] &
+  string;
+
+type NodeNamed<D, T> = [DefNamed<D, T>] extends [never] ? GenericNode : NodeOf<DefNamed<D, T>>;
+
+/**
+ * What following a property gives: the target type's node for a link, the node itself for an
+ * embedded node.
+ *
+ * @example
+ * ```ts
+ * import type { Followed } from '@hyperld/hydra/client';
+ * import type { Link } from '@hyperld/core';
+ * type F = Followed<Link<'Nope'>, never>; // GenericNode
+ * ```
+ */
+export type Followed<V, D> = V extends string
+  ? string extends LinkTarget<V>
+    ? AnyNodeOf<D> | GenericNode
+    : NodeNamed<D, LinkTarget<V>>
+  : V extends object
+    ? V
+    : never;
+
+type Returned<S, D> = S extends { readonly returns: infer R } ? (R extends string ? NodeNamed<D, R> | undefined : undefined) : undefined;
+
+/**
+ * Per-request options.
+ *
+ * @example
+ * ```ts
+ * import type { RequestOptions } from '@hyperld/hydra/client';
+ * const options: RequestOptions = { signal: AbortSignal.timeout(5000) };
+ * ```
+ */
+export interface RequestOptions {
+  /** Aborts the request. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A hypermedia client over a registry of types.
+ *
+ * @example
+ * ```ts
+ * import type { Client } from '@hyperld/hydra/client';
+ * declare const client: Client<never>;
+ * const node = await client.get('/');
+ * ```
+ */
+export interface Client<D extends AnyTypeDef> {
+  /** The registry decoding answers. */
+  readonly registry: Registry<D>;
+  /**
+   * Fetches a resource and decodes it into the typed node of the `@type` it carries.
+   * @param iri - an IRI, relative to `baseUrl` or absolute.
+   * @param options - a signal.
+   */
+  get(iri: string, options?: RequestOptions): Promise<AnyNodeOf<D> | GenericNode>;
+  /**
+   * Fetches a resource that must be a node of `def` (or of a type extending it).
+   * @param def - the expected type.
+   * @param iri - an IRI.
+   * @param options - a signal.
+   */
+  getAs<T extends AnyTypeDef>(def: T, iri: string, options?: RequestOptions): Promise<NodeOf<T>>;
+  /**
+   * Follows a link of a node (fetching the target, typed by the link's declared target) or
+   * returns an embedded node without a request.
+   * @param node - a decoded node.
+   * @param key - the property holding a link or an embedded node.
+   * @param options - a signal.
+   * @throws HydraError `unsafe_link` for a non-http(s) link, `credentials_in_url` for a link with `user:password@`, `action_not_offered` when the property is absent or null, or an {@link HttpError}.
+   */
+  follow<N extends object, K extends FollowableKey<N>>(node: N, key: K, options?: RequestOptions): Promise<Followed<NonNullable<Known<N>[K]>, D>>;
+  /**
+   * Iterates over the members of a collection across its pages, one page in memory.
+   * @param collection - a decoded collection page, or its IRI.
+   * @param options - `limit` (members) and `signal`.
+   */
+  members<C extends object>(collection: C | string, options?: { readonly limit?: number; readonly signal?: AbortSignal }): AsyncGenerator<MemberOf<C>, void, undefined>;
+  /**
+   * Iterates over the pages of a collection.
+   * @param collection - a decoded collection page, or its IRI.
+   * @param options - `limit` (pages) and `signal`.
+   */
+  pages<C extends object>(collection: C | string, options?: { readonly limit?: number; readonly signal?: AbortSignal }): AsyncGenerator<C, void, undefined>;
+  /**
+   * Invokes an action the node offers, with its declared method. An unavailable action (`null`)
+   * throws `action_unavailable` without sending a request.
+   * @param node - a decoded node.
+   * @param action - the action's property name.
+   * @param body - a node to send, when the action expects one.
+   * @param options - a signal.
+   * @returns the decoded answer, or `undefined` when it has no body (e.g. 202).
+   */
+  invoke<N extends object, A extends ActionName<N>>(node: N, action: A, body?: object, options?: RequestOptions): Promise<Returned<ActionSpecOf<Known<N>[A]>, D>>;
+  /**
+   * Sends a request with the client's credentials rules, retries and cache, and returns the raw
+   * response. The call's deadline (`timeout`) still governs reading its body; no size limit does.
+   * @param method - the HTTP method.
+   * @param iri - an IRI.
+   * @param init - a body (a node) and a signal.
+   */
+  request(method: string, iri: string, init?: { readonly body?: object; readonly signal?: AbortSignal }): Promise<Response>;
+}
+
+type MemberOf<C> = C extends { readonly members: readonly (infer M)[] } ? M : C extends { readonly member?: readonly (infer M)[] } ? M : unknown;
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
+ *
+ * @param options - base URL, registry, credentials and policies.
+ * @returns the client.
+ * @throws HydraError `credentials_in_url` when `baseUrl` carries `user:password@` (so do links,
+ * redirects and action URLs that carry them, before any request).
+ * @example
+ * ```ts
+ * import { createClient } from '@hyperld/hydra/client';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * const client = createClient({ baseUrl: 'https://api.example.com/', registry: hydraRegistry, token: 'secret' });
+ * for await (const member of client.members('/things')) console.log(member);
+ * ```
+ */
+export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): Client<D> {
+  return new HypermediaClient(options);
+}
+
+/**
+ * The client: a transport, a retry policy, an ETag cache and the registry, and one method per
+ * call. Its methods are bound (arrow functions), as the object the client used to be.
+ */
+class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
+  readonly registry: Registry<D>;
+  readonly #options: ClientOptions<D>;
+  readonly #transport: Transport;
+  readonly #retry: RetryPolicy;
+  readonly #cache: EtagCache | undefined;
+  readonly #timeout: number;
+  readonly #maxSize: number;
+
+  constructor(options: ClientOptions<D>) {
+    this.#options = options;
+    this.#transport = new Transport(options);
+    this.registry = options.registry;
+    this.#retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
+    this.#cache = options.cache === false ? undefined : new EtagCache();
+    this.#timeout = options.timeout ?? 30_000;
+    this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
+  }
+
+  readonly get: Client<D>['get'] = (iri, opts) => this.#load(iri, undefined, undefined, opts?.signal) as never;
+
+  readonly getAs: Client<D>['getAs'] = (def, iri, opts) => this.#load(iri, def, undefined, opts?.signal) as never;
+
+  readonly follow: Client<D>['follow'] = async (node, key, opts) => {
+    const value = (node as Record<string, unknown>)[key];
+    if (value === null || value === undefined) {
+      throw new HydraError('action_not_offered', `The node has no "${key}" to follow.`);
+    }
+    if (typeof value === 'object') return value as never;
+    if (typeof value !== 'string') throw new HydraError('unsafe_link', `"${key}" is not a link.`);
+    const { registry } = this;
+    const meta = metaOf(node);
+    const type = (node as Record<string, unknown>)['@type'];
+    const def = typeof type === 'string' ? registry.lookup(type) : undefined;
+    const kind = def?.properties[key];
+    const targetName = kind?.spec.tag === 'link' ? kind.spec.target : undefined;
+    const target = targetName !== undefined ? registry.lookup(targetName) : undefined;
+    return this.#load(value, target, meta?.base ?? this.#transport.base.href, opts?.signal) as never;
+  };
+
+  readonly members: Client<D>['members'] = (collection, opts) =>
+    iterateMembers(this.#startOf(collection), {
+      fetch: this.#pageFetcher,
+      registry: this.registry,
+      ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
+      ...(opts?.signal ? { signal: opts.signal } : {}),
+    }) as never;
+
+  readonly pages: Client<D>['pages'] = (collection, opts) =>
+    iteratePages(this.#startOf(collection), {
+      fetch: this.#pageFetcher,
+      registry: this.registry,
+      ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
+      ...(opts?.signal ? { signal: opts.signal } : {}),
+    }) as never;
+
+  readonly invoke: Client<D>['invoke'] = async (node, actionName, body, opts) => {
+    const { registry } = this;
+    const transport = this.#transport;
+    const record = node as Record<string, unknown>;
+    const type = record['@type'];
+    const def = typeof type === 'string' ? registry.lookup(type) : undefined;
+    const spec = def ? declaredActions(def).find(([name]) => name === actionName)?.[1] : undefined;
+    if (!spec) throw new HydraError('unknown_action', `${String(type)} declares no action "${actionName}".`);
+    const value = Object.hasOwn(record, actionName) ? record[actionName] : undefined;
+    if (value === null) throw new HydraError('action_unavailable', `"${actionName}" is unavailable now (its link is null).`);
+    if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
+    const url = transport.resolve(value, metaOf(node)?.base ?? transport.base.href);
+    const text = body !== undefined ? registry.encodeText(body) : undefined;
+    const budget = budgetOf(this.#timeout, opts?.signal);
+    const { response, url: finalUrl } = await sendWithRetries(transport, this.#retry, spec.method, url, text, {}, budget);
+    if (!SAFE.has(spec.method)) this.#cache?.invalidate(url);
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
+    if (answer.length === 0) return undefined as never;
+    const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
+    const decoded = this.#decodeText(answer, finalUrl.href, returns);
+    const id = (decoded as Record<string, unknown>)['id'];
+    if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
+    return decoded as never;
+  };
+
+  readonly request: Client<D>['request'] = async (method, iri, init) => {
+    const url = this.#transport.resolve(iri);
+    const upper = method.toUpperCase();
+    const text = init?.body !== undefined ? this.registry.encodeText(init.body) : undefined;
+    const { response } = await sendWithRetries(this.#transport, this.#retry, upper, url, text, {}, budgetOf(this.#timeout, init?.signal));
+    if (!SAFE.has(upper)) this.#cache?.invalidate(url);
+    return response;
+  };
+
+  /** Fetches the page at `url` for paging (`members`, `pages`): each page is a call of its own. */
+  readonly #pageFetcher = (url: string, init: { readonly signal?: AbortSignal }): Promise<object> => this.#load(url, undefined, undefined, init.signal);
+
+  /** A GET decoded (as `def` when given), revalidated with the kept `ETag` when there is one. */
+  async #load(iri: string, def: AnyTypeDef | undefined, relativeTo: string | undefined, signal: AbortSignal | undefined): Promise<object> {
+    const cache = this.#cache;
+    const url = this.#transport.resolve(iri, relativeTo);
+    const budget = budgetOf(this.#timeout, signal);
+    const cached = cache?.get(url.href);
+    const { response, url: finalUrl } = await sendWithRetries(this.#transport, this.#retry, 'GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, budget);
+    if (response.status === 304 && cached) {
+      await response.body?.cancel().catch(() => undefined);
+      cache?.revalidated(url.href, cached);
+      return cached.node;
+    }
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const node = this.#decodeText(await readAnswer(response, finalUrl.href, budget, this.#maxSize), finalUrl.href, def);
+    const etag = response.headers.get('etag');
+    if (cache && etag) cache.set(url.href, etag, node);
+    return node;
+  }
+
+  /** An answer's text decoded with the registry; a decoding failure is `decode_failed`. */
+  #decodeText(text: string, url: string, def: AnyTypeDef | undefined): object {
+    const { registry } = this;
+    const options: DecodeOptions = { ...this.#options.limits, base: url, unknownContext: this.#options.unknownContext ?? 'error' };
+    try {
+      const node = def ? registry.decodeAs(def, text, options) : registry.decode(text, options);
+      return node as object;
+    } catch (error) {
+      if (isDecodeError(error)) throw new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}`, { url, cause: error });
+      throw error;
+    }
+  }
+
+  /** A collection given by IRI, resolved against the base; a page in hand as it is. */
+  #startOf<C extends object>(collection: C | string): C | string {
+    return typeof collection === 'string' ? this.#transport.resolve(collection).href : collection;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading Hydra terms under their spellings, the one answer to "which key holds `hydra:member`
+ * here?": a property is found by its Hydra IRI through the node's context, whether the document
+ * says `members` (TextUs), `member` (Hydra's context) or `hydra:member`. JSON that is taken to be
+ * in Hydra's own context whatever it says (error bodies, inline operations) is read by the
+ * spellings alone: the term, its `hydra:` compact IRI, or the full IRI.
+ *
+ * @module
+ */
+import { baseOf, findProperty, HYDRA, metaOf, type Registry } from '@hyperld/core';
+import { hydraRegistry } from './vocabulary.js';
+
+/**
+ * Options of the collection readers.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOptions } from '@hyperld/hydra';
+ * const options: ReadOptions = { base: 'https://api.example/contacts/1/conversations' };
+ * ```
+ */
+export interface ReadOptions {
+  /** The registry whose context documents give the terms; defaults to the one that decoded the node. */
+  readonly registry?: Registry;
+  /** The base IRI to resolve links against; defaults to the node's. */
+  readonly base?: string;
+}
+
+function resolverOf(node: object, options: ReadOptions): Registry['context'] {
+  const registry = options.registry ?? metaOf(node)?.registry ?? hydraRegistry;
+  return (url, base) => registry.context(url, base) ?? hydraRegistry.context(url, base);
+}
+
+/**
+ * Options of {@link readHydra}: those of every reader, and which context the keys are read in.
+ *
+ * @example
+ * ```ts
+ * import type { ReadHydraOptions } from '@hyperld/hydra';
+ * const asHydra: ReadHydraOptions = { context: 'hydra' }; // an operation inside a TextUs node
+ * ```
+ */
+export interface ReadHydraOptions extends ReadOptions {
+  /**
+   * `node` (default): through the node's own `@context` (a registered URL, an inline object, or
+   * an array of them), so that a key its context maps elsewhere is not the Hydra term; a node
+   * without a context is read by the spellings. `hydra`: by the spellings, whatever `@context` the
+   * node carries, for JSON written in Hydra's terms inside documents of another vocabulary.
+   */
+  readonly context?: 'node' | 'hydra';
+}
+
+/**
+ * Reads a property of a node by its Hydra term (`member`, `totalItems`, `view`, `next`,
+ * `method`, …): under the key the node's context gives it, or, without a context (or with
+ * `context: 'hydra'`), under the first of its spellings present: the term, `hydra:` and the
+ * term, the full IRI.
+ *
+ * @param node - a node.
+ * @param term - the Hydra term (local name in the Hydra vocabulary).
+ * @param options - registry and base, and the context to read in.
+ * @returns the value, or `undefined` when absent.
+ * @example
+ * ```ts
+ * import { readHydra } from '@hyperld/hydra';
+ * readHydra({ 'hydra:totalItems': 3 }, 'totalItems'); // 3
+ * const operation = { '@context': { '@vocab': 'https://example.com/vocab#' }, method: 'PUT' };
+ * readHydra(operation, 'method'); // undefined: this context says `method` is example.com's
+ * readHydra(operation, 'method', { context: 'hydra' }); // 'PUT'
+ * ```
+ */
+export function readHydra(node: object, term: string, options: ReadHydraOptions = {}): unknown {
+  if (options.context === 'hydra') {
+    const record = node as Record<string, unknown>;
+    for (const key of spellingsOf(term)) if (Object.hasOwn(record, key)) return record[key];
+    return undefined;
+  }
+  return findProperty(node, HYDRA + term, resolverOf(node, options), options.base ?? baseOf(node))?.value;
+}
+
+/**
+ * Tells whether a value names a Hydra term under one of its spellings (the term, `hydra:` and
+ * the term, the full IRI): a `@type` such as `hydra:Error`, or an IRI value such as
+ * `ExplicitRepresentation`.
+ *
+ * @internal
+ * @param value - a `@type` or an IRI value.
+ * @param term - the Hydra term.
+ * @returns whether `value` is one of its spellings.
+ * @example
+ * ```ts
+ * import { isHydraTerm } from './terms.js';
+ * isHydraTerm('http://www.w3.org/ns/hydra/core#Error', 'Error'); // true
+ * isHydraTerm('schema:Error', 'Error'); // false
+ * ```
+ */
+export function isHydraTerm(value: unknown, term: string): boolean {
+  return typeof value === 'string' && spellingsOf(term).includes(value);
+}
+
+/**
+ * The keys a Hydra term is written under without a context saying otherwise, in the order they
+ * are tried (core's `findProperty` tries the same for a node without a context).
+ */
+function spellingsOf(term: string): readonly [string, string, string] {
+  return [term, `hydra:${term}`, HYDRA + term];
+}

@@ -28,10 +28,7 @@ import type { Options } from 'tsup';
  * export default packageConfig(['src/index.ts']);
  * ```
  */
-export function packageConfig(
-  entry: string[] | Record<string, string>,
-  extra: Omit<Options, 'entry'> = {},
-): Options & { entry: string[] | Record<string, string> } {
+export function packageConfig(entry: string[] | Record<string, string>, extra: Omit<Options, 'entry'> = {}): Options & { entry: string[] | Record<string, string> } {
   return {
     // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
     // (publint) then reports the export that points at it.

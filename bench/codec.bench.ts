@@ -35,7 +35,7 @@ const documentLoader = async (url: string): Promise<RemoteDocument> => {
 /** The reference expansion. */
 const jsonldExpand = (value: JsonObject): Promise<unknown> => jsonld.expand(value, { base: BASE, documentLoader });
 
-/** The part of `packages/core/src/expand.ts` this bench uses. */
+/** The part of `packages/core/src/expand/expander.ts` this bench uses. */
 interface ExpandModule {
   createExpander(options: { resolveContext: (url: string, base: string | undefined) => unknown }): {
     expand(document: unknown, options?: { base?: string }): unknown;
@@ -47,11 +47,11 @@ interface ExpandModule {
  * this bench type-checks and runs (skipping the case) while the module is still being written.
  */
 async function fastExpander(): Promise<{ expand: (value: JsonObject) => unknown } | { missing: string }> {
-  const file = new URL('../packages/core/src/expand.ts', import.meta.url);
-  if (!existsSync(file)) return { missing: 'packages/core/src/expand.ts does not exist yet' };
-  const specifier = '../packages/core/src/expand.js';
+  const file = new URL('../packages/core/src/expand/expander.ts', import.meta.url);
+  if (!existsSync(file)) return { missing: 'packages/core/src/expand/expander.ts does not exist yet' };
+  const specifier = '../packages/core/src/expand/expander.js';
   const module = (await import(specifier)) as Partial<ExpandModule>;
-  if (typeof module.createExpander !== 'function') return { missing: 'packages/core/src/expand.ts does not export createExpander yet' };
+  if (typeof module.createExpander !== 'function') return { missing: 'packages/core/src/expand/expander.ts does not export createExpander yet' };
   const expander = module.createExpander({ resolveContext: (url, base) => registry.context(url, base) });
   return { expand: (value) => expander.expand(value, { base: BASE }) };
 }

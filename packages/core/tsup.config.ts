@@ -18,9 +18,9 @@ const commonJsPeers: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 export default defineConfig({
-  // tsup globs the entries, so one whose file is not written yet is skipped; `pnpm check:packages`
-  // (publint) then reports the export that points at it.
-  entry: ['src/index.ts', 'src/jsonld.ts', 'src/testing.ts'],
+  // Named, so that each entry keeps its file in `dist/` (`dist/jsonld.js`, not `dist/jsonld/index.js`)
+  // whatever folder its source lives in.
+  entry: { index: 'src/index.ts', jsonld: 'src/jsonld/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   // Declarations are built against the other packages' built `.d.ts` (pnpm builds in dependency
   // order), not their sources: with the `@hyperld/source` condition the bundler would copy their

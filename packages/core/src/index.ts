@@ -15,28 +15,28 @@
  */
 
 // Definitions and kinds
-export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
-export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
-export { Kind, t } from './kinds.js';
-export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './kinds.js';
-export { vocabulary } from './vocabulary.js';
-export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
+export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './model/define.js';
+export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './model/define.js';
+export { Kind, t } from './model/kinds.js';
+export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './model/kinds.js';
+export { vocabulary } from './model/vocabulary.js';
+export type { Vocabulary, VocabularyTypeOptions } from './model/vocabulary.js';
 
 // Registry and codec
-export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './registry.js';
-export { setCodegen } from './fast.js';
-export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './registry.js';
-export { baseOf, metaOf, setMeta } from './meta.js';
-export type { NodeMeta } from './meta.js';
+export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './codec/registry.js';
+export { setCodegen } from './codec/codegen.js';
+export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
+export { baseOf, metaOf, setMeta } from './codec/meta.js';
+export type { NodeMeta } from './codec/meta.js';
 
 // Contexts and IRIs
-export { contextDocument } from './context.js';
-export type { ContextDocument } from './context.js';
-export { isIriReference, resolveIri } from './iri.js';
+export { contextDocument } from './context/document.js';
+export type { ContextDocument } from './context/document.js';
+export { isIriReference, resolveIri } from './iri/reference.js';
 
 // Expansion
-export { createExpander, expand } from './expand.js';
-export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand.js';
+export { createExpander, expand } from './expand/expander.js';
+export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand/expander.js';
 
 // Errors
 export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';
@@ -46,5 +46,5 @@ export type { ErrorCode, Violation } from './errors.js';
 export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, Simplify, UnknownProperties } from './types.js';
 
 // Terms
-export { compileTerms, findProperty, termsOfNode } from './terms.js';
-export type { Terms } from './terms.js';
+export { compileTerms, findProperty, termsOfNode } from './iri/terms.js';
+export type { Terms } from './iri/terms.js';

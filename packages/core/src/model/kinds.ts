@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnyTypeDef, NodeOf } from './define.js';
-import type { GenericNode, JsonValue, Link } from './types.js';
+import type { GenericNode, JsonValue, Link } from '../types.js';
 
 /** What a kind is, without its modifiers. @internal */
 export type KindSpec =

@@ -2,16 +2,16 @@
  * The validator compiler: one closure per property, compiled once per type and registry, that
  * walks a parsed JSON object in place (no copy) and collects violations with their JSON paths.
  * Closures, not `new Function`, so that it works under any Content-Security-Policy. It is the
- * authority on violations; `fast.ts` answers "valid" faster for most documents and defers to it.
+ * authority on violations; `codegen.ts` answers "valid" faster for most documents and defers to it.
  *
  * @module
  * @internal
  */
-import { expandTerm, extendsType, STANDARD_PREFIXES, type AnyTypeDef } from './define.js';
-import { describe, type ErrorCode, type Violation } from './errors.js';
-import { isIriReference } from './iri.js';
-import type { AnyKind } from './kinds.js';
-import type { Terms } from './terms.js';
+import { expandTerm, extendsType, STANDARD_PREFIXES, type AnyTypeDef } from '../model/define.js';
+import { describe, type ErrorCode, type Violation } from '../errors.js';
+import { isIriReference } from '../iri/reference.js';
+import type { AnyKind } from '../model/kinds.js';
+import type { Terms } from '../iri/terms.js';
 
 /** Limits and switches of one validation run. @internal */
 export interface ValidateSettings {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { Account, Conversation, ConversationCollection, Message, sampleRegistry, VOCAB } from './__fixtures__/sample-vocab.js';
-import { contextDocument, createRegistry, defineType, HYDRA, HyperldError, t, vocabulary, XSD, type AnyTypeDef } from './index.js';
+import { Account, Conversation, ConversationCollection, Message, sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
+import { contextDocument, createRegistry, defineType, HYDRA, HyperldError, t, vocabulary, XSD, type AnyTypeDef } from '../index.js';
 
 const STANDARD = { '@vocab': VOCAB, hydra: HYDRA, xsd: XSD, id: '@id' } as const;
 /** The IRI `@vocab` gives `term`: every declared property now carries it explicitly. */
@@ -282,7 +282,7 @@ describe('registry consistency', () => {
 });
 
 describe('the generated contexts, read by a JSON-LD processor', () => {
-  const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
+  const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
   const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
   const BASE = 'https://api.example/contacts/DQeeO69/conversations';
 

@@ -29,10 +29,10 @@
  *
  * @module
  */
-import type { ContextDocument } from './context.js';
-import { HyperldError } from './errors.js';
-import { DEFAULT_LIMITS, type Registry } from './registry.js';
-import type { JsonObject } from './types.js';
+import type { ContextDocument } from '../context/document.js';
+import { HyperldError } from '../errors.js';
+import { DEFAULT_LIMITS, type Registry } from '../codec/registry.js';
+import type { JsonObject } from '../types.js';
 
 /**
  * Resolves a context URL (as written in a document, relative or absolute) to its context

@@ -14,7 +14,7 @@ import {
   sampleRegistry,
   View,
   VOCAB,
-} from './__fixtures__/sample-vocab.js';
+} from '../__fixtures__/sample-vocab.js';
 import {
   createRegistry,
   defineType,
@@ -30,7 +30,7 @@ import {
   type NodeOf,
   type RegisteredDefs,
   type ValueOf,
-} from './index.js';
+} from '../index.js';
 
 const Leaf = defineType({ type: 'Leaf', context: '/contexts/Leaf.jsonld', vocab: VOCAB, properties: { label: t.string() } });
 
@@ -104,7 +104,7 @@ describe('the type of a decoded node', () => {
     type C = NodeOf<typeof Conversation>;
     expectTypeOf<C['latestPreviewableItem']>().toEqualTypeOf<NodeOf<typeof Message> | null>();
     expectTypeOf<C['currentState']>().toEqualTypeOf<'open' | 'closed' | 'blocked'>();
-    expectTypeOf<C['requestingUserInfo']>().toEqualTypeOf<Link | NodeOf<typeof import('./__fixtures__/sample-vocab.js').UserInfo>>();
+    expectTypeOf<C['requestingUserInfo']>().toEqualTypeOf<Link | NodeOf<typeof import('../__fixtures__/sample-vocab.js').UserInfo>>();
     // Optional and nullable: may be absent, and null when present.
     expectTypeOf<Pick<C, 'closeConversation'>>().toEqualTypeOf<{ closeConversation?: Link<'Conversation'> | null }>();
   });

@@ -3,8 +3,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Attachments, Conversation, ConversationCollection, ConversationWithAccount, Message, VOCAB, View } from './__fixtures__/sample-vocab.js';
-import { createRegistry, defineType, expandTerm, extendsType, HYDRA, HyperldError, Kind, t, vocabulary, XSD, type AnyKind } from './index.js';
+import { Attachments, Conversation, ConversationCollection, ConversationWithAccount, Message, VOCAB, View } from '../__fixtures__/sample-vocab.js';
+import { createRegistry, defineType, expandTerm, extendsType, HYDRA, HyperldError, Kind, t, vocabulary, XSD, type AnyKind } from '../index.js';
 
 /** The error `fn` throws. */
 function thrown(fn: () => unknown): HyperldError {
@@ -218,4 +218,4 @@ describe('kinds', () => {
 });
 
 // A self-referencing definition needs its type spelled out somewhere to break the inference cycle.
-type AnyTypeDefLike = import('./index.js').AnyTypeDef;
+type AnyTypeDefLike = import('../index.js').AnyTypeDef;

@@ -19,12 +19,12 @@
  * @module
  */
 import type { Arbitrary, JsonValue, WeightedArbitrary } from 'fast-check';
-import { extendsType, type AnyTypeDef, type NodeOf } from './define.js';
-import { HyperldError } from './errors.js';
-import type { AnyKind, KindSpec, ValueOf } from './kinds.js';
-import fc from './peers/fast-check.js';
-import { createRegistry, type AnyNodeOf, type Registry } from './registry.js';
-import { jsonTypesOf as kindJsonTypes } from './validate.js';
+import { extendsType, type AnyTypeDef, type NodeOf } from '../model/define.js';
+import { HyperldError } from '../errors.js';
+import type { AnyKind, KindSpec, ValueOf } from '../model/kinds.js';
+import fc from '../peers/fast-check.js';
+import { createRegistry, type AnyNodeOf, type Registry } from '../codec/registry.js';
+import { jsonTypesOf as kindJsonTypes } from '../codec/walker.js';
 
 /**
  * The JSON types (`typeof`, plus `array`) a kind's non-null values take — the branch the

@@ -1,5 +1,5 @@
 /**
- * The contract of the generated validators (`fast.ts`) on the sample vocabulary — the properties
+ * The contract of the generated validators (`codec/codegen.ts`) on the sample vocabulary — the properties
  * of `__fixtures__/fast-contract.ts`, which says what "agree with the walker" means — and the
  * counterexamples those properties found, kept as examples.
  *
@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastContract, metaPaths, outcome, type Json } from './__fixtures__/fast-contract.js';
-import { Message, sampleRegistry } from './__fixtures__/sample-vocab.js';
-import { createRegistry, defineType, setCodegen, t } from './index.js';
-import { arbitraryDocument } from './testing.js';
+import { fastContract, metaPaths, outcome, type Json } from '../__fixtures__/fast-contract.js';
+import { Message, sampleRegistry } from '../__fixtures__/sample-vocab.js';
+import { createRegistry, defineType, setCodegen, t } from '../index.js';
+import { arbitraryDocument } from '../testing/index.js';
 
 // The original registry has no extra contexts; they are passed anyway so the pair reproduces it
 // exactly whatever it gains later.

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { expandTerm, HYDRA, XSD, type AnyTypeDef } from './define.js';
-import { HyperldError } from './errors.js';
-import type { AnyKind, KindSpec } from './kinds.js';
-import type { JsonObject } from './types.js';
+import { expandTerm, HYDRA, XSD, type AnyTypeDef } from '../model/define.js';
+import { HyperldError } from '../errors.js';
+import type { AnyKind, KindSpec } from '../model/kinds.js';
+import type { JsonObject } from '../types.js';
 
 /**
  * A JSON-LD context document: an object with one `@context` member.

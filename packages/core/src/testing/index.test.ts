@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleRegistry } from './__fixtures__/sample-vocab.js';
-import { createRegistry, defineType, isHyperldError, isIriReference, t, vocabulary, type AnyTypeDef, type Registry } from './index.js';
-import { arbitraryDocument, arbitraryNode, arbitraryValue } from './testing.js';
+import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
+import { createRegistry, defineType, isHyperldError, isIriReference, t, vocabulary, type AnyTypeDef, type Registry } from '../index.js';
+import { arbitraryDocument, arbitraryNode, arbitraryValue } from './index.js';
 
 const v = vocabulary({ vocab: 'https://kitchen.example/vocab#' });
 

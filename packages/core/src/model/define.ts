@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { HyperldError } from './errors.js';
+import { HyperldError } from '../errors.js';
 import { t, type AnyKind, type Kind, type ValueOf } from './kinds.js';
-import type { ContextValue, Simplify, UnknownProperties } from './types.js';
+import type { ContextValue, Simplify, UnknownProperties } from '../types.js';
 
 /**
  * A map from property key (the JSON key) to its kind.

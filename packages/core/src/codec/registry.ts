@@ -4,16 +4,16 @@
  *
  * @module
  */
-import { contextDocument, type ContextDocument } from './context.js';
-import type { AnyTypeDef, NodeOf, TypeDef } from './define.js';
-import { DecodeError, HyperldError, type Violation } from './errors.js';
-import { resolveIri } from './iri.js';
-import type { AnyKind, EmbeddedDefsOf } from './kinds.js';
-import { FastValidator, type setCodegen } from './fast.js';
+import { contextDocument, type ContextDocument } from '../context/document.js';
+import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
+import { DecodeError, HyperldError, type Violation } from '../errors.js';
+import { resolveIri } from '../iri/reference.js';
+import type { AnyKind, EmbeddedDefsOf } from '../model/kinds.js';
+import { FastValidator, type setCodegen } from './codegen.js';
 import { setMeta } from './meta.js';
-import { compileTerms, type Terms } from './terms.js';
-import type { GenericNode, JsonValue } from './types.js';
-import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './validate.js';
+import { compileTerms, type Terms } from '../iri/terms.js';
+import type { GenericNode, JsonValue } from '../types.js';
+import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** What a validation run found: violations, the list items met (members), visited nodes. */
 type Outcome = Pick<Run, 'violations' | 'members' | 'visited'>;

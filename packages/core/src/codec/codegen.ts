@@ -8,7 +8,7 @@
  * that reading a property by name and counting keys with `for…in` see the same thing the walker
  * sees. Values built by hand (`validate`, `encode`) go to the walker.
  *
- * The walker of `validate.ts` stays the authority: it runs whenever this path answers `false`
+ * The walker of `walker.ts` stays the authority: it runs whenever this path answers `false`
  * (which means "not sure", not "invalid"), so violations, their paths and their order never
  * depend on this module. The contract, checked by property tests against the walker: `true` only
  * when the walker finds no violation, with the same list items collected as members.
@@ -19,10 +19,10 @@
  * @module
  * @internal
  */
-import { extendsType, type AnyTypeDef } from './define.js';
-import { isIriReference } from './iri.js';
-import type { AnyKind } from './kinds.js';
-import { DATE_TIME, hasEnumerableKey, isPlainPrototype, jsonTypesOf, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './validate.js';
+import { extendsType, type AnyTypeDef } from '../model/define.js';
+import { isIriReference } from '../iri/reference.js';
+import type { AnyKind } from '../model/kinds.js';
+import { DATE_TIME, hasEnumerableKey, isPlainPrototype, jsonTypesOf, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
 export interface FastRun {

@@ -20,13 +20,13 @@
  * @module
  */
 import type { Options as JsonldOptions } from 'jsonld';
-import type { ContextDocument } from './context.js';
-import { HyperldError, isHyperldError, type ErrorCode } from './errors.js';
-import { createExpander, type ContextResolver, type Expander } from './expand.js';
-import { resolveIri } from './iri.js';
-import jsonld from './peers/jsonld.js';
-import type { Registry } from './registry.js';
-import type { JsonObject } from './types.js';
+import type { ContextDocument } from '../context/document.js';
+import { HyperldError, isHyperldError, type ErrorCode } from '../errors.js';
+import { createExpander, type ContextResolver, type Expander } from '../expand/expander.js';
+import { resolveIri } from '../iri/reference.js';
+import jsonld from '../peers/jsonld.js';
+import type { Registry } from '../codec/registry.js';
+import type { JsonObject } from '../types.js';
 
 /**
  * What a jsonld document loader returns.

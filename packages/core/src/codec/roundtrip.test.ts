@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleRegistry } from './__fixtures__/sample-vocab.js';
-import { arbitraryDocument, arbitraryNode } from './testing.js';
+import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
+import { arbitraryDocument, arbitraryNode } from '../testing/index.js';
 
 const RUNS = 1000;
 

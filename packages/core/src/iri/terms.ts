@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { JsonObject } from './types.js';
+import type { JsonObject } from '../types.js';
 
 /**
  * The terms of one context, compiled for look-ups in both directions.

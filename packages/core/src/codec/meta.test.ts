@@ -4,7 +4,7 @@
  * @module
  */
 import { describe, expect, it } from 'vitest';
-import { baseOf, metaOf, setMeta } from './index.js';
+import { baseOf, metaOf, setMeta } from '../index.js';
 
 const meta = (base: string) => ({ base, registry: undefined });
 

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { DOC_BASE, jsonLdDocument, resolveTestContext, URL_CONTEXTS } from './__fixtures__/jsonld-docs.js';
-import { sampleRegistry, VOCAB } from './__fixtures__/sample-vocab.js';
-import { prependBase } from './expand.js';
+import { DOC_BASE, jsonLdDocument, resolveTestContext, URL_CONTEXTS } from '../__fixtures__/jsonld-docs.js';
+import { sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
+import { prependBase } from './expander.js';
 import {
   createExpander,
   DEFAULT_LIMITS,
@@ -20,10 +20,10 @@ import {
   type ContextDocument,
   type ContextResolver,
   type JsonObject,
-} from './index.js';
-import { arbitraryDocument } from './testing.js';
+} from '../index.js';
+import { arbitraryDocument } from '../testing/index.js';
 
-const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
+const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
 const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
 const SEED_BASE = 'https://api.example/contacts/DQeeO69/conversations';

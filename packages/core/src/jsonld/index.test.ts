@@ -7,11 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleRegistry } from './__fixtures__/sample-vocab.js';
-import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument } from './index.js';
-import { createDocumentLoader, expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from './jsonld.js';
+import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
+import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument } from '../index.js';
+import { createDocumentLoader, expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from './index.js';
 
-const seedFile = readFileSync(new URL('../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
+const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
 const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
 const SEED_BASE = 'https://api.example/contacts/DQeeO69/conversations';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIriReference } from './iri.js';
+import { isIriReference } from './reference.js';
 
 const ORACLE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|(?![^/?#]*:))[^\u0000-\u0020<>"{}|\\^`\u007f]*$/;
 const RUNS = 10_000;

@@ -14,27 +14,32 @@
  * @module
  */
 
-// Definitions and kinds
-export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './model/define.js';
+// Model: kinds, definitions, vocabularies (model/)
+export { defineType, extendsType } from './model/define.js';
 export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './model/define.js';
 export { Kind, t } from './model/kinds.js';
 export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './model/kinds.js';
 export { vocabulary } from './model/vocabulary.js';
 export type { Vocabulary, VocabularyTypeOptions } from './model/vocabulary.js';
 
-// Registry and codec
+// IRIs: namespaces, terms, references (iri/)
+export { HYDRA, STANDARD_PREFIXES, XSD } from './iri/namespaces.js';
+export { compileTerms, expandTerm, findProperty, termsOfNode } from './iri/terms.js';
+export type { Terms } from './iri/terms.js';
+export { isIriReference, resolveIri } from './iri/reference.js';
+
+// Codec: registry, decode and encode, metadata (codec/)
 export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './codec/registry.js';
 export { setCodegen } from './codec/codegen.js';
 export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
 export { baseOf, metaOf, setMeta } from './codec/meta.js';
 export type { NodeMeta } from './codec/meta.js';
 
-// Contexts and IRIs
+// Context documents (context/)
 export { contextDocument } from './context/document.js';
 export type { ContextDocument } from './context/document.js';
-export { isIriReference, resolveIri } from './iri/reference.js';
 
-// Expansion
+// Expansion (expand/)
 export { createExpander, expand } from './expand/expander.js';
 export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand/expander.js';
 
@@ -44,7 +49,3 @@ export type { ErrorCode, Violation } from './errors.js';
 
 // Shared types
 export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, Simplify, UnknownProperties } from './types.js';
-
-// Terms
-export { compileTerms, findProperty, termsOfNode } from './iri/terms.js';
-export type { Terms } from './iri/terms.js';

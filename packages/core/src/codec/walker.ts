@@ -7,7 +7,9 @@
  * @module
  * @internal
  */
-import { expandTerm, extendsType, STANDARD_PREFIXES, type AnyTypeDef } from '../model/define.js';
+import { STANDARD_PREFIXES } from '../iri/namespaces.js';
+import { expandTerm } from '../iri/terms.js';
+import { extendsType, type AnyTypeDef } from '../model/define.js';
 import { describe, type ErrorCode, type Violation } from '../errors.js';
 import { isIriReference } from '../iri/reference.js';
 import type { AnyKind } from '../model/kinds.js';

@@ -5,7 +5,9 @@
  *
  * @module
  */
-import { expandTerm, HYDRA, XSD, type AnyTypeDef } from '../model/define.js';
+import { HYDRA, XSD } from '../iri/namespaces.js';
+import { expandTerm } from '../iri/terms.js';
+import type { AnyTypeDef } from '../model/define.js';
 import { HyperldError } from '../errors.js';
 import type { AnyKind, KindSpec } from '../model/kinds.js';
 import type { JsonObject } from '../types.js';

@@ -1,11 +1,41 @@
 /**
- * Term resolution through a context: which IRI a key stands for, and which keys may stand for an
- * IRI. This is what makes reading prefix-agnostic: a collection's members are found whether the
+ * Term resolution: which IRI a term or compact IRI stands for, against prefixes and a vocabulary
+ * (`expandTerm`) or through a context (`compileTerms`, `termsOfNode`), and which keys may stand for
+ * an IRI. This is what makes reading prefix-agnostic: a collection's members are found whether the
  * document says `members`, `member` or `hydra:member`, because the context says what each means.
  *
  * @module
  */
 import type { JsonObject } from '../types.js';
+import { STANDARD_PREFIXES } from './namespaces.js';
+
+/**
+ * Expands a term or compact IRI against prefixes and a vocabulary (no network, no context
+ * processing): `hydra:member` → `http://www.w3.org/ns/hydra/core#member`, `name` → vocab + `name`.
+ *
+ * @param term - a term, compact IRI or absolute IRI.
+ * @param vocab - the vocabulary IRI.
+ * @param prefixes - known prefixes.
+ * @returns the absolute IRI.
+ * @example
+ * ```ts
+ * import { expandTerm } from '@hyperld/core';
+ * expandTerm('hydra:member', 'https://example.com/vocab#'); // 'http://www.w3.org/ns/hydra/core#member'
+ * ```
+ */
+export function expandTerm(term: string, vocab: string, prefixes: Readonly<Record<string, string>> = STANDARD_PREFIXES): string {
+  const colon = term.indexOf(':');
+  if (colon > 0) {
+    const prefix = term.slice(0, colon);
+    const suffix = term.slice(colon + 1);
+    if (!suffix.startsWith('//')) {
+      const ns = Object.hasOwn(prefixes, prefix) ? prefixes[prefix] : Object.hasOwn(STANDARD_PREFIXES, prefix) ? STANDARD_PREFIXES[prefix] : undefined;
+      if (ns !== undefined) return ns + suffix;
+    }
+    return term;
+  }
+  return vocab + term;
+}
 
 /**
  * The terms of one context, compiled for look-ups in both directions.

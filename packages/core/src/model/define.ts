@@ -5,6 +5,7 @@
  * @module
  */
 import { HyperldError } from '../errors.js';
+import { expandTerm } from '../iri/terms.js';
 import { t, type AnyKind, type Kind, type ValueOf } from './kinds.js';
 import type { ContextValue, Simplify, UnknownProperties } from '../types.js';
 
@@ -184,66 +185,6 @@ export interface TypeOptions<Name extends string, P extends Properties, B extend
   readonly prefixes?: Readonly<Record<string, string>>;
   /** A sentence for documentation. */
   readonly description?: string;
-}
-
-/**
- * The Hydra core vocabulary IRI.
- *
- * @example
- * ```ts
- * import { HYDRA } from '@hyperld/core';
- * const member = `${HYDRA}member`; // 'http://www.w3.org/ns/hydra/core#member'
- * ```
- */
-export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
-/**
- * The XML Schema datatypes IRI.
- *
- * @example
- * ```ts
- * import { XSD } from '@hyperld/core';
- * const dateTime = `${XSD}dateTime`; // 'http://www.w3.org/2001/XMLSchema#dateTime'
- * ```
- */
-export const XSD = 'http://www.w3.org/2001/XMLSchema#';
-
-/**
- * Prefixes every generated context defines.
- *
- * @example
- * ```ts
- * import { STANDARD_PREFIXES } from '@hyperld/core';
- * Object.keys(STANDARD_PREFIXES); // ['hydra', 'xsd']
- * ```
- */
-export const STANDARD_PREFIXES: Readonly<Record<string, string>> = { hydra: HYDRA, xsd: XSD };
-
-/**
- * Expands a term or compact IRI against prefixes and a vocabulary (no network, no context
- * processing): `hydra:member` → `http://www.w3.org/ns/hydra/core#member`, `name` → vocab + `name`.
- *
- * @param term - a term, compact IRI or absolute IRI.
- * @param vocab - the vocabulary IRI.
- * @param prefixes - known prefixes.
- * @returns the absolute IRI.
- * @example
- * ```ts
- * import { expandTerm } from '@hyperld/core';
- * expandTerm('hydra:member', 'https://example.com/vocab#'); // 'http://www.w3.org/ns/hydra/core#member'
- * ```
- */
-export function expandTerm(term: string, vocab: string, prefixes: Readonly<Record<string, string>> = STANDARD_PREFIXES): string {
-  const colon = term.indexOf(':');
-  if (colon > 0) {
-    const prefix = term.slice(0, colon);
-    const suffix = term.slice(colon + 1);
-    if (!suffix.startsWith('//')) {
-      const ns = Object.hasOwn(prefixes, prefix) ? prefixes[prefix] : Object.hasOwn(STANDARD_PREFIXES, prefix) ? STANDARD_PREFIXES[prefix] : undefined;
-      if (ns !== undefined) return ns + suffix;
-    }
-    return term;
-  }
-  return vocab + term;
 }
 
 const idKind = t.id();

@@ -648,57 +648,6 @@ describe('decode: limits and hostile input', () => {
   });
 });
 
-describe('encode', () => {
-  it('throws a HyperldError, not a raw RangeError, for a 100,000-deep hand-built node', () => {
-    const node = { ...account(), extra: nested(100_000) };
-    let thrown: unknown;
-    try {
-      sampleRegistry.encodeText(node);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(isHyperldError(thrown)).toBe(true);
-    expect(thrown).not.toBeInstanceOf(RangeError);
-    expect((thrown as HyperldError).code).toBe('max_depth');
-    expect((thrown as HyperldError).cause).toBeInstanceOf(RangeError);
-    // With validate: true the depth limit reports it first, as a DecodeError.
-    expect(() => sampleRegistry.encodeText(node, { validate: true })).toThrow(DecodeError);
-  });
-
-  it('throws a HyperldError for a cyclic node', () => {
-    const node: Doc = account();
-    node.self = node;
-    let thrown: unknown;
-    try {
-      sampleRegistry.encodeText(node);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(isHyperldError(thrown)).toBe(true);
-    expect((thrown as HyperldError).message).toMatchInlineSnapshot(`"The node contains a cycle, so it has no JSON text."`);
-    expect((thrown as HyperldError).cause).toBeInstanceOf(TypeError);
-    // validate: true stops a cycle at maxDepth instead of looping.
-    let violations: unknown;
-    try {
-      sampleRegistry.encode(node, { validate: true, maxDepth: 5 });
-    } catch (error) {
-      violations = (error as DecodeError).violations;
-    }
-    expect(violations).toEqual([expect.objectContaining({ code: 'max_depth', path: '$.self.self.self.self.self' })]);
-  });
-
-  it('throws a HyperldError for a value that has no JSON text', () => {
-    expect(() => sampleRegistry.encodeText({ ...account(), big: 1n })).toThrow(HyperldError);
-  });
-
-  it('validates before encoding only when asked', () => {
-    const bad = { ...account(), name: 1 };
-    expect(sampleRegistry.encode(bad)).toBe(bad);
-    expect(() => sampleRegistry.encode(bad, { validate: true })).toThrow(DecodeError);
-    expect(sampleRegistry.encodeText(account(), { space: 2 })).toBe(JSON.stringify(account(), null, 2));
-  });
-});
-
 describe('lossless decode → encode', () => {
   it('keeps the seed body: same text, same value, same key order at every level', () => {
     const node = sampleRegistry.decode(body, { base: BASE, strict: true });
@@ -795,29 +744,5 @@ describe('lossless decode → encode', () => {
     const accountNode = first?.account;
     expect(typeof accountNode === 'object' && accountNode.name).toBe('Example Account');
     expect(sampleRegistry.decodeAs(Account, account()).name).toBe('Example Account');
-  });
-});
-
-describe('registry.nodes', () => {
-  it('lists every node as the validator sees it, embedded collections read through their own context', () => {
-    const found = sampleRegistry.nodes(body).map(({ path, node }) => `${path} ${String(node['@type'])}`);
-    expect(found).toEqual([
-      '$ ConversationCollection',
-      '$.members[0] ConversationWithAccount',
-      '$.members[0].account Account',
-      '$.members[0].latestPreviewableItem Message',
-      '$.members[0].latestPreviewableItem.attachments hydra:Collection',
-      '$.members[0].requestingUserInfo ConversationUserInfo',
-      '$.members[0].assignedContact Contact',
-      '$.members[0].assignedContact.phones hydra:Collection',
-      '$.members[0].assignedContact.phones.members[0] ContactPhone',
-      '$.view hydra:PartialCollectionView',
-    ]);
-  });
-
-  it('throws the decode error of an invalid document', () => {
-    const bad = seed();
-    bad.totalItems = 'x';
-    expect(() => sampleRegistry.nodes(bad)).toThrow(DecodeError);
   });
 });

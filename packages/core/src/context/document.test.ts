@@ -1,6 +1,6 @@
 /**
  * Generated context documents: one per context URL, what each kind maps to, merging of types
- * that share a URL, and the registry's consistency checks. The contexts are also run through the
+ * that share a URL. The contexts are also run through the
  * `jsonld` library (with a loader that serves only them) to check that they mean what they say.
  */
 import { readFileSync } from 'node:fs';
@@ -231,53 +231,6 @@ describe('shared context URLs', () => {
 
   it('needs at least one definition', () => {
     expect(thrown(() => contextDocument([])).code).toBe('invalid_definition');
-  });
-});
-
-describe('registry consistency', () => {
-  it('rejects two different definitions with one @type name, listed or embedded', () => {
-    const other = defineType({ type: 'Account', context: '/contexts/OtherAccount.jsonld', vocab: VOCAB, properties: {} });
-    const error = thrown(() => createRegistry({ types: [Account, other] }));
-    expect(error.code).toBe('invalid_definition');
-    expect(error.message).toMatchInlineSnapshot(`"Two different definitions share the @type "Account"."`);
-    const Holder = defineType({ type: 'Holder', context: '/contexts/Holder.jsonld', vocab: VOCAB, properties: { account: t.node(other) } });
-    expect(thrown(() => createRegistry({ types: [ConversationCollection, Holder] })).code).toBe('invalid_definition');
-    expect(thrown(() => sampleRegistry.with([other])).code).toBe('invalid_definition');
-  });
-
-  it('accepts the same definition reached twice', () => {
-    const registry = createRegistry({ types: [Account, Account, ConversationCollection, Message] });
-    expect(registry.lookup('Account')).toBe(Account);
-    // Everything reachable through extends and t.node(…), but not what an any-node list may hold.
-    expect(registry.types.size).toBe(9);
-    expect(registry.lookup('ContactPhone')).toBeUndefined();
-  });
-
-  it('registers the types a type extends or embeds, and finds them by term', () => {
-    expect(sampleRegistry.lookup('Message')).toBe(Message);
-    expect(sampleRegistry.lookup('hydra:Collection')?.type).toBe('hydra:Collection');
-    expect(sampleRegistry.lookup('Nope')).toBeUndefined();
-    expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('invalid_definition');
-  });
-
-  it('keeps extra context documents, the generated ones winning on a shared URL', () => {
-    const extra = { '@context': { '@vocab': 'https://other.example/vocab#' } };
-    const registry = createRegistry({
-      types: [Account],
-      contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': extra },
-    });
-    expect(registry.context('/contexts/Other.jsonld')).toBe(extra);
-    expect(registry.context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
-    // A document using the extra context decodes without unknownContext: 'ignore'.
-    expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Other.jsonld', id: '/a', name: 'n' })).toBeDefined();
-  });
-
-  it('finds a context by a URL resolved against a base', () => {
-    const doc = sampleRegistry.context('/contexts/Account.jsonld');
-    expect(doc).toBeDefined();
-    expect(sampleRegistry.context('https://api.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
-    expect(sampleRegistry.context('../contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
-    expect(sampleRegistry.context('https://elsewhere.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,101 @@
+/**
+ * The registry: the definitions it collects (and refuses), its look-ups by term and context URL,
+ * and the nodes of a document as the validator sees them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Account, ConversationCollection, Message, sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
+import { contextDocument, createRegistry, DecodeError, defineType, HyperldError, t } from '../index.js';
+
+const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
+/** The seed's JSON body: everything after the line `Example Body`. */
+const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
+
+// Documents are mutated freely in tests, so they are `any` here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+
+/** A fresh parsed copy of the seed. */
+const seed = (): Doc => JSON.parse(body);
+
+/** The error `fn` throws. */
+function thrown(fn: () => unknown): HyperldError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HyperldError);
+    return error as HyperldError;
+  }
+  return expect.unreachable('nothing was thrown');
+}
+
+describe('registry consistency', () => {
+  it('rejects two different definitions with one @type name, listed or embedded', () => {
+    const other = defineType({ type: 'Account', context: '/contexts/OtherAccount.jsonld', vocab: VOCAB, properties: {} });
+    const error = thrown(() => createRegistry({ types: [Account, other] }));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.message).toMatchInlineSnapshot(`"Two different definitions share the @type "Account"."`);
+    const Holder = defineType({ type: 'Holder', context: '/contexts/Holder.jsonld', vocab: VOCAB, properties: { account: t.node(other) } });
+    expect(thrown(() => createRegistry({ types: [ConversationCollection, Holder] })).code).toBe('invalid_definition');
+    expect(thrown(() => sampleRegistry.with([other])).code).toBe('invalid_definition');
+  });
+
+  it('accepts the same definition reached twice', () => {
+    const registry = createRegistry({ types: [Account, Account, ConversationCollection, Message] });
+    expect(registry.lookup('Account')).toBe(Account);
+    // Everything reachable through extends and t.node(…), but not what an any-node list may hold.
+    expect(registry.types.size).toBe(9);
+    expect(registry.lookup('ContactPhone')).toBeUndefined();
+  });
+
+  it('registers the types a type extends or embeds, and finds them by term', () => {
+    expect(sampleRegistry.lookup('Message')).toBe(Message);
+    expect(sampleRegistry.lookup('hydra:Collection')?.type).toBe('hydra:Collection');
+    expect(sampleRegistry.lookup('Nope')).toBeUndefined();
+    expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('invalid_definition');
+  });
+
+  it('keeps extra context documents, the generated ones winning on a shared URL', () => {
+    const extra = { '@context': { '@vocab': 'https://other.example/vocab#' } };
+    const registry = createRegistry({
+      types: [Account],
+      contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': extra },
+    });
+    expect(registry.context('/contexts/Other.jsonld')).toBe(extra);
+    expect(registry.context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
+    // A document using the extra context decodes without unknownContext: 'ignore'.
+    expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Other.jsonld', id: '/a', name: 'n' })).toBeDefined();
+  });
+
+  it('finds a context by a URL resolved against a base', () => {
+    const doc = sampleRegistry.context('/contexts/Account.jsonld');
+    expect(doc).toBeDefined();
+    expect(sampleRegistry.context('https://api.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
+    expect(sampleRegistry.context('../contexts/Account.jsonld', 'https://api.example/accounts/1')).toBe(doc);
+    expect(sampleRegistry.context('https://elsewhere.example/contexts/Account.jsonld', 'https://api.example/accounts/1')).toBeUndefined();
+  });
+});
+
+describe('registry.nodes', () => {
+  it('lists every node as the validator sees it, embedded collections read through their own context', () => {
+    const found = sampleRegistry.nodes(body).map(({ path, node }) => `${path} ${String(node['@type'])}`);
+    expect(found).toEqual([
+      '$ ConversationCollection',
+      '$.members[0] ConversationWithAccount',
+      '$.members[0].account Account',
+      '$.members[0].latestPreviewableItem Message',
+      '$.members[0].latestPreviewableItem.attachments hydra:Collection',
+      '$.members[0].requestingUserInfo ConversationUserInfo',
+      '$.members[0].assignedContact Contact',
+      '$.members[0].assignedContact.phones hydra:Collection',
+      '$.members[0].assignedContact.phones.members[0] ContactPhone',
+      '$.view hydra:PartialCollectionView',
+    ]);
+  });
+
+  it('throws the decode error of an invalid document', () => {
+    const bad = seed();
+    bad.totalItems = 'x';
+    expect(() => sampleRegistry.nodes(bad)).toThrow(DecodeError);
+  });
+});

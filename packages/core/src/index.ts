@@ -29,9 +29,13 @@ export type { Terms } from './iri/terms.js';
 export { isIriReference, resolveIri } from './iri/reference.js';
 
 // Codec: registry, decode and encode, metadata (codec/)
-export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './codec/registry.js';
+export { createRegistry } from './codec/registry.js';
+export type { AnyNodeOf, DefNamed, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
+export type { DecodeOptions } from './codec/decode.js';
+export type { EncodeOptions } from './codec/encode.js';
+export { DEFAULT_LIMITS, MAX_DEPTH_CAP } from './codec/limits.js';
+export type { Limits } from './codec/limits.js';
 export { setCodegen } from './codec/codegen.js';
-export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
 export { baseOf, metaOf, setMeta } from './codec/meta.js';
 export type { NodeMeta } from './codec/meta.js';
 

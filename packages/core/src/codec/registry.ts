@@ -1,113 +1,21 @@
 /**
- * The registry: the types and context documents of a vocabulary, and the codec that decodes
- * documents into typed nodes and encodes them back, losslessly.
+ * The registry: the types and context documents of a vocabulary, their look-ups, and the codec
+ * (`decode.ts`, `encode.ts`) that decodes documents into typed nodes and encodes them back,
+ * losslessly.
  *
  * @module
  */
 import { contextDocument, type ContextDocument } from '../context/document.js';
-import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
-import { DecodeError, HyperldError, type Violation } from '../errors.js';
-import { resolveIri } from '../iri/reference.js';
-import type { AnyKind, EmbeddedDefsOf } from '../model/kinds.js';
-import { FastValidator, type setCodegen } from './codegen.js';
-import { setMeta } from './meta.js';
+import { ContextMap } from '../context/lookup.js';
+import { HyperldError, type Violation } from '../errors.js';
 import { compileTerms, type Terms } from '../iri/terms.js';
+import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
+import type { AnyKind, EmbeddedDefsOf } from '../model/kinds.js';
 import type { GenericNode, JsonValue } from '../types.js';
-import { Compiler, Enough, Run, type TypeLookup, type ValidateSettings } from './walker.js';
-
-/** What a validation run found: violations, the list items met (members), visited nodes. */
-type Outcome = Pick<Run, 'violations' | 'members' | 'visited'>;
-
-/**
- * Limits applied to untrusted input. Each exceeded limit is a {@link DecodeError} whose code
- * names it (`max_size`, `max_depth`, `max_list_length`).
- *
- * @example
- * ```ts
- * import type { Limits } from '@hyperld/core';
- * const tight: Limits = { maxSize: 1 << 20, maxDepth: 32, maxListLength: 1000 };
- * ```
- */
-export interface Limits {
-  /** The longest text accepted, in UTF-16 code units. Default 64 MiB. */
-  readonly maxSize?: number;
-  /** The deepest nesting of objects and arrays accepted. Default 128; at most {@link MAX_DEPTH_CAP}. */
-  readonly maxDepth?: number;
-  /** The most items accepted in one list (e.g. members of one page). Default 100,000. */
-  readonly maxListLength?: number;
-  /** The most violations collected before validation stops. Default 100. */
-  readonly maxViolations?: number;
-}
-
-/**
- * The deepest nesting any option may ask for: the walks recurse once per level, and a few
- * thousand levels would exhaust the stack, so a larger (or non-numeric) `maxDepth` is capped here.
- *
- * @example
- * ```ts
- * import { MAX_DEPTH_CAP } from '@hyperld/core';
- * console.log(MAX_DEPTH_CAP); // 2048
- * ```
- */
-export const MAX_DEPTH_CAP = 2048;
-
-function depthLimit(requested: number | undefined): number {
-  if (requested === undefined || Number.isNaN(requested)) return DEFAULT_LIMITS.maxDepth;
-  return Math.max(0, Math.min(Math.floor(requested), MAX_DEPTH_CAP));
-}
-
-/**
- * Default {@link Limits}.
- *
- * @example
- * ```ts
- * import { DEFAULT_LIMITS, type DecodeOptions } from '@hyperld/core';
- * console.log(DEFAULT_LIMITS.maxDepth); // 128
- * const small: DecodeOptions = { maxSize: DEFAULT_LIMITS.maxSize / 64 }; // 1 MiB
- * ```
- */
-export const DEFAULT_LIMITS: Required<Limits> = Object.freeze({
-  maxSize: 64 * 1024 * 1024,
-  maxDepth: 128,
-  maxListLength: 100_000,
-  maxViolations: 100,
-});
-
-/**
- * Options of {@link Registry.decode}.
- *
- * @example
- * ```ts
- * import type { DecodeOptions } from '@hyperld/core';
- * const options: DecodeOptions = { base: 'https://api.example.com/contacts/1/conversations', strict: true };
- * ```
- */
-export interface DecodeOptions extends Limits {
-  /** The IRI the document came from; relative links resolve against it. */
-  readonly base?: string;
-  /** Reject a `@type` that is not registered (instead of decoding a {@link GenericNode}). */
-  readonly strict?: boolean;
-  /** `error` (default): a `@context` URL that is not registered is a violation; `ignore`: decode by `@type` alone. */
-  readonly unknownContext?: 'error' | 'ignore';
-  /** `keep` (default): undeclared properties are kept as data; `error`: they are violations. */
-  readonly unknownProperties?: 'keep' | 'error';
-}
-
-/**
- * Options of {@link Registry.encode} and {@link Registry.encodeText}.
- *
- * @example
- * ```ts
- * import type { EncodeOptions } from '@hyperld/core';
- * const options: EncodeOptions = { validate: true };
- * ```
- */
-export interface EncodeOptions extends DecodeOptions {
-  /** Validate the node before encoding it (default `false`: a decoded node is already valid). */
-  readonly validate?: boolean;
-  /** Indentation passed to `JSON.stringify` by `encodeText`. */
-  readonly space?: number | string;
-}
+import { FastValidator, type setCodegen } from './codegen.js';
+import { Decoder, type DecodeOptions } from './decode.js';
+import { encode, encodeText, type EncodeOptions } from './encode.js';
+import { Compiler, type TypeLookup } from './walker.js';
 
 /**
  * A node of any of the definitions `D`: a union that narrows on `@type`.
@@ -282,18 +190,6 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
   with<T extends AnyTypeDef>(types: readonly T[], contexts?: Readonly<Record<string, ContextDocument>>): Registry<D | RegisteredDefs<T>>;
 }
 
-function settingsOf(options: DecodeOptions | undefined): ValidateSettings {
-  return {
-    strict: options?.strict ?? false,
-    unknownProperties: options?.unknownProperties ?? 'keep',
-    unknownContext: options?.unknownContext ?? 'error',
-    maxDepth: depthLimit(options?.maxDepth),
-    maxListLength: options?.maxListLength ?? DEFAULT_LIMITS.maxListLength,
-    maxViolations: options?.maxViolations ?? DEFAULT_LIMITS.maxViolations,
-    base: options?.base,
-  };
-}
-
 /** Adds a definition and everything it extends or embeds. */
 function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
   const existing = into.get(def.type);
@@ -351,28 +247,12 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     return terms;
   };
 
-  // Context URLs resolved against a base, cached per base (a client sees few bases).
-  const resolved = new Map<string, Set<string>>();
-  const resolvedFor = (base: string): Set<string> => {
-    let set = resolved.get(base);
-    if (!set) {
-      set = new Set([...contexts.keys()].map((url) => resolveIri(url, base)));
-      if (resolved.size > 64) resolved.clear();
-      resolved.set(base, set);
-    }
-    return set;
-  };
-  const context = (url: string, base?: string): ContextDocument | undefined => {
-    const direct = contexts.get(url);
-    if (direct || base === undefined) return direct;
-    const target = resolveIri(url, base);
-    for (const [key, doc] of contexts) if (resolveIri(key, base) === target) return doc;
-    return undefined;
-  };
+  const byUrl = new ContextMap(contexts);
+  const context = (url: string, base?: string): ContextDocument | undefined => byUrl.get(url, base);
   const lookup: TypeLookup = {
     lookup: (type) => types.get(type),
     lookupIri: (iri) => byIri.get(iri),
-    hasContext: (url, base) => contexts.has(url) || (base !== undefined && resolvedFor(base).has(resolveIri(url, base))),
+    hasContext: (url, base) => byUrl.has(url, base),
     terms: (url, base) => {
       const doc = context(url, base);
       return doc ? termsOf(doc) : undefined;
@@ -380,63 +260,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   };
   const compiler = new Compiler(lookup);
   const fast = options.codegen === false ? undefined : new FastValidator(compiler, lookup, options.codegen);
-
-  /**
-   * Validates a value. `parsed` says it came from this registry's own JSON.parse: plain data
-   * only (no getters, no non-enumerable or `undefined` properties, no cycles), which is what the
-   * generated validators are written for. They answer "valid" for most documents at a fraction
-   * of the walker's cost; anything else (an error, an odd shape) is walked for its violations.
-   */
-  const run = (value: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined, mode: 'parsed' | 'value' | 'visit'): Outcome => {
-    const settings = settingsOf(options);
-    if (fast && mode === 'parsed') {
-      const members: object[] = [];
-      if (fast.root(value, settings, accepted, members)) return { violations: [], members, visited: undefined };
-    }
-    const r = new Run(settings, compiler);
-    if (mode === 'visit') r.visited = [];
-    try {
-      compiler.node(value, undefined, r, accepted);
-    } catch (error) {
-      if (!(error instanceof Enough)) throw error;
-    }
-    return r;
-  };
-
-  const parse = (input: unknown, options: DecodeOptions | undefined): unknown => {
-    if (typeof input !== 'string') return input;
-    const maxSize = options?.maxSize ?? DEFAULT_LIMITS.maxSize;
-    if (input.length > maxSize) {
-      throw new DecodeError([{ code: 'max_size', path: '$', expected: `at most ${maxSize} characters (maxSize)`, found: `${input.length} characters` }]);
-    }
-    try {
-      return JSON.parse(input) as unknown;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new DecodeError([{ code: 'invalid_json', path: '$', expected: 'JSON text', found: reason }], { cause: error });
-    }
-  };
-
-  const decodeWith = (input: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined): never => {
-    const value = parse(input, options);
-    const r = run(value, options, accepted, typeof input === 'string' ? 'parsed' : 'value');
-    if (r.violations.length > 0) throw new DecodeError(r.violations);
-    const meta = { base: options?.base, registry };
-    // The root and the items of lists (collection members, what a client iterates over): a
-    // WeakMap entry for every embedded node would cost more than JSON.parse itself. Readers of a
-    // deeper embedded node pass `base` and `registry` explicitly.
-    if (typeof value === 'object' && value !== null) setMeta(value, meta);
-    for (const node of r.members) setMeta(node, meta);
-    return value as never;
-  };
-
-  const encode = (node: object, options?: EncodeOptions): JsonValue => {
-    if (options?.validate) {
-      const r = run(node, options, undefined, 'value');
-      if (r.violations.length > 0) throw new DecodeError(r.violations);
-    }
-    return node as JsonValue;
-  };
+  const decoder = new Decoder(compiler, fast);
 
   // Typed loosely inside: RegisteredDefs of a generic D is only computed at call sites.
   const registry: Registry = {
@@ -450,29 +274,12 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     lookup: (type) => types.get(type),
     lookupIri: (iri) => byIri.get(iri),
     context,
-    decode: ((input: unknown, options?: DecodeOptions) => decodeWith(input, options, undefined)) as Registry['decode'],
-    decodeAs: (def, input, options) => decodeWith(input, options, [def]),
-    validate: (value, options) => run(value, options, undefined, 'value').violations,
-    nodes: (input, options) => {
-      const r = run(parse(input, options), options, undefined, 'visit');
-      if (r.violations.length > 0) throw new DecodeError(r.violations);
-      return r.visited ?? [];
-    },
-    encode,
-    encodeText: (node, options) => {
-      encode(node, options);
-      try {
-        return JSON.stringify(node, null, options?.space);
-      } catch (error) {
-        // JSON.stringify recurses natively: a deep hand-built node overflows the stack (RangeError)
-        // and a cyclic one has no end (TypeError); neither may escape as a raw engine error.
-        if (error instanceof RangeError) throw new HyperldError('max_depth', 'The node nests too deeply to encode.', { cause: error });
-        if (error instanceof TypeError && /circular|cyclic/i.test(error.message)) {
-          throw new HyperldError('max_depth', 'The node contains a cycle, so it has no JSON text.', { cause: error });
-        }
-        throw new HyperldError('wrong_kind', 'The node holds a value that has no JSON text.', { cause: error });
-      }
-    },
+    decode: ((input: unknown, options?: DecodeOptions) => decoder.decode(input, options, undefined, registry)) as Registry['decode'],
+    decodeAs: (def, input, options) => decoder.decode(input, options, [def], registry),
+    validate: (value, options) => decoder.validate(value, options),
+    nodes: (input, options) => decoder.nodes(input, options),
+    encode: (node, options) => encode(decoder, node, options),
+    encodeText: (node, options) => encodeText(decoder, node, options),
     with: (more, extraContexts) =>
       createRegistry({ ...options, types: [...options.types, ...more], contexts: { ...options.contexts, ...extraContexts } }) as never,
   };

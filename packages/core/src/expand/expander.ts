@@ -33,7 +33,8 @@ import type { ContextDocument } from '../context/document.js';
 import { HyperldError } from '../errors.js';
 import { ActiveContext } from './active-context.js';
 import { Run, type ExpanderState } from './expansion.js';
-import { DEFAULT_LIMITS, type Registry } from '../codec/registry.js';
+import { DEFAULT_LIMITS } from '../codec/limits.js';
+import type { Registry } from '../codec/registry.js';
 import type { JsonObject } from '../types.js';
 
 /**

@@ -21,9 +21,9 @@
  */
 import type { Options as JsonldOptions } from 'jsonld';
 import type { ContextDocument } from '../context/document.js';
+import { ContextMap } from '../context/lookup.js';
 import { HyperldError, isHyperldError, type ErrorCode } from '../errors.js';
 import { createExpander, type ContextResolver, type Expander } from '../expand/expander.js';
-import { resolveIri } from '../iri/reference.js';
 import jsonld from '../peers/jsonld.js';
 import type { Registry } from '../codec/registry.js';
 import type { JsonObject } from '../types.js';
@@ -108,14 +108,8 @@ function entriesOf(contexts: NonNullable<StaticContextOptions['contexts']>): Ite
 }
 
 function staticLookup(contexts: NonNullable<StaticContextOptions['contexts']>): ContextResolver {
-  const byUrl = new Map(entriesOf(contexts));
-  return (url, base) => {
-    const direct = byUrl.get(url);
-    if (direct !== undefined || base === undefined) return direct;
-    const target = resolveIri(url, base);
-    for (const [key, doc] of byUrl) if (resolveIri(key, base) === target) return doc;
-    return undefined;
-  };
+  const byUrl = new ContextMap(new Map(entriesOf(contexts)));
+  return (url, base) => byUrl.get(url, base);
 }
 
 /** A resolver over the registry, then the static map. */

@@ -99,7 +99,7 @@ export class FastValidator {
   private readonly directKeys = new Set<string>(['@type', '@context']);
 
   /**
-   * @param compiler - the walker's compiler (compiled types, `@type` by IRI).
+   * @param compiler - the walker's compiler (compiled types).
    * @param types - the registry's look-ups.
    * @param enabled - the registry's `codegen` option; `undefined` follows {@link setCodegen}.
    */
@@ -147,8 +147,7 @@ export class FastValidator {
       this.hit(type, context, own.fn);
       return true;
     }
-    const looked = this.types.lookup(type);
-    const def = looked ?? this.compiler.byIri(type, context, f.s.base);
+    const def = this.types.definitionOf(type, context, f.s.base);
     if (def === undefined) {
       this.hitFn = null;
       return !f.s.strict && accepted === undefined && this.unknown(o, d, f);
@@ -156,7 +155,8 @@ export class FastValidator {
     if (accepted !== undefined && !acceptedBy(def, accepted)) return false;
     // Whether the same `@type` and `@context` always lead here, whatever the base IRI: then the
     // caller's inline cache may keep the pair.
-    let cacheable = looked !== undefined && (typeof context === 'string' || context === undefined);
+    const byTerm = this.types.lookup(type) === def;
+    let cacheable = byTerm && (typeof context === 'string' || context === undefined);
     let compiled: CompiledType;
     if (typeof context === 'string' && context !== def.context) {
       let terms = this.types.terms(context, undefined);
@@ -169,7 +169,7 @@ export class FastValidator {
       compiled = this.compiler.compile(def);
     }
     const fn = this.generated.get(compiled) ?? this.generate(compiled);
-    if (looked !== undefined && compiled.foreign === undefined && !this.byType.has(type)) this.byType.set(type, { def, fn });
+    if (byTerm && compiled.foreign === undefined && !this.byType.has(type)) this.byType.set(type, { def, fn });
     if (!fn(o, d, f)) return false;
     if (cacheable) this.hit(type, context, fn);
     else this.hitFn = null;

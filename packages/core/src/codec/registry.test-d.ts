@@ -88,3 +88,10 @@ describe('decode', () => {
     expectTypeOf(createRegistry({ types: [Forest] }).decode('{}', { strict: true })['@type']).toEqualTypeOf<'Forest' | 'Tree'>();
   });
 });
+
+describe('definitionOf', () => {
+  it('returns one of the registered definitions, or undefined', () => {
+    const registry = createRegistry({ types: [Message, Account] });
+    expectTypeOf(registry.definitionOf({ '@type': 'Message' })).toEqualTypeOf<RegisteredDefs<typeof Message | typeof Account> | undefined>();
+  });
+});

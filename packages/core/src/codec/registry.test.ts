@@ -1,11 +1,13 @@
 /**
- * The registry: the definitions it collects (and refuses), its look-ups by term and context URL,
- * and the nodes of a document as the validator sees them.
+ * The registry: the definitions it collects (and refuses), its look-ups by term, class IRI and
+ * context URL, the definition a node has, and the nodes of a document as the validator sees them.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Account, ConversationCollection, Message, sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
-import { contextDocument, createRegistry, DecodeError, defineType, HyperldError, t } from '../index.js';
+import { contextDocument, createRegistry, DecodeError, defineType, HYDRA, HyperldError, t } from '../index.js';
+import { arbitraryDocument } from '../testing/index.js';
 
 const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
 /** The seed's JSON body: everything after the line `Example Body`. */
@@ -97,5 +99,55 @@ describe('registry.nodes', () => {
     const bad = seed();
     bad.totalItems = 'x';
     expect(() => sampleRegistry.nodes(bad)).toThrow(DecodeError);
+  });
+});
+
+describe('registry.definitionOf', () => {
+  const VIEW_CONTEXT = '/contexts/hydra-terms.jsonld';
+  // A context of the Hydra vocabulary's own terms, as Hydra's context names them.
+  const registry = sampleRegistry.with([], { [VIEW_CONTEXT]: { '@context': { hydra: HYDRA, Collection: 'hydra:Collection', PartialView: { '@id': 'hydra:PartialCollectionView' } } } });
+
+  it('finds a node by its @type term', () => {
+    expect(registry.definitionOf({ '@type': 'Account', name: 'A' })).toBe(Account);
+    expect(registry.definitionOf({ '@type': 'hydra:Collection' })?.type).toBe('hydra:Collection');
+  });
+
+  it('finds a node whose @type is a full IRI, by the class IRI', () => {
+    expect(registry.definitionOf({ '@type': `${VOCAB}Account` })).toBe(Account);
+    expect(registry.definitionOf({ '@type': `${HYDRA}Collection` })?.type).toBe('hydra:Collection');
+  });
+
+  it('finds a node whose @type is a compact IRI, through the standard prefixes', () => {
+    expect(registry.definitionOf({ '@type': 'hydra:PartialCollectionView' })?.type).toBe('hydra:PartialCollectionView');
+    const Thing = defineType({ type: 'Thing', iri: `${HYDRA}Thing`, context: '/contexts/Thing.jsonld', vocab: VOCAB, properties: {} });
+    expect(createRegistry({ types: [Thing] }).definitionOf({ '@type': 'hydra:Thing' })).toBe(Thing);
+  });
+
+  it("finds a node whose @type is a term of its context, the context URL resolved against the base", () => {
+    expect(registry.definitionOf({ '@type': 'Collection', '@context': VIEW_CONTEXT })?.type).toBe('hydra:Collection');
+    expect(registry.definitionOf({ '@type': 'PartialView', '@context': VIEW_CONTEXT })?.type).toBe('hydra:PartialCollectionView');
+    const relative = { '@type': 'Collection', '@context': '../contexts/hydra-terms.jsonld' };
+    expect(registry.definitionOf(relative)).toBeUndefined();
+    expect(registry.definitionOf(relative, { base: 'https://api.example/things/1' })?.type).toBe('hydra:Collection');
+    // A decoded node carries its base: asked without one, the node's own is used.
+    const decoded = registry.decode({ ...relative, id: '/c', members: [], totalItems: 0 }, { base: 'https://api.example/things/1' });
+    expect(registry.definitionOf(decoded)?.type).toBe('hydra:Collection');
+  });
+
+  it('answers undefined for no @type, one that is not a non-empty string, and an unregistered one', () => {
+    for (const type of [undefined, '', 42, ['Account'], 'Novel', `${VOCAB}Novel`, 'unknown:Account']) {
+      expect(registry.definitionOf(type === undefined ? {} : { '@type': type })).toBeUndefined();
+    }
+  });
+
+  it('agrees with decoding: every node the validator sees has the definition whose type decoded it', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(sampleRegistry, { maxDepth: 2 }), (doc) => {
+        for (const { node } of sampleRegistry.nodes(doc)) {
+          expect(sampleRegistry.definitionOf(node)).toBe(sampleRegistry.lookup(node['@type'] as string));
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

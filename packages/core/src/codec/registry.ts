@@ -8,13 +8,15 @@
 import { contextDocument, type ContextDocument } from '../context/document.js';
 import { ContextMap } from '../context/lookup.js';
 import { HyperldError, type Violation } from '../errors.js';
-import { compileTerms, type Terms } from '../iri/terms.js';
+import { STANDARD_PREFIXES } from '../iri/namespaces.js';
+import { compileTerms, expandTerm, type Terms } from '../iri/terms.js';
 import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
 import type { AnyKind, EmbeddedDefsOf } from '../model/kinds.js';
 import type { GenericNode, JsonValue } from '../types.js';
 import { FastValidator, type setCodegen } from './codegen.js';
 import { Decoder, type DecodeOptions } from './decode.js';
 import { encode, encodeText, type EncodeOptions } from './encode.js';
+import { baseOf } from './meta.js';
 import { Compiler, type TypeLookup } from './walker.js';
 
 /**
@@ -131,6 +133,30 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    * @param iri - an absolute IRI.
    */
   lookupIri(iri: string): AnyTypeDef | undefined;
+  /**
+   * The definition a node has, found as decoding finds it: its `@type` as a registered term, else
+   * the class IRI that `@type` stands for — through the node's `@context` (a registered context
+   * URL) or, written as a compact or full IRI, through the standard prefixes — as registered by
+   * {@link Registry.lookupIri}. Readers ask this rather than `lookup(node['@type'])`, which misses
+   * a node whose `@type` is a full IRI or another context's term.
+   *
+   * @param node - a node; its `@type` and `@context` are read.
+   * @param options - `base`: the IRI a relative context URL resolves against (default: the base the
+   * node was decoded with, see `baseOf`).
+   * @returns the definition, or `undefined` when the node has no `@type`, one that is not a
+   * non-empty string, or one that is not registered.
+   * @example
+   * ```ts
+   * import { createRegistry, t, vocabulary } from '@hyperld/core';
+   * const v = vocabulary({ vocab: 'https://example.com/vocab#' });
+   * const Book = v.type('Book', { properties: { title: t.string() } });
+   * const registry = createRegistry({ types: [Book] });
+   * registry.definitionOf({ '@type': 'Book', title: 'Dune' }); // Book
+   * registry.definitionOf({ '@type': 'https://example.com/vocab#Book', title: 'Dune' }); // Book, by its class IRI
+   * registry.definitionOf({ '@type': 'Novel' }); // undefined
+   * ```
+   */
+  definitionOf(node: object, options?: { readonly base?: string }): D | undefined;
   /**
    * The context document served at a URL (relative or resolved against `base`), or `undefined`.
    * @param url - the context URL.
@@ -249,14 +275,25 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
 
   const byUrl = new ContextMap(contexts);
   const context = (url: string, base?: string): ContextDocument | undefined => byUrl.get(url, base);
+  const terms = (url: string, base: string | undefined): Terms | undefined => {
+    const doc = context(url, base);
+    return doc ? termsOf(doc) : undefined;
+  };
+  /** The one answer to "which definition does a node of this `@type` and `@context` have?". */
+  const definitionOf = (type: string, nodeContext: unknown, base: string | undefined): AnyTypeDef | undefined => {
+    const byTerm = types.get(type);
+    if (byTerm !== undefined) return byTerm;
+    // Another spelling of a registered class: a term of the node's context, or a compact or full IRI.
+    let iri: string | undefined;
+    if (typeof nodeContext === 'string') iri = terms(nodeContext, base)?.iriOf(type);
+    if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
+    return iri === undefined ? undefined : byIri.get(iri);
+  };
   const lookup: TypeLookup = {
     lookup: (type) => types.get(type),
-    lookupIri: (iri) => byIri.get(iri),
+    definitionOf,
     hasContext: (url, base) => byUrl.has(url, base),
-    terms: (url, base) => {
-      const doc = context(url, base);
-      return doc ? termsOf(doc) : undefined;
-    },
+    terms,
   };
   const compiler = new Compiler(lookup);
   const fast = options.codegen === false ? undefined : new FastValidator(compiler, lookup, options.codegen);
@@ -273,6 +310,12 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     },
     lookup: (type) => types.get(type),
     lookupIri: (iri) => byIri.get(iri),
+    definitionOf: (node, options) => {
+      const record = node as Record<string, unknown>;
+      const type = record['@type'];
+      if (typeof type !== 'string' || type.length === 0) return undefined;
+      return definitionOf(type, record['@context'], options?.base ?? baseOf(node));
+    },
     context,
     decode: ((input: unknown, options?: DecodeOptions) => decoder.decode(input, options, undefined, registry)) as Registry['decode'],
     decodeAs: (def, input, options) => decoder.decode(input, options, [def], registry),

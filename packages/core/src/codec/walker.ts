@@ -7,7 +7,6 @@
  * @module
  * @internal
  */
-import { STANDARD_PREFIXES } from '../iri/namespaces.js';
 import { expandTerm } from '../iri/terms.js';
 import { extendsType, type AnyTypeDef } from '../model/define.js';
 import { describe, type ErrorCode, type Violation } from '../errors.js';
@@ -28,9 +27,10 @@ export interface ValidateSettings {
 
 /** What the compiler needs from a registry. @internal */
 export interface TypeLookup {
+  /** The definition registered for a `@type` term. */
   lookup(type: string): AnyTypeDef | undefined;
-  /** The definition of a class IRI (for `@type` values written another way: `Collection`, a full IRI). */
-  lookupIri(iri: string): AnyTypeDef | undefined;
+  /** The definition of a node of this `@type` and `@context` (`Registry.definitionOf`: by term, else by class IRI). */
+  definitionOf(type: string, context: unknown, base: string | undefined): AnyTypeDef | undefined;
   hasContext(url: string, base: string | undefined): boolean;
   /** The terms of a registered context URL. */
   terms(url: string, base: string | undefined): Terms | undefined;
@@ -184,7 +184,7 @@ export class Compiler {
     } else if (typeof type !== 'string' || type.length === 0) {
       run.report('invalid_type', '@type', 'a non-empty string', describe(type));
     } else {
-      def = this.types.lookup(type) ?? this.byIri(type, context, run.settings.base);
+      def = this.types.definitionOf(type, context, run.settings.base);
       if (def === undefined) {
         if (run.settings.strict || accepted !== undefined) {
           run.report(
@@ -312,14 +312,6 @@ export class Compiler {
     }
     run.depth--;
     run.path.pop();
-  }
-
-  /** The definition a `@type` written otherwise than its term stands for, by its IRI. */
-  byIri(type: string, context: unknown, base: string | undefined): AnyTypeDef | undefined {
-    let iri: string | undefined;
-    if (typeof context === 'string') iri = this.types.terms(context, base)?.iriOf(type);
-    if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
-    return iri === undefined ? undefined : this.types.lookupIri(iri);
   }
 
   /**

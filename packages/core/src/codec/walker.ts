@@ -7,7 +7,6 @@
  * @module
  * @internal
  */
-import { expandTerm } from '../iri/terms.js';
 import { extendsType, type AnyTypeDef } from '../model/define.js';
 import { describe, type ErrorCode, type Violation } from '../errors.js';
 import { isIriReference } from '../iri/reference.js';
@@ -337,7 +336,7 @@ export class Compiler {
         // Every key the context lets stand for the property's IRI (term, compact IRI, the IRI
         // itself); the declared key last when a foreign context says nothing of the IRI, so that
         // the property does not vanish.
-        const alternatives = context.keysOf(expandTerm(kind.iri ?? key, def.vocab, def.prefixes));
+        const alternatives = context.keysOf(def.propertyIris[key] as string);
         keys = alternatives.includes(key) ? alternatives : [...alternatives, key];
       }
       const property: CompiledProperty = {

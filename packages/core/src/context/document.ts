@@ -6,7 +6,6 @@
  * @module
  */
 import { HYDRA, XSD } from '../iri/namespaces.js';
-import { expandTerm } from '../iri/terms.js';
 import type { AnyTypeDef } from '../model/define.js';
 import { HyperldError } from '../errors.js';
 import type { AnyKind, KindSpec } from '../model/kinds.js';
@@ -59,7 +58,7 @@ function isList(kind: AnyKind): boolean {
  * node is nested in another vocabulary's node.
  *
  * @param kind - the property's kind.
- * @param iri - the property's IRI (from `kind.iri`, or `@vocab` + its key).
+ * @param iri - the property's IRI (`TypeDef.propertyIris`).
  * @returns the term definition.
  * @internal
  */
@@ -106,11 +105,11 @@ export function contextDocument(defs: readonly AnyTypeDef[]): ContextDocument {
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       // JSON-LD has no empty term: such a key can only be left to `@vocab`.
       if (key === '') continue;
-      const iri = expandTerm(kind.iri ?? key, def.vocab, def.prefixes);
+      const iri = def.propertyIris[key] as string;
       const term = termDefinition(kind, iri);
       // Compared by meaning, not spelling: `schema:name` in one type and the same IRI from
       // `@vocab` in another are one term.
-      const meaning = typeof term === 'string' ? (kind.spec.tag === 'id' ? term : iri) : JSON.stringify({ ...term, '@id': iri });
+      const meaning = typeof term === 'string' ? iri : JSON.stringify({ ...term, '@id': iri });
       if (Object.hasOwn(context, key) && meanings.get(key) !== meaning) {
         const other = meanings.has(key) ? `${JSON.stringify(context[key])} in "${owner.get(key) ?? '?'}"` : `the prefix ${JSON.stringify(context[key])}`;
         throw new HyperldError('invalid_definition', `Context ${def.context}: term "${key}" means ${JSON.stringify(term)} in "${def.type}" but ${other}.`);

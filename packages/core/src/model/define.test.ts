@@ -49,7 +49,33 @@ describe('defineType', () => {
     expect(B.iri).toBe('https://elsewhere.example/B');
   });
 
+  it("computes each property's IRI once: mapped or vocab + key, through the definition's prefixes; @id for identifiers", () => {
+    expect(Conversation.propertyIris.slug).toBe(`${VOCAB}slug`);
+    expect(Conversation.propertyIris.id).toBe('@id');
+    expect(Attachments.propertyIris.members).toBe(`${HYDRA}member`);
+    expect(Attachments.propertyIris.totalItems).toBe(`${HYDRA}totalItems`);
+    // Inherited properties too, and every key in the order of the properties.
+    expect(ConversationWithAccount.propertyIris.slug).toBe(`${VOCAB}slug`);
+    expect(Object.keys(ConversationWithAccount.propertyIris)).toEqual(Object.keys(ConversationWithAccount.properties));
+    const A = defineType({
+      type: 'A',
+      context: '/a',
+      vocab: VOCAB,
+      prefixes: { schema: 'https://schema.org/' },
+      properties: { name: t.string().mapTo('schema:name'), self: t.id().optional(), constructor: t.string(), absolute: t.string().mapTo('https://x.example/#a') },
+    });
+    expect({ ...A.propertyIris }).toEqual({ id: '@id', name: 'https://schema.org/name', self: '@id', constructor: `${VOCAB}constructor`, absolute: 'https://x.example/#a' });
+    expect(Object.getPrototypeOf(A.propertyIris)).toBe(Object.prototype);
+  });
+
+  it('keeps the inherited id when a subtype declares another identifier (an alias, not a replacement)', () => {
+    const Base = defineType({ type: 'Base', context: '/b', vocab: VOCAB, properties: {} });
+    const Sub = defineType({ type: 'Sub', context: '/s', extends: Base, properties: { self: t.id().optional() } });
+    expect(Object.keys(Sub.properties)).toEqual(['id', 'self']);
+  });
+
   it('is frozen', () => {
+    expect(Object.isFrozen(Message.propertyIris)).toBe(true);
     expect(Object.isFrozen(Message)).toBe(true);
     expect(Object.isFrozen(Message.properties)).toBe(true);
     expect(Object.isFrozen(Message.prefixes)).toBe(true);

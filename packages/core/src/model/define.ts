@@ -44,6 +44,13 @@ export interface TypeDef<Name extends string = string, P extends Properties = Pr
   readonly iri: string;
   /** Every property, inherited ones first, in declaration order. */
   readonly properties: P;
+  /**
+   * The IRI each property stands for, computed once by {@link defineType}: the kind's `mapTo` IRI
+   * or the key, expanded against this definition's prefixes and vocabulary; `@id` for an
+   * identifier (`t.id()`), which the generated context aliases to the keyword. What the generated
+   * context, the validator and the API documentation all say a key means.
+   */
+  readonly propertyIris: { readonly [K in keyof P]: string };
   /** The definition this one extends, if any. */
   readonly base: AnyTypeDef | undefined;
   /** Prefixes (besides `hydra` and `xsd`) added to the context document. */
@@ -189,6 +196,11 @@ export interface TypeOptions<Name extends string, P extends Properties, B extend
 
 const idKind = t.id();
 
+/** The IRI a property stands for in a definition of this vocabulary and these prefixes. */
+function propertyIri(key: string, kind: AnyKind, vocab: string, prefixes: Readonly<Record<string, string>>): string {
+  return kind.spec.tag === 'id' ? '@id' : expandTerm(kind.iri ?? key, vocab, prefixes);
+}
+
 /**
  * Defines a type. The node type is inferred: `NodeOf<typeof Def>`. Every type has an `id`
  * (redeclare it as `t.id().optional()` where nodes may lack one).
@@ -230,13 +242,20 @@ export function defineType<const Name extends string, const P extends Properties
     if (key.startsWith('@')) throw new HyperldError('invalid_definition', `Type "${options.type}" declares "${key}": keywords are not properties.`);
     // A property redeclared under another key for the same IRI (TextUs' `members` for Hydra's
     // `member`) replaces the inherited one: one IRI, one key per type.
+    // (Identifiers all mean `@id`: another key for one is an alias, never a replacement.)
     if (base && !Object.hasOwn(base.properties, key)) {
-      const iri = expandTerm(kind.iri ?? key, vocab, prefixes);
-      for (const [inheritedKey, inherited] of Object.entries(base.properties) as [string, AnyKind][]) {
-        if (expandTerm(inherited.iri ?? inheritedKey, base.vocab, base.prefixes) === iri) delete properties[inheritedKey];
+      const iri = propertyIri(key, kind, vocab, prefixes);
+      for (const inheritedKey of Object.keys(base.properties)) {
+        if (iri !== '@id' && base.propertyIris[inheritedKey] === iri) delete properties[inheritedKey];
       }
     }
     put(key, kind);
+  }
+  // Every property's IRI against this definition's vocabulary and prefixes, inherited ones too: the
+  // context this definition serves spells each of them out, so that is what they mean in its nodes.
+  const iris: Record<string, string> = {};
+  for (const [key, kind] of Object.entries(properties)) {
+    Object.defineProperty(iris, key, { value: propertyIri(key, kind, vocab, prefixes), enumerable: true, writable: true, configurable: true });
   }
   const def: AnyTypeDef = {
     type: options.type,
@@ -244,6 +263,7 @@ export function defineType<const Name extends string, const P extends Properties
     vocab,
     iri: options.iri ?? expandTerm(options.type, vocab, prefixes),
     properties: Object.freeze(properties),
+    propertyIris: Object.freeze(iris),
     base,
     prefixes: Object.freeze(prefixes),
     description: options.description,

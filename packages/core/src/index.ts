@@ -17,8 +17,8 @@
 // Model: kinds, definitions, vocabularies (model/)
 export { defineType, extendsType } from './model/define.js';
 export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './model/define.js';
-export { Kind, t } from './model/kinds.js';
-export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './model/kinds.js';
+export { Kind, rangeOf, t } from './model/kinds.js';
+export type { AnyKind, EmbeddedDefsOf, JsonType, KindSpec, KindTag, TypeNames, ValueOf } from './model/kinds.js';
 export { vocabulary } from './model/vocabulary.js';
 export type { Vocabulary, VocabularyTypeOptions } from './model/vocabulary.js';
 

@@ -21,8 +21,8 @@
  */
 import { extendsType, type AnyTypeDef } from '../model/define.js';
 import { isIriReference } from '../iri/reference.js';
-import type { AnyKind } from '../model/kinds.js';
-import { DATE_TIME, hasEnumerableKey, isPlainPrototype, jsonTypesOf, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
+import { DATE_TIME, jsonTypesOf, type AnyKind } from '../model/kinds.js';
+import { hasEnumerableKey, isPlainPrototype, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
 export interface FastRun {

@@ -11,7 +11,7 @@ import { HyperldError, type Violation } from '../errors.js';
 import { STANDARD_PREFIXES } from '../iri/namespaces.js';
 import { compileTerms, expandTerm, type Terms } from '../iri/terms.js';
 import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
-import type { AnyKind, EmbeddedDefsOf } from '../model/kinds.js';
+import { embeddedTargetsOf, type AnyKind, type EmbeddedDefsOf } from '../model/kinds.js';
 import type { GenericNode, JsonValue } from '../types.js';
 import { FastValidator, type setCodegen } from './codegen.js';
 import { Decoder, type DecodeOptions } from './decode.js';
@@ -225,13 +225,7 @@ function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
   }
   into.set(def.type, def);
   if (def.base) collect(def.base, into);
-  const visit = (kind: AnyKind): void => {
-    const spec = kind.spec;
-    if (spec.tag === 'node' && spec.targets) for (const target of spec.targets()) collect(target, into);
-    else if (spec.tag === 'list') visit(spec.item);
-    else if (spec.tag === 'union') spec.options.forEach(visit);
-  };
-  for (const kind of Object.values(def.properties) as AnyKind[]) visit(kind);
+  for (const kind of Object.values(def.properties) as AnyKind[]) for (const target of embeddedTargetsOf(kind)) collect(target, into);
 }
 
 /**

@@ -8,9 +8,8 @@
  * @internal
  */
 import { extendsType, type AnyTypeDef } from '../model/define.js';
-import { describe, type ErrorCode, type Violation } from '../errors.js';
-import { isIriReference } from '../iri/reference.js';
-import type { AnyKind } from '../model/kinds.js';
+import { describe, HyperldError, type ErrorCode, type Violation } from '../errors.js';
+import { expectedOf, factsOf, jsonTypesOf, type AnyKind, type KindSpec } from '../model/kinds.js';
 import type { Terms } from '../iri/terms.js';
 
 /** Limits and switches of one validation run. @internal */
@@ -105,9 +104,6 @@ export interface CompiledType {
   readonly required: number;
 }
 
-/** ISO 8601 date-times as `t.dateTime()` takes them. @internal */
-export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
 /** Whether an object has an enumerable key, own or inherited. @internal */
 export function hasEnumerableKey(object: object): boolean {
   for (const _ in object) return true;
@@ -122,33 +118,6 @@ export function isPlainPrototype(value: object): boolean {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Describes a kind for the `expected` field of a violation. @internal */
-export function expectedOf(kind: AnyKind): string {
-  const spec = kind.spec;
-  switch (spec.tag) {
-    case 'id':
-      return 'an IRI reference';
-    case 'enum':
-      return spec.open ? 'a string' : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'dateTime':
-      return 'an ISO 8601 date-time string';
-    case 'integer':
-      return 'an integer';
-    case 'json':
-      return 'any JSON value';
-    case 'link':
-      return spec.target ? `a link (IRI) to ${spec.target}` : 'a link (IRI)';
-    case 'node':
-      return spec.targets ? `a ${spec.targets().map((d) => d.type).join(' or ')} node` : 'an embedded node';
-    case 'list':
-      return `a list of ${expectedOf(spec.item)}`;
-    case 'union':
-      return spec.options.map(expectedOf).join(' or ');
-    default:
-      return `a ${spec.tag}`;
-  }
 }
 
 /** Compiles and caches validators for the types of one registry. @internal */
@@ -357,52 +326,23 @@ export class Compiler {
     return compiled;
   }
 
-  /** Compiles the check of a non-null value of a kind. */
+  /** Compiles the check of a non-null value of a kind: its scalar check, or the walk of what it holds. */
   check(kind: AnyKind): Check {
     const expected = expectedOf(kind);
     const spec = kind.spec;
+    const scalar = factsOf(spec).scalar?.(spec);
+    if (scalar !== undefined) {
+      return (v, key, run) => {
+        const code = scalar(v);
+        if (code !== undefined) run.report(code, key, expected, describe(v));
+      };
+    }
     switch (spec.tag) {
-      case 'string':
-        return (v, key, run) => {
-          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
-        };
-      case 'number':
-        return (v, key, run) => {
-          if (typeof v !== 'number' || !Number.isFinite(v)) run.report('wrong_kind', key, expected, describe(v));
-        };
-      case 'integer':
-        return (v, key, run) => {
-          if (typeof v !== 'number') run.report('wrong_kind', key, expected, describe(v));
-          else if (!Number.isInteger(v)) run.report('invalid_integer', key, expected, describe(v));
-        };
-      case 'boolean':
-        return (v, key, run) => {
-          if (typeof v !== 'boolean') run.report('wrong_kind', key, expected, describe(v));
-        };
-      case 'dateTime':
-        return (v, key, run) => {
-          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
-          else if (!DATE_TIME.test(v)) run.report('invalid_date_time', key, expected, describe(v));
-        };
-      case 'enum': {
-        const values = new Set(spec.values);
-        const open = spec.open;
-        return (v, key, run) => {
-          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
-          else if (!open && !values.has(v)) run.report('invalid_enum', key, expected, describe(v));
-        };
-      }
       case 'json':
         return (v, key, run) => {
           if (typeof v === 'object' && v !== null) this.json(v, key, run);
           else if (typeof v === 'number' && !Number.isFinite(v)) run.report('wrong_kind', key, expected, describe(v));
           else if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') run.report('wrong_kind', key, expected, describe(v));
-        };
-      case 'id':
-      case 'link':
-        return (v, key, run) => {
-          if (typeof v !== 'string') run.report('wrong_kind', key, expected, describe(v));
-          else if (!isIriReference(v)) run.report('invalid_iri', key, expected, describe(v));
         };
       case 'node': {
         // Resolved on first use (definitions may refer to ones declared later), then kept.
@@ -451,36 +391,10 @@ export class Compiler {
           else run.report('wrong_kind', key, expected, describe(v));
         };
       }
+      default:
+        // Every other kind is a scalar, checked above by its facts.
+        throw new HyperldError('invalid_definition', `Kind "${(spec as KindSpec).tag}" has neither a scalar check nor a walk.`);
     }
-  }
-}
-
-/**
- * The JSON types (`typeof`, plus `array`) a kind's non-null values take: what picks a union's
- * branch here, and what the arbitraries of `./testing` mirror.
- *
- * @param kind - the kind.
- * @returns the JSON types.
- * @internal
- */
-export function jsonTypesOf(kind: AnyKind): ReadonlySet<'string' | 'number' | 'boolean' | 'object' | 'array'> {
-  const spec = kind.spec;
-  switch (spec.tag) {
-    case 'number':
-    case 'integer':
-      return new Set(['number']);
-    case 'boolean':
-      return new Set(['boolean']);
-    case 'node':
-      return new Set(['object']);
-    case 'list':
-      return new Set(['array']);
-    case 'json':
-      return new Set(['object', 'array', 'string', 'number', 'boolean']);
-    case 'union':
-      return new Set(spec.options.flatMap((o) => [...jsonTypesOf(o)]));
-    default:
-      return new Set(['string']);
   }
 }
 

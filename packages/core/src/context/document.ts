@@ -8,7 +8,7 @@
 import { HYDRA, XSD } from '../iri/namespaces.js';
 import type { AnyTypeDef } from '../model/define.js';
 import { HyperldError } from '../errors.js';
-import type { AnyKind, KindSpec } from '../model/kinds.js';
+import { factsOf, type AnyKind } from '../model/kinds.js';
 import type { JsonObject } from '../types.js';
 
 /**
@@ -25,32 +25,6 @@ export interface ContextDocument {
   readonly '@context': JsonObject;
 }
 
-/** The coercion a kind needs in a term definition, or `undefined` for none. */
-function coercion(spec: KindSpec): string | undefined {
-  switch (spec.tag) {
-    case 'link':
-      return '@id';
-    case 'json':
-      return '@json';
-    case 'dateTime':
-      return 'xsd:dateTime';
-    case 'list':
-      return coercion(spec.item.spec);
-    case 'union': {
-      // A link-or-node property: strings are IRIs, objects are nodes (coercion ignores them).
-      const found = spec.options.map((o) => coercion(o.spec)).filter((c) => c !== undefined);
-      return found[0];
-    }
-    default:
-      return undefined;
-  }
-}
-
-function isList(kind: AnyKind): boolean {
-  if (kind.spec.tag === 'list') return true;
-  return kind.spec.tag === 'union' && kind.spec.options.some(isList);
-}
-
 /**
  * The term definition of one property. Every declared property gets one, even where `@vocab`
  * alone would give the same IRI: a context only adds to the one in force, so a term left to
@@ -63,9 +37,10 @@ function isList(kind: AnyKind): boolean {
  * @internal
  */
 export function termDefinition(kind: AnyKind, iri: string): string | JsonObject {
-  if (kind.spec.tag === 'id') return '@id';
-  const type = coercion(kind.spec);
-  const list = isList(kind);
+  if (iri === '@id') return '@id';
+  const facts = factsOf(kind.spec);
+  const type = facts.coercion(kind.spec);
+  const list = facts.list(kind.spec);
   const id = kind.iri ?? iri;
   if (type === undefined && !list) return id;
   const def: JsonObject = { '@id': id };

@@ -1,13 +1,22 @@
 /**
  * Property kinds: the building blocks of a type definition (`t.string()`, `t.link('Timeline')`,
- * `t.node(Message)`, `t.list(...)`, …), each of which carries its TypeScript value type.
+ * `t.node(Message)`, `t.list(...)`, …), each of which carries its TypeScript value type, and the
+ * facts of each kind (what a violation expects, its JSON types, its context coercion, its range,
+ * the check of a scalar value) that every other part of the toolkit reads.
  *
  * @module
  */
-import type { AnyTypeDef, NodeOf } from './define.js';
+import type { ErrorCode } from '../errors.js';
+import { XSD } from '../iri/namespaces.js';
+import { isIriReference } from '../iri/reference.js';
 import type { GenericNode, JsonValue, Link } from '../types.js';
+import type { AnyTypeDef, NodeOf } from './define.js';
 
-/** What a kind is, without its modifiers. @internal */
+/**
+ * What a kind is, without its modifiers. A kind is added in this file only: its spec here, its
+ * builder in {@link t}, its facts in `KIND_FACTS` (TypeScript names a tag left out there).
+ * @internal
+ */
 export type KindSpec =
   | { readonly tag: 'id' }
   | { readonly tag: 'string' }
@@ -401,3 +410,277 @@ export const t = {
     return new Kind({ tag: 'union', options });
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// What each kind means, beside the kind: the walker, the generated validators, the generated
+// contexts, the arbitraries of `./testing` and the API documentation of a higher layer keep their
+// own traversals (of nodes, lists and unions) but read these facts, so a kind is added here only.
+
+/**
+ * A JSON type as a union's branch is picked by it: `typeof`, plus `array` (and no `null`, which the
+ * nullable modifier covers).
+ *
+ * @example
+ * ```ts
+ * import type { JsonType } from '@hyperld/core';
+ * const types: JsonType[] = ['string', 'array'];
+ * ```
+ */
+export type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array';
+
+/**
+ * Finds the definition registered under a type term (a registry's `lookup`), for facts that name
+ * another type (a link's range).
+ *
+ * @example
+ * ```ts
+ * import { createRegistry, type TypeNames } from '@hyperld/core';
+ * const names: TypeNames = createRegistry({ types: [] });
+ * ```
+ */
+export interface TypeNames {
+  /**
+   * The definition registered under a `@type` term, or `undefined`.
+   * @param type - the term.
+   */
+  lookup(type: string): AnyTypeDef | undefined;
+}
+
+/** The spec of one tag. @internal */
+export type SpecOf<T extends KindTag> = Extract<KindSpec, { readonly tag: T }>;
+
+/** The facts of one kind: what every part of the toolkit needs to know about its values. @internal */
+export interface KindFacts<S extends KindSpec> {
+  /** What a violation says is expected (`an integer`, `a list of a string`). */
+  readonly expected: (spec: S) => string;
+  /** The JSON types its non-null values take: what picks a union's branch, in the walker and in generated code. */
+  readonly jsonTypes: (spec: S) => ReadonlySet<JsonType>;
+  /** The `@type` coercion of its term in a generated context (`@id`, `@json`, `xsd:dateTime`), if any. */
+  readonly coercion: (spec: S) => string | undefined;
+  /** Whether its term in a generated context is a `@set` container. */
+  readonly list: (spec: S) => boolean;
+  /** Its RDF range: an XSD datatype, `rdf:JSON`, or the class IRI of the type it links to or embeds. */
+  readonly range: (spec: S, types: TypeNames) => string | undefined;
+  /**
+   * For a kind whose values are JSON scalars: the check of a non-null value, returning the code of
+   * what is wrong (`wrong_kind` first, then the finer code) or `undefined` when it is fine. Kinds
+   * that hold nodes, lists or any JSON are walked instead.
+   */
+  readonly scalar: ((spec: S) => (value: unknown) => ErrorCode | undefined) | undefined;
+}
+
+/**
+ * ISO 8601 date-times as `t.dateTime()` takes them.
+ * @internal
+ */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+const RDF_JSON = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON';
+const STRING: ReadonlySet<JsonType> = new Set(['string']);
+const NUMBER: ReadonlySet<JsonType> = new Set(['number']);
+const BOOLEAN: ReadonlySet<JsonType> = new Set(['boolean']);
+const OBJECT: ReadonlySet<JsonType> = new Set(['object']);
+const ARRAY: ReadonlySet<JsonType> = new Set(['array']);
+const ANY_JSON: ReadonlySet<JsonType> = new Set(['object', 'array', 'string', 'number', 'boolean']);
+
+const none = (): undefined => undefined;
+const no = (): boolean => false;
+/** An IRI reference: what `t.id()` and `t.link()` hold. */
+const iriValue = () => (v: unknown): ErrorCode | undefined => (typeof v !== 'string' ? 'wrong_kind' : isIriReference(v) ? undefined : 'invalid_iri');
+
+/**
+ * The facts of every kind, by tag.
+ * @internal
+ */
+export const KIND_FACTS: { readonly [T in KindTag]: KindFacts<SpecOf<T>> } = Object.freeze({
+  id: {
+    expected: () => 'an IRI reference',
+    jsonTypes: () => STRING,
+    // The term of an identifier is the keyword itself (`id: "@id"`), not a coercion.
+    coercion: none,
+    list: no,
+    range: none,
+    scalar: iriValue,
+  },
+  string: {
+    expected: () => 'a string',
+    jsonTypes: () => STRING,
+    coercion: none,
+    list: no,
+    range: () => `${XSD}string`,
+    scalar: () => (v) => (typeof v === 'string' ? undefined : 'wrong_kind'),
+  },
+  number: {
+    expected: () => 'a number',
+    jsonTypes: () => NUMBER,
+    coercion: none,
+    list: no,
+    range: () => `${XSD}decimal`,
+    scalar: () => (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'wrong_kind'),
+  },
+  integer: {
+    expected: () => 'an integer',
+    jsonTypes: () => NUMBER,
+    coercion: none,
+    list: no,
+    range: () => `${XSD}integer`,
+    scalar: () => (v) => (typeof v !== 'number' ? 'wrong_kind' : Number.isInteger(v) ? undefined : 'invalid_integer'),
+  },
+  boolean: {
+    expected: () => 'a boolean',
+    jsonTypes: () => BOOLEAN,
+    coercion: none,
+    list: no,
+    range: () => `${XSD}boolean`,
+    scalar: () => (v) => (typeof v === 'boolean' ? undefined : 'wrong_kind'),
+  },
+  dateTime: {
+    expected: () => 'an ISO 8601 date-time string',
+    jsonTypes: () => STRING,
+    coercion: () => 'xsd:dateTime',
+    list: no,
+    range: () => `${XSD}dateTime`,
+    scalar: () => (v) => (typeof v !== 'string' ? 'wrong_kind' : DATE_TIME.test(v) ? undefined : 'invalid_date_time'),
+  },
+  enum: {
+    expected: (spec) => (spec.open ? 'a string' : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`),
+    jsonTypes: () => STRING,
+    coercion: none,
+    list: no,
+    range: () => `${XSD}string`,
+    scalar: (spec) => {
+      const values = new Set(spec.values);
+      const open = spec.open;
+      return (v) => (typeof v !== 'string' ? 'wrong_kind' : open || values.has(v) ? undefined : 'invalid_enum');
+    },
+  },
+  json: {
+    expected: () => 'any JSON value',
+    jsonTypes: () => ANY_JSON,
+    coercion: () => '@json',
+    list: no,
+    range: () => RDF_JSON,
+    // Objects and arrays are walked (for the depth bound); the scalars are checked by the walkers too.
+    scalar: undefined,
+  },
+  link: {
+    expected: (spec) => (spec.target ? `a link (IRI) to ${spec.target}` : 'a link (IRI)'),
+    jsonTypes: () => STRING,
+    coercion: () => '@id',
+    list: no,
+    range: (spec, types) => (spec.target !== undefined ? types.lookup(spec.target)?.iri : undefined),
+    scalar: iriValue,
+  },
+  node: {
+    expected: (spec) => (spec.targets ? `a ${spec.targets().map((d) => d.type).join(' or ')} node` : 'an embedded node'),
+    jsonTypes: () => OBJECT,
+    coercion: none,
+    list: no,
+    range: (spec) => {
+      const targets = spec.targets?.();
+      return targets?.length === 1 ? targets[0]?.iri : undefined;
+    },
+    scalar: undefined,
+  },
+  list: {
+    expected: (spec) => `a list of ${expectedOf(spec.item)}`,
+    jsonTypes: () => ARRAY,
+    coercion: (spec) => coercionOf(spec.item),
+    list: () => true,
+    range: (spec, types) => rangeOf(spec.item, types),
+    scalar: undefined,
+  },
+  union: {
+    expected: (spec) => spec.options.map(expectedOf).join(' or '),
+    jsonTypes: (spec) => new Set(spec.options.flatMap((o) => [...jsonTypesOf(o)])),
+    // A link-or-node property: strings are IRIs, objects are nodes (coercion ignores them).
+    coercion: (spec) => spec.options.map(coercionOf).find((c) => c !== undefined),
+    list: (spec) => spec.options.some((o) => factsOf(o.spec).list(o.spec)),
+    range: none,
+    scalar: undefined,
+  },
+});
+
+/**
+ * The facts of a kind's spec.
+ *
+ * @param spec - the spec.
+ * @returns its facts.
+ * @internal
+ */
+export function factsOf<S extends KindSpec>(spec: S): KindFacts<S> {
+  return KIND_FACTS[spec.tag] as unknown as KindFacts<S>;
+}
+
+/**
+ * What a violation of a kind says is expected.
+ *
+ * @param kind - the kind.
+ * @returns e.g. `a list of a link (IRI) to Timeline`.
+ * @internal
+ */
+export function expectedOf(kind: AnyKind): string {
+  return factsOf(kind.spec).expected(kind.spec);
+}
+
+/**
+ * The JSON types (`typeof`, plus `array`) a kind's non-null values take: what picks a union's
+ * branch in the walker and in generated code, and what the arbitraries of `./testing` mirror.
+ *
+ * @param kind - the kind.
+ * @returns the JSON types.
+ * @internal
+ */
+export function jsonTypesOf(kind: AnyKind): ReadonlySet<JsonType> {
+  return factsOf(kind.spec).jsonTypes(kind.spec);
+}
+
+/**
+ * The `@type` coercion of a kind's term in a generated context, if any.
+ *
+ * @param kind - the kind.
+ * @returns `@id`, `@json`, `xsd:dateTime` or `undefined`.
+ * @internal
+ */
+export function coercionOf(kind: AnyKind): string | undefined {
+  return factsOf(kind.spec).coercion(kind.spec);
+}
+
+/**
+ * The RDF range of a property of a kind, as an API documentation states it: the XSD datatype of a
+ * scalar (`xsd:string` for strings and enumerations, `xsd:decimal`, `xsd:integer`, `xsd:boolean`,
+ * `xsd:dateTime`), `rdf:JSON` for free-form JSON, the class IRI of the one type a link names or a
+ * node embeds (through `types`), a list's item's range; `undefined` where there is no one range
+ * (identifiers, unions, links or nodes of any type).
+ *
+ * @param kind - the kind.
+ * @param types - where linked types are looked up by name (a registry).
+ * @returns the range IRI, or `undefined`.
+ * @example
+ * ```ts
+ * import { createRegistry, rangeOf, t, vocabulary } from '@hyperld/core';
+ * const v = vocabulary({ vocab: 'https://example.com/vocab#' });
+ * const Timeline = v.type('Timeline', { properties: {} });
+ * const registry = createRegistry({ types: [Timeline] });
+ * rangeOf(t.list(t.dateTime()), registry); // 'http://www.w3.org/2001/XMLSchema#dateTime'
+ * rangeOf(t.link('Timeline'), registry); // 'https://example.com/vocab#Timeline'
+ * ```
+ */
+export function rangeOf(kind: AnyKind, types: TypeNames): string | undefined {
+  return factsOf(kind.spec).range(kind.spec, types);
+}
+
+/**
+ * The definitions a kind embeds through `t.node` (in lists and unions too); none for `t.anyNode()`.
+ *
+ * @param kind - the kind.
+ * @returns the target definitions, in declaration order.
+ * @internal
+ */
+export function embeddedTargetsOf(kind: AnyKind): AnyTypeDef[] {
+  const spec = kind.spec;
+  if (spec.tag === 'node') return [...(spec.targets?.() ?? [])];
+  if (spec.tag === 'list') return embeddedTargetsOf(spec.item);
+  if (spec.tag === 'union') return spec.options.flatMap(embeddedTargetsOf);
+  return [];
+}

@@ -21,10 +21,9 @@
 import type { Arbitrary, JsonValue, WeightedArbitrary } from 'fast-check';
 import { extendsType, type AnyTypeDef, type NodeOf } from '../model/define.js';
 import { HyperldError } from '../errors.js';
-import type { AnyKind, KindSpec, ValueOf } from '../model/kinds.js';
+import { embeddedTargetsOf, jsonTypesOf as kindJsonTypes, type AnyKind, type JsonType, type KindSpec, type ValueOf } from '../model/kinds.js';
 import fc from '../peers/fast-check.js';
 import { createRegistry, type AnyNodeOf, type Registry } from '../codec/registry.js';
-import { jsonTypesOf as kindJsonTypes } from '../codec/walker.js';
 
 /**
  * The JSON types (`typeof`, plus `array`) a kind's non-null values take — the branch the
@@ -40,7 +39,7 @@ import { jsonTypesOf as kindJsonTypes } from '../codec/walker.js';
  * @param kind - the kind.
  * @returns the JSON types its non-null values take.
  */
-export function jsonTypesOf(kind: AnyKind): ReadonlySet<'string' | 'number' | 'boolean' | 'object' | 'array'> {
+export function jsonTypesOf(kind: AnyKind): ReadonlySet<JsonType> {
   return kindJsonTypes(kind);
 }
 
@@ -78,8 +77,6 @@ export interface ArbitraryOptions {
 
 /** Marks a property left out of a node. */
 const ABSENT: unique symbol = Symbol('absent');
-
-type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array';
 
 /** Names that break code which stores document keys in plain objects. */
 const AWKWARD_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'] as const;
@@ -443,17 +440,9 @@ export function arbitraryDocument<D extends AnyTypeDef>(
  * ```
  */
 export function arbitraryValue<K extends AnyKind>(kind: K, options?: ArbitraryOptions): Arbitrary<ValueOf<K>> {
-  const registry = options?.registry ?? createRegistry({ types: targetsOf(kind) });
+  const registry = options?.registry ?? createRegistry({ types: embeddedTargetsOf(kind) });
   const value = new Builder(registry, options).value(kind, 0, 'the value');
   const arb = kind.isNullable ? fc.oneof({ arbitrary: value, weight: 4 }, { arbitrary: fc.constant(null), weight: 1 }) : value;
   return arb as Arbitrary<never>;
 }
 
-/** The definitions a kind embeds, for a registry made on the fly. */
-function targetsOf(kind: AnyKind): AnyTypeDef[] {
-  const spec = kind.spec;
-  if (spec.tag === 'node') return [...(spec.targets?.() ?? [])];
-  if (spec.tag === 'list') return targetsOf(spec.item);
-  if (spec.tag === 'union') return spec.options.flatMap(targetsOf);
-  return [];
-}

@@ -6,7 +6,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fastContract, metaPaths, outcome, type Json } from '../__fixtures__/fast-contract.js';
 import { Message, sampleRegistry } from '../__fixtures__/sample-vocab.js';
 import { createRegistry, defineType, setCodegen, t } from '../index.js';
@@ -123,6 +123,42 @@ describe('setCodegen', () => {
     root.mockClear();
     walker.decode(JSON.stringify(account()));
     expect(root).not.toHaveBeenCalled();
+  });
+});
+
+describe('what generated code reaches', () => {
+  it('one scope object, and source written from the definitions alone, never from a document', () => {
+    // Arrange: a fresh registry (nothing generated yet) and a document full of marked values.
+    const registry = createRegistry({ types, contexts });
+    const marked = JSON.stringify(
+      Object.assign(message({ '@type': 'hydra:Collection', '@context': '/contexts/hydra:Collection.jsonld', id: '/MARK-c', members: [], totalItems: 7 }), {
+        body: 'MARK-body',
+        source: 'MARK-source',
+        'MARK-key': 'MARK-value',
+      }),
+    );
+    const made: unknown[][] = [];
+    const RealFunction = globalThis.Function;
+    const spy = vi.spyOn(globalThis, 'Function').mockImplementation(function (this: unknown, ...args: string[]) {
+      made.push(args);
+      return new RealFunction(...args);
+    } as never);
+    // Act
+    try {
+      root.mockClear();
+      registry.decode(marked);
+      expect(wentFast()).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    // Assert: every factory takes one parameter (the scope), and no source holds a document's value.
+    const factories = made.filter((args) => args.length > 1);
+    expect(factories.length).toBeGreaterThan(0);
+    for (const args of factories) {
+      expect(args.length).toBe(2);
+      expect(args[0]).toBe('$');
+      expect(String(args[1])).not.toContain('MARK');
+    }
   });
 });
 

@@ -13,15 +13,21 @@
  * depend on this module. The contract, checked by property tests against the walker: `true` only
  * when the walker finds no violation, with the same list items collected as members.
  *
+ * A generated validator reaches nothing but its arguments (the node, its depth, the run) and one
+ * {@link GeneratedScope} object: the shared helpers and its definition's non-literal values. A
+ * dispatch to an embedded node answers what it went to, which the call site keeps as its inline
+ * cache; no state is left on the validator for generated code to read.
+ *
  * Where code cannot be generated (a Content-Security-Policy without `'unsafe-eval'`), or the
  * registry is made with `codegen: false`, there is no fast path and the walker does everything.
  *
  * @module
  * @internal
  */
+import { HyperldError } from '../errors.js';
 import { extendsType, type AnyTypeDef } from '../model/define.js';
 import { isIriReference } from '../iri/reference.js';
-import { DATE_TIME, jsonTypesOf, type AnyKind } from '../model/kinds.js';
+import { DATE_TIME, factsOf, jsonTypesOf, type AnyKind } from '../model/kinds.js';
 import { hasEnumerableKey, isPlainPrototype, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
@@ -30,8 +36,44 @@ export interface FastRun {
   readonly members: object[];
 }
 
-/** A generated validator: `true` when the node (already dispatched on its `@type`) is valid. */
-type FastNode = (o: Record<string, unknown>, d: number, f: FastRun) => boolean;
+/** A generated validator: `true` when the node (already dispatched on its `@type`) is valid. @internal */
+export type FastNode = (o: Record<string, unknown>, d: number, f: FastRun) => boolean;
+
+/**
+ * What a dispatch answers: `false`, not sure (the walker decides); otherwise valid, and either the
+ * validator it went to, which the call site may keep for the next node of the same `@type` and
+ * `@context` (always the same one there, whatever the settings), or `true` when it may not.
+ * @internal
+ */
+export type Dispatched = FastNode | boolean;
+
+/**
+ * Everything a generated validator reaches, as its one parameter: the shared helpers and the
+ * values its definition gives that are not literals. Generated code holds no data: its source is
+ * written from the definition alone (keys and context URLs as JSON string literals), and whatever
+ * a document holds reaches it as the arguments of the validator it returns.
+ * @internal
+ */
+export interface GeneratedScope {
+  /** `Object.hasOwn`, for keys Object.prototype also has. */
+  readonly hasOwn: (object: object, key: PropertyKey) => boolean;
+  /** Whether an object's prototype is Object.prototype or none. */
+  readonly isPlain: (value: object) => boolean;
+  /** Whether a string is an IRI reference (`t.id()`, `t.link()`). */
+  readonly isIri: (value: string) => boolean;
+  /** ISO 8601 date-times (`t.dateTime()`). */
+  readonly dateTime: RegExp;
+  /** Dispatches an embedded node on its `@type` (one of `accepted`, any when `undefined`); `item` for a list item. */
+  readonly node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => Dispatched;
+  /** Checks a node's `@context` value. */
+  readonly context: (v: unknown, d: number, f: FastRun) => boolean;
+  /** Checks free-form JSON at depth `d` (the depth bound only). */
+  readonly json: (v: object, d: number, f: FastRun) => boolean;
+  /** Checks the keys of a node beyond those the validator read (unknown properties, other spellings). */
+  readonly extra: (o: Record<string, unknown>, d: number, f: FastRun) => boolean;
+  /** The values of the definition that cannot be literals (enumeration sets, node targets, scalar checks), by index. */
+  readonly constants: readonly unknown[];
+}
 
 /** The answer for types the generator declines: always "not sure". */
 const UNSURE: FastNode = () => false;
@@ -84,14 +126,6 @@ export class FastValidator {
   /** The validator of each `@type` term for nodes in their type's own context. */
   private readonly byType = new Map<string, { readonly def: AnyTypeDef; readonly fn: FastNode }>();
   /**
-   * What the last successful dispatch resolved, when it was a type term in its own context:
-   * generated code keeps it per call site (an inline cache), so that the next node of the same
-   * `@type` and `@context` there skips the look-ups. `hitFn` is `null` otherwise.
-   */
-  hitType: unknown = null;
-  hitContext: unknown = null;
-  hitFn: FastNode | null = null;
-  /**
    * The keys generated code reads as plain `o[key]`: none may exist on Object.prototype when a
    * run starts, or a missing property would read an inherited value. Keys that do exist there
    * (`constructor`, `toString`) are read through `Object.hasOwn` instead and are not listed.
@@ -116,7 +150,7 @@ export class FastValidator {
   root(value: unknown, settings: ValidateSettings, accepted: readonly AnyTypeDef[] | undefined, members: object[]): boolean {
     if (!(this.enabled ?? codegenByDefault) || !this.usable()) return false;
     try {
-      return this.node(value, 1, { s: settings, members }, accepted, false);
+      return this.node(value, 1, { s: settings, members }, accepted, false) !== false;
     } catch {
       // A stack too deep for the generated recursion: the walker reproduces and reports it.
       return false;
@@ -130,8 +164,11 @@ export class FastValidator {
     return true;
   }
 
-  /** Dispatches a node on its `@type` to its generated validator (the walker's `node`). */
-  node(v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean): boolean {
+  /**
+   * Dispatches a node on its `@type` to its generated validator (the walker's `node`), returning
+   * what it dispatched to when a call site may keep it (see {@link Dispatched}).
+   */
+  node(v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean): Dispatched {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
     const proto: unknown = Object.getPrototypeOf(v);
     if ((proto !== objectPrototype && proto !== null) || d > f.s.maxDepth) return false;
@@ -144,14 +181,10 @@ export class FastValidator {
     const own = this.byType.get(type);
     if (own !== undefined && context === own.def.context) {
       if ((accepted !== undefined && !acceptedBy(own.def, accepted)) || !own.fn(o, d, f)) return false;
-      this.hit(type, context, own.fn);
-      return true;
+      return own.fn;
     }
     const def = this.types.definitionOf(type, context, f.s.base);
-    if (def === undefined) {
-      this.hitFn = null;
-      return !f.s.strict && accepted === undefined && this.unknown(o, d, f);
-    }
+    if (def === undefined) return !f.s.strict && accepted === undefined && this.unknown(o, d, f);
     if (accepted !== undefined && !acceptedBy(def, accepted)) return false;
     // Whether the same `@type` and `@context` always lead here, whatever the base IRI: then the
     // caller's inline cache may keep the pair.
@@ -171,16 +204,7 @@ export class FastValidator {
     const fn = this.generated.get(compiled) ?? this.generate(compiled);
     if (byTerm && compiled.foreign === undefined && !this.byType.has(type)) this.byType.set(type, { def, fn });
     if (!fn(o, d, f)) return false;
-    if (cacheable) this.hit(type, context, fn);
-    else this.hitFn = null;
-    return true;
-  }
-
-  /** Records a dispatch for the caller's inline cache: after the nested dispatches, which set it in turn. */
-  private hit(type: string, context: unknown, fn: FastNode): void {
-    this.hitType = type;
-    this.hitContext = context;
-    this.hitFn = fn;
+    return cacheable ? fn : true;
   }
 
   /** A node of no registered type, accepted when not strict: its context and its depth. */
@@ -237,7 +261,7 @@ export class FastValidator {
    * properties are fine when kept (their values within the depth bound), another spelling of a
    * declared property sends the node to the walker.
    */
-  extra(o: Record<string, unknown>, read: ReadonlySet<string>, compiled: CompiledType, d: number, f: FastRun): boolean {
+  private extra(o: Record<string, unknown>, read: ReadonlySet<string>, compiled: CompiledType, d: number, f: FastRun): boolean {
     for (const k in o) {
       if (!hasOwn(o, k)) return false;
       if (k === '@type' || k === '@context' || read.has(k)) continue;
@@ -275,7 +299,7 @@ export class FastValidator {
     // A node in the context it was compiled for (registered by construction) needs no look-up.
     // (A foreign context is reached only once its terms were found, so it is registered too.)
     const own = JSON.stringify(compiled.foreign ?? compiled.def.context);
-    const body: string[] = ['let n = 1, v;', 'v = o["@context"];', `if (v !== undefined) { n++; if (v !== ${own} && !h.context(v, d, f)) return false; }`];
+    const body: string[] = ['let n = 1, v;', 'v = o["@context"];', `if (v !== undefined) { n++; if (v !== ${own} && !context(v, d, f)) return false; }`];
     for (const p of compiled.properties) {
       const key = p.keys[0] as string;
       read.add(key);
@@ -287,10 +311,25 @@ export class FastValidator {
       }
       body.push(`if (v === undefined) { ${p.optional ? '' : 'return false;'} } else { n++; if (v === null) { ${p.nullable ? '' : 'return false;'} } else { ${gen.check(p.kind, 'v', 'd + 1', false)} } }`);
     }
-    body.push('let c = 0; for (const k in o) c++;', 'return c === n || h.extra(o, read, compiled, d, f);');
-    const source = `${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
-    const factory = new Function('h', 'hasOwn', 'plain', 'isIri', 'DT', 'read', 'compiled', 'c', source) as (...args: unknown[]) => FastNode;
-    return factory(this, hasOwn, isPlainPrototype, isIriReference, DATE_TIME, read, compiled, gen.constants);
+    body.push('let c = 0; for (const k in o) c++;', 'return c === n || extra(o, d, f);');
+    const source = `const { hasOwn, isPlain, isIri, dateTime, node, context, json, extra, constants } = $;\n${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
+    const factory = new Function('$', source) as (scope: GeneratedScope) => FastNode;
+    return factory(this.scope(read, compiled, gen.constants));
+  }
+
+  /** The one object a type's generated validator reaches its helpers and constants through. */
+  private scope(read: ReadonlySet<string>, compiled: CompiledType, constants: readonly unknown[]): GeneratedScope {
+    return Object.freeze({
+      hasOwn,
+      isPlain: isPlainPrototype,
+      isIri: isIriReference,
+      dateTime: DATE_TIME,
+      node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => this.node(v, d, f, accepted, item),
+      context: (v: unknown, d: number, f: FastRun) => this.context(v, d, f),
+      json: (v: object, d: number, f: FastRun) => this.json(v, d, f),
+      extra: (o: Record<string, unknown>, d: number, f: FastRun) => this.extra(o, read, compiled, d, f),
+      constants: Object.freeze([...constants]),
+    });
   }
 }
 
@@ -308,7 +347,7 @@ class Generator {
 
   preamble(): string {
     const sites = Array.from({ length: this.sites }, (_, i) => `let siteType${i} = null, siteContext${i} = null, siteFn${i} = null;`);
-    return [...this.constants.map((_, i) => `const c${i} = c[${i}];`), ...sites].join('\n');
+    return [...this.constants.map((_, i) => `const c${i} = constants[${i}];`), ...sites].join('\n');
   }
 
   private constant(value: unknown): string {
@@ -333,13 +372,13 @@ class Generator {
       case 'boolean':
         return `if (typeof ${v} !== "boolean") return false;`;
       case 'dateTime':
-        return `if (typeof ${v} !== "string" || !DT.test(${v})) return false;`;
+        return `if (typeof ${v} !== "string" || !dateTime.test(${v})) return false;`;
       case 'enum':
         return spec.open
           ? `if (typeof ${v} !== "string") return false;`
           : `if (typeof ${v} !== "string" || !${this.constant(new Set(spec.values))}.has(${v})) return false;`;
       case 'json':
-        return `if (typeof ${v} === "object") { if (!h.json(${v}, ${d}, f)) return false; } else if (typeof ${v} === "number" ? ${v} - ${v} !== 0 : typeof ${v} !== "string" && typeof ${v} !== "boolean") return false;`;
+        return `if (typeof ${v} === "object") { if (!json(${v}, ${d}, f)) return false; } else if (typeof ${v} === "number" ? ${v} - ${v} !== 0 : typeof ${v} !== "string" && typeof ${v} !== "boolean") return false;`;
       case 'id':
       case 'link':
         return `if (typeof ${v} !== "string" || !isIri(${v})) return false;`;
@@ -347,13 +386,15 @@ class Generator {
         const targets = spec.targets?.();
         const site = this.sites++;
         const [type, context, fn] = [`siteType${site}`, `siteContext${site}`, `siteFn${site}`];
+        const hit = `hit${site}`;
         // The inline cache holds a (type, context) pair that dispatched, with these targets, to a
         // type in its own context: the same pair always does, whatever the settings.
-        return `if (typeof ${v} === "object" && ${v} !== null && ${v}["@type"] === ${type} && ${v}["@context"] === ${context} && ${d} <= f.s.maxDepth && plain(${v})) {
+        return `if (typeof ${v} === "object" && ${v} !== null && ${v}["@type"] === ${type} && ${v}["@context"] === ${context} && ${d} <= f.s.maxDepth && isPlain(${v})) {
 ${item ? `f.members.push(${v});` : ''} if (!${fn}(${v}, ${d}, f)) return false;
 } else {
-if (!h.node(${v}, ${d}, f, ${targets === undefined ? 'undefined' : this.constant(targets)}, ${item})) return false;
-if (h.hitFn !== null) { ${type} = h.hitType; ${context} = h.hitContext; ${fn} = h.hitFn; }
+const ${hit} = node(${v}, ${d}, f, ${targets === undefined ? 'undefined' : this.constant(targets)}, ${item});
+if (${hit} === false) return false;
+if (${hit} !== true) { ${type} = ${v}["@type"]; ${context} = ${v}["@context"]; ${fn} = ${hit}; }
 }`;
       }
       case 'list': {
@@ -369,6 +410,13 @@ for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { const ${x} = ${v}[${i}]; if (${
         for (const option of spec.options) for (const jsonType of jsonTypesOf(option)) if (!branches.has(jsonType)) branches.set(jsonType, option);
         const cases = [...branches].map(([jsonType, option]) => `case "${jsonType}": { ${this.check(option, v, d, item)} break; }`);
         return `switch (Array.isArray(${v}) ? "array" : typeof ${v}) { ${cases.join(' ')} default: return false; }`;
+      }
+      default: {
+        // A kind with no check inlined above (none today: every kind has one, for speed) takes the
+        // check of its facts, the walker's own; one with neither leaves its type to the walker.
+        const scalar = factsOf(kind.spec).scalar?.(kind.spec as never);
+        if (scalar === undefined) throw new HyperldError('invalid_definition', `Kind "${kind.spec.tag}" has no check to generate.`);
+        return `if (${this.constant(scalar)}(${v}) !== undefined) return false;`;
       }
     }
   }

@@ -112,8 +112,11 @@ export class Decoder {
     if (r.violations.length > 0) throw new DecodeError(r.violations);
     const meta = { base: options?.base, registry };
     // The root and the items of lists (collection members, what a client iterates over): a
-    // WeakMap entry for every embedded node would cost more than JSON.parse itself. Readers of a
-    // deeper embedded node pass `base` and `registry` explicitly.
+    // WeakMap entry for every embedded node would cost more than JSON.parse itself, and even the
+    // stamp on every embedded node (about 8 a member on a TextUs-shaped page, of some 8 shapes,
+    // so the private-field store goes megamorphic) cost 1.1-2 ms on a 1000-member page, 12-18%
+    // of JSON.parse, against 0.05-0.13 ms for the members. Readers of a deeper embedded node pass
+    // `base` and `registry` explicitly.
     if (typeof value === 'object' && value !== null) setMeta(value, meta);
     for (const node of r.members) setMeta(node, meta);
     return value as never;

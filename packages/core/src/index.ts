@@ -49,7 +49,7 @@ export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions,
 
 // Errors
 export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';
-export type { ErrorCode, Violation } from './errors.js';
+export type { ErrorCode, HyperldErrorDetails, HyperldErrorOptions, Violation } from './errors.js';
 
 // Shared types
 export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, Simplify, UnknownProperties } from './types.js';

@@ -47,6 +47,7 @@ describe('encode', () => {
       thrown = error;
     }
     expect(isHyperldError(thrown)).toBe(true);
+    expect((thrown as HyperldError).code).toBe('cycle');
     expect((thrown as HyperldError).message).toMatchInlineSnapshot(`"The node contains a cycle, so it has no JSON text."`);
     expect((thrown as HyperldError).cause).toBeInstanceOf(TypeError);
     // validate: true stops a cycle at maxDepth instead of looping.

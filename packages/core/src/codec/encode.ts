@@ -59,7 +59,7 @@ export function encodeText(decoder: Decoder, node: object, options?: EncodeOptio
     // and a cyclic one has no end (TypeError); neither may escape as a raw engine error.
     if (error instanceof RangeError) throw new HyperldError('max_depth', 'The node nests too deeply to encode.', { cause: error });
     if (error instanceof TypeError && /circular|cyclic/i.test(error.message)) {
-      throw new HyperldError('max_depth', 'The node contains a cycle, so it has no JSON text.', { cause: error });
+      throw new HyperldError('cycle', 'The node contains a cycle, so it has no JSON text.', { cause: error });
     }
     throw new HyperldError('wrong_kind', 'The node holds a value that has no JSON text.', { cause: error });
   }

@@ -54,7 +54,7 @@ describe('registry consistency', () => {
     expect(sampleRegistry.lookup('Message')).toBe(Message);
     expect(sampleRegistry.lookup('hydra:Collection')?.type).toBe('hydra:Collection');
     expect(sampleRegistry.lookup('Nope')).toBeUndefined();
-    expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('invalid_definition');
+    expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('unknown_type');
   });
 
   it('keeps extra context documents, the generated ones winning on a shared URL', () => {

@@ -120,6 +120,7 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
   /**
    * The definition registered for a `@type` term.
    * @param type - the term.
+   * @throws HyperldError `unknown_type` when no type is registered under it.
    */
   get<N extends D['type']>(type: N): DefNamed<D, N>;
   /**
@@ -207,6 +208,8 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    * Encodes a node as JSON text.
    * @param node - a node.
    * @param options - `validate: true` to validate first; `space` to indent.
+   * @throws HyperldError `max_depth` (too deep to encode), `cycle` (the node contains itself) or
+   * `wrong_kind` (a value with no JSON text, such as a `bigint`); DecodeError with `validate: true`.
    */
   encodeText(node: object, options?: EncodeOptions): string;
   /**
@@ -299,7 +302,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     contexts,
     get: (type) => {
       const def = types.get(type);
-      if (!def) throw new HyperldError('invalid_definition', `No type "${type}" is registered.`);
+      if (!def) throw new HyperldError('unknown_type', `No type "${type}" is registered.`);
       return def as never;
     },
     lookup: (type) => types.get(type),

@@ -124,15 +124,15 @@ function defineTerm(state: Definitions, term: string): void {
   const { ctx, local, defined } = state;
   const known = defined.get(term);
   if (known === true) return;
-  if (known === false) throw invalidContext(`cyclic IRI mapping at term "${term}".`);
+  if (known === false) throw invalidContext('cyclic IRI mapping', `cyclic IRI mapping at term "${term}".`);
   if (++state.depth > state.maxDepth) throw tooDeep(state.maxDepth);
   try {
     defined.set(term, false);
     let value: unknown = Object.hasOwn(local, term) ? local[term] : undefined;
     if (term === '@type' && isObject(value)) throw unsupported('"@type" term definition', 'in a context');
-    if (isKeyword(term)) throw invalidContext(`keyword "${term}" cannot be redefined.`);
+    if (isKeyword(term)) throw invalidContext('keyword redefinition', `keyword "${term}" cannot be redefined.`);
     if (KEYWORD_LIKE.test(term)) return; // reserved for future keywords: ignored, as jsonld does
-    if (term === '') throw invalidContext('a term cannot be an empty string.');
+    if (term === '') throw invalidContext('invalid term definition', 'a term cannot be an empty string.');
 
     const previous = ctx.terms.get(term);
     ctx.terms.delete(term);
@@ -141,12 +141,12 @@ function defineTerm(state: Definitions, term: string): void {
       simple = true;
       value = { '@id': value };
     }
-    if (!isObject(value)) throw invalidContext(`the definition of term "${term}" must be a string, null or an object.`);
+    if (!isObject(value)) throw invalidContext('invalid term definition', `the definition of term "${term}" must be a string, null or an object.`);
     for (const key of Object.keys(value)) {
       if (UNSUPPORTED_TERM_KEYS.has(key)) {
         throw unsupported(key === '@context' ? '"@context" (a scoped context)' : `"${key}"`, `in the definition of term "${term}"`);
       }
-      if (!VALID_TERM_KEYS.has(key)) throw invalidContext(`the definition of term "${term}" must not contain "${key}".`);
+      if (!VALID_TERM_KEYS.has(key)) throw invalidContext('invalid term definition', `the definition of term "${term}" must not contain "${key}".`);
     }
     if (Object.hasOwn(value, '@reverse')) throw unsupported('"@reverse"', `in the definition of term "${term}"`);
 
@@ -157,7 +157,7 @@ function defineTerm(state: Definitions, term: string): void {
 
     if (Object.hasOwn(value, '@id')) {
       const id = value['@id'];
-      if (id !== null && typeof id !== 'string') throw invalidContext(`the @id of term "${term}" must be a string or null.`);
+      if (id !== null && typeof id !== 'string') throw invalidContext('invalid IRI mapping', `the @id of term "${term}" must be a string or null.`);
       if (id === null) {
         def.id = null;
       } else if (!isKeyword(id) && KEYWORD_LIKE.test(id)) {
@@ -168,11 +168,11 @@ function defineTerm(state: Definitions, term: string): void {
       } else if (id !== term) {
         const iri = contextIri(state, id, true);
         if (iri === null || (!isAbsolute(iri) && !isKeyword(iri))) {
-          throw invalidContext(`the @id of term "${term}" must be an absolute IRI, a blank node identifier or a keyword.`);
+          throw invalidContext('invalid IRI mapping', `the @id of term "${term}" must be an absolute IRI, a blank node identifier or a keyword.`);
         }
         if (IRI_LIKE_TERM.test(term)) {
           const termIri = contextIri({ ...state, defined: new Map(defined).set(term, true) }, term, true);
-          if (termIri !== iri) throw invalidContext(`term "${term}" has the form of an IRI but maps to another IRI.`);
+          if (termIri !== iri) throw invalidContext('invalid IRI mapping', `term "${term}" has the form of an IRI but maps to another IRI.`);
         }
         def.id = iri;
         def.prefix = simple && !hasColon && GEN_DELIM_END.test(iri);
@@ -185,7 +185,7 @@ function defineTerm(state: Definitions, term: string): void {
         const parent = ctx.terms.get(prefix);
         def.id = parent !== undefined ? `${parent.id}${term.slice(colon + 1)}` : term;
       } else {
-        if (ctx.vocab === undefined) throw invalidContext(`term "${term}" needs an @id where there is no @vocab.`);
+        if (ctx.vocab === undefined) throw invalidContext('invalid IRI mapping', `term "${term}" needs an @id where there is no @vocab.`);
         def.id = ctx.vocab + term;
       }
     }
@@ -193,11 +193,11 @@ function defineTerm(state: Definitions, term: string): void {
 
     if (Object.hasOwn(value, '@type')) {
       const raw = value['@type'];
-      if (typeof raw !== 'string') throw invalidContext(`the @type of term "${term}" must be a string.`);
+      if (typeof raw !== 'string') throw invalidContext('invalid type mapping', `the @type of term "${term}" must be a string.`);
       let type: string = raw;
       if (type !== '@json' && type !== '@none' && type !== '@id' && type !== '@vocab') {
         const iri = contextIri(state, type, true);
-        if (iri === null || !isAbsolute(iri) || iri.startsWith('_:')) throw invalidContext(`the @type of term "${term}" must be an absolute IRI.`);
+        if (iri === null || !isAbsolute(iri) || iri.startsWith('_:')) throw invalidContext('invalid type mapping', `the @type of term "${term}" must be an absolute IRI.`);
         type = iri;
       }
       def.type = type;
@@ -209,7 +209,7 @@ function defineTerm(state: Definitions, term: string): void {
       if (typeof raw === 'string') container = [raw];
       else if (Array.isArray(raw)) container = raw;
       else if (raw === null || raw === false || raw === 0) container = [];
-      else throw invalidContext(`the @container of term "${term}" must be a string or an array.`);
+      else throw invalidContext('invalid container mapping', `the @container of term "${term}" must be a string or an array.`);
       for (const c of container) {
         if (typeof c === 'string' && UNSUPPORTED_CONTAINERS.has(c)) throw unsupported(`"@container": "${c}"`, `in the definition of term "${term}"`);
       }
@@ -219,19 +219,19 @@ function defineTerm(state: Definitions, term: string): void {
         container.every((c) => c === '@set' || c === '@list') &&
         (hasList ? container.length === 1 : container.length <= (hasSet ? 2 : 1)) &&
         !(hasSet && hasList);
-      if (!valid) throw invalidContext(`the @container of term "${term}" must be "@set" or "@list".`);
+      if (!valid) throw invalidContext('invalid container mapping', `the @container of term "${term}" must be "@set" or "@list".`);
       def.container = container as string[];
       def.list = hasList;
     }
 
     if (Object.hasOwn(value, '@language') && !Object.hasOwn(value, '@type')) {
       const language = value['@language'];
-      if (language !== null && typeof language !== 'string') throw invalidContext(`the @language of term "${term}" must be a string or null.`);
+      if (language !== null && typeof language !== 'string') throw invalidContext('invalid language mapping', `the @language of term "${term}" must be a string or null.`);
       def.hasLanguage = true;
       def.language = language === null ? null : language.toLowerCase();
     }
 
-    if (def.id === '@context' || def.id === '@preserve') throw invalidContext(`"${def.id}" cannot be aliased (term "${term}").`);
+    if (def.id === '@context' || def.id === '@preserve') throw invalidContext('invalid keyword alias', `"${def.id}" cannot be aliased (term "${term}").`);
   } finally {
     state.depth--;
   }
@@ -268,14 +268,14 @@ export function compileObject(parent: ActiveContext, local: Record<string, unkno
   const defined = new Map<string, boolean>();
 
   if (Object.hasOwn(local, '@version')) {
-    if (local['@version'] !== 1.1) throw invalidContext(`unsupported @version ${JSON.stringify(local['@version'])}.`);
+    if (local['@version'] !== 1.1) throw invalidContext('invalid @version value', `unsupported @version ${JSON.stringify(local['@version'])}.`);
     defined.set('@version', true);
   }
   if (Object.hasOwn(local, '@base')) {
     const base = local['@base'];
     if (base === null || (typeof base === 'string' && isAbsolute(base))) rval.base = base;
     else if (typeof base === 'string') rval.base = prependBase(rval.hasBase ? rval.base : undefined, base);
-    else throw invalidContext('@base must be a string or null.');
+    else throw invalidContext('invalid base IRI', '@base must be a string or null.');
     rval.hasBase = true;
     rval.memoDocBase = undefined;
     defined.set('@base', true);
@@ -283,14 +283,14 @@ export function compileObject(parent: ActiveContext, local: Record<string, unkno
   if (Object.hasOwn(local, '@vocab')) {
     const vocab = local['@vocab'];
     if (vocab === null) rval.vocab = undefined;
-    else if (typeof vocab !== 'string') throw invalidContext('@vocab must be a string or null.');
+    else if (typeof vocab !== 'string') throw invalidContext('invalid vocab mapping', '@vocab must be a string or null.');
     else rval.vocab = vocabIri(rval, vocab);
     defined.set('@vocab', true);
   }
   if (Object.hasOwn(local, '@language')) {
     const language = local['@language'];
     if (language === null) rval.language = undefined;
-    else if (typeof language !== 'string') throw invalidContext('@language must be a string or null.');
+    else if (typeof language !== 'string') throw invalidContext('invalid default language', '@language must be a string or null.');
     else rval.language = language.toLowerCase();
     defined.set('@language', true);
   }

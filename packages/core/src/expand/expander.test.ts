@@ -58,17 +58,26 @@ async function agree(doc: unknown, base: string | undefined = BASE): Promise<Jso
   return fast;
 }
 
-function errorOf(run: () => unknown): { code: string; message: string } {
+function errorOf(run: () => unknown): { code: string; message: string; jsonldCode: string | undefined } {
   try {
     run();
   } catch (error) {
-    if (isHyperldError(error)) return { code: error.code, message: error.message };
+    if (isHyperldError(error)) return { code: error.code, message: error.message, jsonldCode: error.details?.jsonldCode };
     throw error;
   }
   throw new Error('expected an error');
 }
 
 const V = 'https://vocab.example/v#';
+
+/** The JSON-LD error code `jsonld.expand` rejects a document with. */
+async function jsonldCodeOf(doc: unknown): Promise<unknown> {
+  const error: unknown = await reference(doc).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return (error as { details?: { code?: unknown } } | undefined)?.details?.code;
+}
 
 describe('supported features (output equals jsonld.expand)', () => {
   it('expands keys and @type against @vocab, and @id against the base', async () => {
@@ -341,10 +350,12 @@ describe('errors', () => {
     ['an @id that is not an IRI', { p: 'relative' }],
     ['an invalid container', { '@vocab': V, p: { '@container': '@bag' } }],
     ['an alias of @context', { c: '@context' }],
-  ])('rejects %s as invalid_context, as jsonld does', async (_, context) => {
+  ])('rejects %s as invalid_context, as jsonld does, naming jsonld\'s error code', async (_, context) => {
     const doc = { '@context': context, '@id': 'x', p: 1, a: 1 };
     await expect(reference(doc)).rejects.toThrow();
-    expect(errorOf(() => expander.expand(doc, { base: BASE })).code).toBe('invalid_context');
+    const error = errorOf(() => expander.expand(doc, { base: BASE }));
+    expect(error.code).toBe('invalid_context');
+    expect(error.jsonldCode).toBe(await jsonldCodeOf(doc));
   });
 
   it.each([
@@ -356,10 +367,12 @@ describe('errors', () => {
     ['a language-tagged number', { p: { '@value': 1, '@language': 'en' } }],
     ['a @list object with other members', { p: { '@list': [1], q: 2 } }],
     ['a non-string @type', { '@type': { a: 1 } }],
-  ])('rejects %s as wrong_kind, as jsonld does', async (_, members) => {
+  ])('rejects %s as invalid_jsonld, as jsonld does, naming jsonld\'s error code', async (_, members) => {
     const doc = { '@context': { '@vocab': V, id: '@id' }, ...members };
     await expect(reference(doc)).rejects.toThrow();
-    expect(errorOf(() => expander.expand(doc, { base: BASE })).code).toBe('wrong_kind');
+    const error = errorOf(() => expander.expand(doc, { base: BASE }));
+    expect(error.code).toBe('invalid_jsonld');
+    expect(error.jsonldCode).toBe(await jsonldCodeOf(doc));
   });
 });
 

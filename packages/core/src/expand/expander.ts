@@ -104,7 +104,7 @@ export interface Expander {
    * @param options - the document's base IRI.
    * @returns the expanded document: an array of node objects.
    * @throws HyperldError `unsupported_context`, `unknown_context`, `invalid_context`,
-   * `wrong_kind` (a JSON-LD syntax error jsonld would also reject) or `max_depth`.
+   * `invalid_jsonld` (a JSON-LD syntax error jsonld would also reject; its JSON-LD code in `details.jsonldCode`) or `max_depth`.
    */
   expand(document: unknown, options?: ExpandOptions): JsonObject[];
 }

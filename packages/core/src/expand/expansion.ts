@@ -111,7 +111,7 @@ export class Run {
   context(parent: ActiveContext, local: unknown, urlBase: string | undefined, urls: Set<string>): ActiveContext {
     if (local === null) return this.expander.initial;
     if (typeof local === 'string') return this.url(parent, local, urlBase, urls);
-    if (typeof local !== 'object') throw invalidContext(`@context must be a URL, an object, null or an array of them, not ${typeof local}.`);
+    if (typeof local !== 'object') throw invalidContext('invalid local context', `@context must be a URL, an object, null or an array of them, not ${typeof local}.`);
     if (Array.isArray(local)) {
       // An array naming URLs resolves them against the base of this call: walk it each time
       // (every step is cached); one of inline objects only is cached as a whole.
@@ -136,7 +136,7 @@ export class Run {
   private array(parent: ActiveContext, local: readonly unknown[], urlBase: string | undefined, urls: Set<string>): ActiveContext {
     let ctx = parent;
     for (const item of local) {
-      if (Array.isArray(item)) throw invalidContext('@context arrays cannot nest.');
+      if (Array.isArray(item)) throw invalidContext('invalid local context', '@context arrays cannot nest.');
       ctx = this.context(ctx, item, urlBase, urls);
     }
     return ctx;
@@ -149,13 +149,13 @@ export class Run {
     if (cached !== undefined) return cached;
     const absolute = prependBase(key, url);
     if (urls.has(absolute) || urls.size >= MAX_CONTEXT_URLS) {
-      throw invalidContext(`context URL ${absolute} is included recursively or more than ${MAX_CONTEXT_URLS} context URLs are chained.`);
+      throw invalidContext(urls.has(absolute) ? 'recursive context inclusion' : 'context overflow', `context URL ${absolute} is included recursively or more than ${MAX_CONTEXT_URLS} context URLs are chained.`);
     }
     const doc = this.expander.resolveContext(url, urlBase);
     if (doc === undefined || doc === null) {
       throw new HyperldError('unknown_context', `The context ${url}${urlBase ? ` (resolved against ${urlBase})` : ''} is not registered; context URLs are never fetched.`);
     }
-    if (!isObject(doc)) throw invalidContext(`the context document at ${absolute} is not a JSON object.`);
+    if (!isObject(doc)) throw invalidContext('invalid remote context', `the context document at ${absolute} is not a JSON object.`);
     urls.add(absolute);
     // A context document without `@context` is the empty context, as in jsonld.
     const local = Object.hasOwn(doc, '@context') ? doc['@context'] : {};
@@ -212,12 +212,12 @@ export class Run {
 
     if ((flags & F_VALUE) !== 0) {
       if ((flags & F_TYPE) !== 0 && (flags & F_LANGUAGE) !== 0) {
-        throw invalidDocument('a value object may not have both @type and @language.');
+        throw invalidDocument('invalid value object', 'a value object may not have both @type and @language.');
       }
       let valid = count - 1;
       if ((flags & F_TYPE) !== 0) valid--;
       if ((flags & F_LANGUAGE) !== 0) valid--;
-      if (valid !== 0) throw invalidDocument('a value object may only have @value, @type and @language.');
+      if (valid !== 0) throw invalidDocument('invalid value object', 'a value object may only have @value, @type and @language.');
       const v = out['@value'];
       const values = v === null ? [] : asArray(v);
       const types = (flags & F_TYPE) !== 0 ? asArray(out['@type']) : [];
@@ -226,14 +226,14 @@ export class Run {
       } else if (values.length === 0) {
         rval = null;
       } else if (!values.every((x) => typeof x === 'string' || isEmptyObject(x)) && (flags & F_LANGUAGE) !== 0) {
-        throw invalidDocument('only strings may be language-tagged.');
+        throw invalidDocument('invalid language-tagged value', 'only strings may be language-tagged.');
       } else if (!types.every((t) => (typeof t === 'string' && isAbsolute(t) && !t.startsWith('_:')) || isEmptyObject(t))) {
-        throw invalidDocument('the @type of a value object must be an absolute IRI.');
+        throw invalidDocument('invalid typed value', 'the @type of a value object must be an absolute IRI.');
       }
     } else if ((flags & F_TYPE) !== 0 && !Array.isArray(out['@type'])) {
       out['@type'] = [out['@type']];
     } else if ((flags & (F_SET | F_LIST)) !== 0) {
-      if (count > 1) throw invalidDocument('a @set or @list object may have no other member.');
+      if (count > 1) throw invalidDocument('invalid set or list object', 'a @set or @list object may have no other member.');
       if ((flags & F_SET) !== 0) {
         rval = out['@set'];
         count = (rval as unknown[]).length;
@@ -273,12 +273,12 @@ export class Run {
         if (kind === Kind.Unsupported) throw unsupported(`"${plan.iri}"`, `in a document (key "${key}")`);
         if (kind !== Kind.Type && plan.shared && Object.hasOwn(out, plan.iri)) {
           if (!sorted) return COLLIDED;
-          throw invalidDocument(`colliding keywords: more than one key expands to ${plan.iri}.`);
+          throw invalidDocument('colliding keywords', `colliding keywords: more than one key expands to ${plan.iri}.`);
         }
       }
       switch (kind) {
         case Kind.Id: {
-          if (typeof value !== 'string') throw invalidDocument('@id value must be a string.');
+          if (typeof value !== 'string') throw invalidDocument('invalid @id value', '@id value must be a string.');
           out['@id'] = this.idIri(ctx, value);
           count++;
           flags |= F_ID;
@@ -286,7 +286,7 @@ export class Run {
         }
         case Kind.Type: {
           if (!(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
-            throw invalidDocument('@type value must be a string or an array of strings.');
+            throw invalidDocument('invalid type value', '@type value must be a string or an array of strings.');
           }
           const types = typeof value === 'string' ? [this.typeIri(ctx, value)] : (value as string[]).map((v) => this.typeIri(ctx, v));
           if ((flags & F_TYPE) !== 0) collided = true;
@@ -309,7 +309,7 @@ export class Run {
         }
         case Kind.Language: {
           if (value === null) continue;
-          if (typeof value !== 'string') throw invalidDocument('@language value must be a string.');
+          if (typeof value !== 'string') throw invalidDocument('invalid language-tagged string', '@language value must be a string.');
           out['@language'] = value.toLowerCase();
           count++;
           flags |= F_LANGUAGE;
@@ -349,7 +349,7 @@ export class Run {
     this.count = count;
     this.flags = flags;
     if (Object.hasOwn(out, '@value') && out['@type'] !== '@json' && typeof unexpanded === 'object' && unexpanded !== null) {
-      throw invalidDocument('@value must not be an object or an array.');
+      throw invalidDocument('invalid value object value', '@value must not be an object or an array.');
     }
     return collided && !isSorted(keys) ? COLLIDED : out;
   }

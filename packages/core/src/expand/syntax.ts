@@ -43,14 +43,22 @@ export function unsupported(feature: string, where: string): HyperldError {
   );
 }
 
-/** A context the JSON-LD context processing algorithm rejects. @internal */
-export function invalidContext(message: string): HyperldError {
-  return new HyperldError('invalid_context', `Invalid JSON-LD context: ${message}`);
+/**
+ * A context the JSON-LD context processing algorithm rejects, with the JSON-LD error code (as
+ * jsonld.js names it).
+ * @internal
+ */
+export function invalidContext(jsonldCode: string, message: string): HyperldError {
+  return new HyperldError('invalid_context', `Invalid JSON-LD context: ${message}`, { details: { jsonldCode } });
 }
 
-/** A document the JSON-LD expansion algorithm rejects. @internal */
-export function invalidDocument(message: string): HyperldError {
-  return new HyperldError('wrong_kind', `Invalid JSON-LD: ${message}`);
+/**
+ * A document the JSON-LD expansion algorithm rejects, with the JSON-LD error code (as jsonld.js
+ * names it).
+ * @internal
+ */
+export function invalidDocument(jsonldCode: string, message: string): HyperldError {
+  return new HyperldError('invalid_jsonld', `Invalid JSON-LD: ${message}`, { details: { jsonldCode } });
 }
 
 /** A document or context nested deeper than `maxDepth`. @internal */

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
-import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument } from '../index.js';
+import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument, type HyperldErrorDetails } from '../index.js';
 import { createDocumentLoader, expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from './index.js';
 
 const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
@@ -21,11 +21,11 @@ const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld
 const registry = createRegistry({ types: [Account] });
 const account = (id = '/accounts/1') => ({ '@context': '/contexts/Account.jsonld', '@type': 'Account', id, name: 'Example', owner: '/users/1' });
 
-async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; cause: unknown }> {
+async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; cause: unknown; details: HyperldErrorDetails | undefined }> {
   try {
     await promise;
   } catch (error) {
-    if (isHyperldError(error)) return { code: error.code, message: error.message, cause: error.cause };
+    if (isHyperldError(error)) return { code: error.code, message: error.message, cause: error.cause, details: error.details };
     throw error;
   }
   throw new Error('expected a rejection');
@@ -121,7 +121,8 @@ describe('conversions', () => {
   it('fails in safe mode where jsonld would drop a key, and drops it otherwise', async () => {
     const doc = { '@context': { name: 'https://schema.example/name' }, '@id': 'https://api.example.com/a', name: 'A', stray: 1 };
     const error = await rejection(toExpanded(doc));
-    expect(error.code).toBe('wrong_kind');
+    expect(error.code).toBe('invalid_jsonld');
+    expect(error.details?.jsonldCode).toBe('invalid property');
     expect(error.message).toContain('invalid property');
     expect(error.cause).toBeInstanceOf(Error);
     expect(await toExpanded(doc, { safe: false })).toEqual([{ '@id': 'https://api.example.com/a', 'https://schema.example/name': [{ '@value': 'A' }] }]);
@@ -189,6 +190,8 @@ describe('expandWithFallback', () => {
 
   it('passes other errors through', async () => {
     expect((await rejection(expandWithFallback({ '@context': '/nowhere.jsonld' }, { registry }))).code).toBe('unknown_context');
-    expect((await rejection(expandWithFallback({ '@context': { '@vocab': V }, '@id': 5 }))).code).toBe('wrong_kind');
+    const invalid = await rejection(expandWithFallback({ '@context': { '@vocab': V }, '@id': 5 }));
+    expect(invalid.code).toBe('invalid_jsonld');
+    expect(invalid.details?.jsonldCode).toBe('invalid @id value');
   });
 });

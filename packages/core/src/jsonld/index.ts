@@ -159,8 +159,12 @@ export function createDocumentLoader(options: StaticContextOptions): DocumentLoa
   };
 }
 
-/** Turns what jsonld throws into a {@link HyperldError}, unwrapping one the loader threw. */
-function normalizeError(error: unknown): HyperldError {
+/**
+ * Turns what jsonld throws into a {@link HyperldError}, unwrapping one the loader threw: a context
+ * jsonld rejects is `invalid_context`, any other JSON-LD error `invalid_jsonld` (as the fast
+ * expander says), with jsonld's code (or, in safe mode, its event's) as `details.jsonldCode`.
+ */
+function normalizeError(error: unknown): HyperldError<string> {
   if (isHyperldError(error)) return error;
   const details = (error as { details?: { cause?: unknown; code?: unknown; event?: { code?: unknown; details?: unknown } } } | null)?.details;
   if (isHyperldError(details?.cause)) return details.cause;
@@ -171,8 +175,9 @@ function normalizeError(error: unknown): HyperldError {
   if (code !== undefined) text += ` (${code})`;
   if (event !== undefined) text += ` (${String(event.code)}: ${JSON.stringify(event.details) ?? ''})`;
   const contextual = code !== undefined && /context|IRI mapping|term definition|keyword|container|vocab|base IRI|type mapping|language mapping|protected|@import|@propagate/.test(code);
-  const hyperldCode: ErrorCode = contextual ? 'invalid_context' : 'wrong_kind';
-  return new HyperldError(hyperldCode, text, { cause: error });
+  const hyperldCode: ErrorCode = contextual ? 'invalid_context' : 'invalid_jsonld';
+  const jsonldCode = code ?? (typeof event?.code === 'string' ? event.code : undefined);
+  return new HyperldError(hyperldCode, text, { cause: error, ...(jsonldCode !== undefined ? { details: { jsonldCode } } : {}) });
 }
 
 function parse(doc: unknown): unknown {
@@ -198,7 +203,8 @@ function jsonldOptions(options: InteropOptions, safe: boolean, extra: Record<str
  * @param options - the contexts, the base IRI and safe mode (default `true`).
  * @returns the expanded document.
  * @throws HyperldError `unknown_context` for an unregistered context URL; `invalid_context` or
- * `wrong_kind` (with jsonld's error as `cause`) when jsonld rejects the document.
+ * `invalid_jsonld` (with jsonld's error as `cause` and its code as `details.jsonldCode`) when
+ * jsonld rejects the document.
  * @example
  * ```ts
  * import { createRegistry, defineType, t } from '@hyperld/core';

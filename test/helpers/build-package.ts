@@ -29,10 +29,14 @@ export async function buildPackage(name: string, outDir: string): Promise<void> 
   const dir = new URL(`${name}/`, PACKAGES).pathname;
   const { default: config } = (await import(pathToFileURL(join(dir, 'tsup.config.ts')).href)) as { default: Options };
   const entry = config.entry;
-  if (!Array.isArray(entry)) throw new Error(`packages/${name}/tsup.config.ts: expected an array of entries`);
+  // A list of files, or files by output name (core names its entries so dist/ keeps its layout).
+  let entries: string[] | Record<string, string>;
+  if (Array.isArray(entry)) entries = entry.map((file) => join(dir, file));
+  else if (typeof entry === 'object' && entry !== null) entries = Object.fromEntries(Object.entries(entry).map(([out, file]) => [out, join(dir, file)]));
+  else throw new Error(`packages/${name}/tsup.config.ts: expected entries as a list or by name`);
   await build({
     ...config,
-    entry: entry.map((file) => join(dir, file)),
+    entry: entries,
     tsconfig: join(dir, 'tsconfig.json'),
     outDir,
     dts: false,

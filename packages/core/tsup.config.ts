@@ -18,4 +18,5 @@ const commonJsPeers: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-export default packageConfig(['src/index.ts', 'src/jsonld.ts', 'src/testing.ts'], { esbuildPlugins: [commonJsPeers] });
+// Named, so that each entry keeps its file in `dist/` (`dist/jsonld.js`, not `dist/jsonld/index.js`).
+export default packageConfig({ index: 'src/index.ts', jsonld: 'src/jsonld/index.ts', testing: 'src/testing/index.ts' }, { esbuildPlugins: [commonJsPeers] });

@@ -14,37 +14,42 @@
  * @module
  */
 
-// Definitions and kinds
-export { defineType, expandTerm, extendsType, HYDRA, XSD, STANDARD_PREFIXES } from './define.js';
-export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './define.js';
-export { Kind, t } from './kinds.js';
-export type { AnyKind, EmbeddedDefsOf, KindSpec, KindTag, ValueOf } from './kinds.js';
-export { vocabulary } from './vocabulary.js';
-export type { Vocabulary, VocabularyTypeOptions } from './vocabulary.js';
+// Model: kinds, definitions, vocabularies (model/)
+export { defineType, extendsType } from './model/define.js';
+export type { AnyTypeDef, DefinedType, DefType, KnownNodeOf, Merge, NodeOf, Properties, PropertiesOf, TypeDef, TypeOptions } from './model/define.js';
+export { Kind, rangeOf, t } from './model/kinds.js';
+export type { AnyKind, EmbeddedDefsOf, JsonType, KindSpec, KindTag, TypeNames, ValueOf } from './model/kinds.js';
+export { vocabulary } from './model/vocabulary.js';
+export type { Vocabulary, VocabularyTypeOptions } from './model/vocabulary.js';
 
-// Registry and codec
-export { createRegistry, DEFAULT_LIMITS, MAX_DEPTH_CAP } from './registry.js';
-export { setCodegen } from './fast.js';
-export type { AnyNodeOf, DecodeOptions, DefNamed, EncodeOptions, Limits, RegisteredDefs, Registry, RegistryOptions } from './registry.js';
-export { baseOf, metaOf, setMeta } from './meta.js';
-export type { NodeMeta } from './meta.js';
+// IRIs: namespaces, terms, references (iri/)
+export { HYDRA, STANDARD_PREFIXES, XSD } from './iri/namespaces.js';
+export { compileTerms, expandTerm, findProperty, termsOfNode } from './iri/terms.js';
+export type { Terms } from './iri/terms.js';
+export { isIriReference, resolveIri } from './iri/reference.js';
 
-// Contexts and IRIs
-export { contextDocument } from './context.js';
-export type { ContextDocument } from './context.js';
-export { isIriReference, resolveIri } from './iri.js';
+// Codec: registry, decode and encode, metadata (codec/)
+export { createRegistry } from './codec/registry.js';
+export type { AnyNodeOf, DefNamed, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
+export type { DecodeOptions } from './codec/decode.js';
+export type { EncodeOptions } from './codec/encode.js';
+export { DEFAULT_LIMITS, MAX_DEPTH_CAP } from './codec/limits.js';
+export type { Limits } from './codec/limits.js';
+export { setCodegen } from './codec/codegen.js';
+export { baseOf, metaOf, setMeta } from './codec/meta.js';
+export type { NodeMeta } from './codec/meta.js';
 
-// Expansion
-export { createExpander, expand } from './expand.js';
-export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand.js';
+// Context documents (context/)
+export { contextDocument } from './context/document.js';
+export type { ContextDocument } from './context/document.js';
+
+// Expansion (expand/)
+export { createExpander, expand } from './expand/expander.js';
+export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand/expander.js';
 
 // Errors
 export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';
-export type { ErrorCode, Violation } from './errors.js';
+export type { ErrorCode, HyperldErrorDetails, HyperldErrorOptions, Violation } from './errors.js';
 
 // Shared types
 export type { ContextValue, GenericNode, JsonObject, JsonPrimitive, JsonValue, Link, LinkTarget, Simplify, UnknownProperties } from './types.js';
-
-// Terms
-export { compileTerms, findProperty, termsOfNode } from './terms.js';
-export type { Terms } from './terms.js';

@@ -1,6 +1,6 @@
 /**
- * The contract of the generated validators (`fast.ts`), checked against the walker of
- * `validate.ts`, for any vocabulary: two registries of the same types, one with the fast path and
+ * The contract of the generated validators (`codec/codegen.ts`), checked against the walker of
+ * `codec/walker.ts`, for any vocabulary: two registries of the same types, one with the fast path and
  * one without, must agree on every document — valid ones (where the fast path must actually
  * answer, or the comparison proves nothing), mutated ones under any settings, and documents read
  * while Object.prototype is polluted. "Agree" means the same violations in the same order, and
@@ -21,9 +21,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { FastValidator } from '../fast.js';
+import { FastValidator } from '../codec/codegen.js';
 import { compileTerms, createRegistry, DecodeError, metaOf, type AnyKind, type AnyTypeDef, type DecodeOptions, type Registry, type Violation } from '../index.js';
-import { arbitraryDocument } from '../testing.js';
+import { arbitraryDocument } from '../testing/index.js';
 
 /** Runs of each property. */
 export const RUNS = 1000;

@@ -9,7 +9,7 @@
  * @module
  */
 import fc from 'fast-check';
-import type { ContextDocument } from '../context.js';
+import type { ContextDocument } from '../context/document.js';
 import type { JsonObject, JsonValue } from '../types.js';
 
 /** The base IRI documents are expanded against. */

@@ -44,8 +44,8 @@ const BUNDLES = [
 
 /** What may not be in a browser bundle, by input path (pnpm's store or the package's own folder). */
 const FORBIDDEN: readonly { readonly name: string; readonly test: (input: string) => boolean }[] = [
-  { name: 'jsonld', test: (input) => /(^|\/)node_modules\/(\.pnpm\/)?jsonld[@/]/.test(input) || /packages\/core\/src\/jsonld\.ts$/.test(input) },
-  { name: 'fast-check', test: (input) => /(^|\/)node_modules\/(\.pnpm\/)?fast-check[@/]/.test(input) || /packages\/core\/src\/testing\.ts$/.test(input) },
+  { name: 'jsonld', test: (input) => /(^|\/)node_modules\/(\.pnpm\/)?jsonld[@/]/.test(input) || /packages\/core\/src\/(jsonld\.ts|jsonld\/)/.test(input) },
+  { name: 'fast-check', test: (input) => /(^|\/)node_modules\/(\.pnpm\/)?fast-check[@/]/.test(input) || /packages\/core\/src\/(testing\.ts|testing\/)/.test(input) },
 ];
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

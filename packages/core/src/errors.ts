@@ -102,8 +102,8 @@ function familyOf(target: abstract new (...args: never[]) => unknown): readonly 
 }
 
 /** The name a class of the family declares (`static errorName`), or its function name if it forgot. */
-function errorNameOf(constructor: Function): string {
-  return Object.hasOwn(constructor, 'errorName') ? String((constructor as { errorName?: unknown }).errorName) : constructor.name;
+function errorNameOf(constructor: object): string {
+  return Object.hasOwn(constructor, 'errorName') ? String((constructor as { errorName?: unknown }).errorName) : String((constructor as { name?: unknown }).name);
 }
 
 /**
@@ -176,6 +176,8 @@ export class HyperldError<C extends string = ErrorCode> extends Error {
   static is<T extends abstract new (...args: never[]) => HyperldError<string>>(this: T, value: unknown): value is InstanceType<T> {
     if (typeof value !== 'object' || value === null) return false;
     const family = (value as { [BRAND]?: unknown })[BRAND];
+    // `this` is the class `is` was called on (`DecodeError.is`), which is the point of a static here.
+    // biome-ignore lint/complexity/noThisInStatic: the class the call names, not HyperldError
     return Array.isArray(family) && family.includes(errorNameOf(this));
   }
 }

@@ -24,6 +24,8 @@ export const HydraErrorCodes = {
   action_unavailable: 'The action exists but is unavailable now (its link is null).',
   action_not_offered: 'The node does not offer the action (its property is absent).',
   unknown_action: 'The node type declares no such action.',
+  no_registry:
+    'A reader needs the registry of a node that carries none (a node embedded in a decoded document, or one not decoded): pass `{ registry }`, or read through `hydraReader(registry)` or `client.actions(node)`.',
   invalid_template: 'An IRI template is malformed.',
   missing_variable: 'A required IRI template variable has no value.',
   http_error: 'The server answered with an error status (an `HttpError`), or a handler answers with one (an `HttpProblem`).',

@@ -64,7 +64,7 @@ export type { HydraReader, HydraReaderOptions } from './reader.js';
 
 // API documentation
 export { apiDocumentation, propertyIri } from './api-documentation.js';
-export type { ApiDocumentationOptions } from './api-documentation.js';
+export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
 
 // Errors
 export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';

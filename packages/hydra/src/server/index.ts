@@ -18,7 +18,7 @@
 
 // Handler
 export { createHydraHandler } from './handler.js';
-export type { HydraHandler, HydraHandlerOptions } from './handler.js';
+export type { CorsOptions, HydraHandler, HydraHandlerOptions } from './handler.js';
 export type { WireAnswer } from './wire.js';
 export type { Method, RouteContext, ServerRoute } from './routes.js';
 export { HttpProblem, reply } from './reply.js';
@@ -35,3 +35,5 @@ export { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, pageSize, pageView } fro
 // node:http
 export { serveNode, toNodeListener } from './node-http.js';
 export type { NodeAdapterOptions } from './node-http.js';
+export { searchTemplate, SearchTemplate } from './search.js';
+export type { SearchNode, SearchValue, SearchValues, SearchVariable } from './search.js';

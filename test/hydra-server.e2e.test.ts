@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { HYDRA_CONTEXT_DOCUMENT } from '@hyperld/hydra';
 import { TEXTUS_MEDIA_TYPE, TEXTUS_VOCAB } from '@hyperld/textus';
 import { DEMO_SECOND_ACCOUNT_ID, DEMO_TOKEN, DEMO_USER_ID, OTHER_ACCOUNT_ID, SEED_ACCOUNT_ID, startTextusServer } from '@hyperld/textus-server';
 import jsonld from 'jsonld';
@@ -20,7 +20,7 @@ const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const OWL = 'http://www.w3.org/2002/07/owl#';
 const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
 const APP = 'https://app.example';
-const PUBLISHED = JSON.parse(readFileSync(new URL('./helpers/published-hydra-context.json', import.meta.url), 'utf8')) as object;
+const PUBLISHED = HYDRA_CONTEXT_DOCUMENT as unknown as object;
 const SITE_HTML = '<!doctype html><title>TextUs docs</title>';
 
 let server: Awaited<ReturnType<typeof startTextusServer>>;

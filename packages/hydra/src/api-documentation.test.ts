@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { HYDRA_CONTEXT_DOCUMENT } from './contexts.js';
 import { HYDRA, XSD, type AnyKind, type AnyTypeDef } from '@hyperld/core';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
@@ -22,9 +22,9 @@ const propertiesOf = (def: AnyTypeDef) => (classOf(def)?.['supportedProperty'] ?
 const supported = (def: AnyTypeDef, title: string) => propertiesOf(def).find((p) => p['title'] === title);
 const propertyNode = (def: AnyTypeDef, title: string) => supported(def, title)?.['property'] as Node | undefined;
 
-// The published Hydra context, the project's test copy: jsonld.js reads the documentation as
-// every other processor does, never with hyperld's registry.
-const PUBLISHED = JSON.parse(readFileSync(new URL('./__fixtures__/published-hydra-context.json', import.meta.url), 'utf8')) as object;
+// The published Hydra context (the project's copy): jsonld.js reads the documentation as every
+// other processor does.
+const PUBLISHED = HYDRA_CONTEXT_DOCUMENT as unknown as object;
 const documentLoader = async (url: string) => {
   if (url === HYDRA_CONTEXT) return { contextUrl: undefined, documentUrl: url, document: PUBLISHED };
   throw new Error(`no remote document in this test: ${url}`);

@@ -567,7 +567,7 @@ class Handler<A> implements HydraHandler {
 
   /** A thrown {@link HttpProblem} as its answer; anything else reported (`onError`) and a bare 500. */
   private fail(exchange: Exchange, error: unknown, route: ServerRoute<A> | undefined): Response {
-    if (error instanceof HttpProblem) {
+    if (HttpProblem.is(error)) {
       return this.problem(exchange, error.status, error.title, error.detail, error.options.headers, error.options.violations);
     }
     try {

@@ -17,7 +17,7 @@ function problemOf(query: string): HttpProblem {
   try {
     search.parse(at(query));
   } catch (error) {
-    if (error instanceof HttpProblem) return error;
+    if (HttpProblem.is(error)) return error;
     throw error;
   }
   throw new Error(`${query} parsed`);

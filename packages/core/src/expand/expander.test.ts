@@ -374,19 +374,6 @@ describe('errors', () => {
   });
 });
 
-describe('a reverse term a document does not use', () => {
-  it('expands as jsonld does (the published Hydra context defines `defines`), and is refused where it is used', async () => {
-    const context = { '@vocab': V, defines: { '@reverse': 'http://www.w3.org/2000/01/rdf-schema#isDefinedBy', '@type': '@id' } };
-    const doc = { '@context': context, '@id': 'x', p: 1 };
-    expect(expander.expand(doc, { base: BASE })).toEqual(await reference(doc));
-    expect(errorOf(() => expander.expand({ ...doc, defines: 'y' }, { base: BASE })).message).toContain('@reverse');
-    // Its definition is still checked as jsonld checks it.
-    const bad = { '@context': { defines: { '@reverse': 42 } }, '@id': 'x' };
-    await expect(reference(bad)).rejects.toThrow();
-    expect(errorOf(() => expander.expand(bad, { base: BASE })).jsonldCode).toBe(await jsonldCodeOf(bad));
-  });
-});
-
 describe('unsupported features are typed errors naming the feature', () => {
   it.each([
     ['scoped contexts', { p: { '@id': 'http://p.example/', '@context': { '@vocab': V } } }, '@context'],

@@ -273,19 +273,3 @@ export const HYDRA_ERROR_CONTEXT_DOCUMENT: ContextDocument = {
     }
   }
 };
-
-/**
- * The published Hydra context documents by URL, for `createRegistry`'s `contexts`: a registry
- * that holds Hydra's types registers these at the W3C's URLs instead of generating documents there.
- *
- * @example
- * ```ts
- * import { createRegistry } from '@hyperld/core';
- * import { HYDRA_CONTEXTS, hydraTypes } from '@hyperld/hydra';
- * const registry = createRegistry({ types: [...hydraTypes], contexts: HYDRA_CONTEXTS });
- * ```
- */
-export const HYDRA_CONTEXTS: Readonly<Record<string, ContextDocument>> = {
-  [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT,
-  [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT,
-};

@@ -17,7 +17,7 @@
  * @module
  */
 import { createRegistry, HYDRA, t, vocabulary, type DefType, type Registry } from '@hyperld/core';
-import { HYDRA_CONTEXT, HYDRA_CONTEXTS, HYDRA_ERROR_CONTEXT } from './contexts.js';
+import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT, HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts.js';
 
 export { HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT } from './contexts.js';
 
@@ -472,5 +472,5 @@ export type HydraTypes = (typeof hydraTypes)[number];
 // (the type test checks that the two are the same union).
 export const hydraRegistry: Registry<HydraTypes> = /* @__PURE__ */ createRegistry({
   types: hydraTypes,
-  contexts: HYDRA_CONTEXTS,
+  contexts: { [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT, [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT },
 });

@@ -301,7 +301,12 @@ export class Compiler {
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       let keys: readonly string[] = [key];
       const context = terms ?? this.types.terms(def.context, undefined);
-      if (context && kind.spec.tag !== 'id') {
+      if (kind.spec.tag === 'id') {
+        // An identifier is read under every alias the context gives `@id` (TextUs' `id`), and
+        // under the keyword itself, whatever the context; the declared key last, as below.
+        const aliases = context ? context.keysOf('@id') : ['@id'];
+        keys = aliases.includes(key) ? aliases : [...aliases, key];
+      } else if (context) {
         // Every key the context lets stand for the property's IRI (term, compact IRI, the IRI
         // itself); the declared key last when a foreign context says nothing of the IRI, so that
         // the property does not vanish.

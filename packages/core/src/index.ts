@@ -30,6 +30,7 @@ export { isIriReference, resolveIri } from './iri/reference.js';
 
 // Codec: registry, decode and encode, metadata (codec/)
 export { createRegistry } from './codec/registry.js';
+export { idOf } from './codec/id.js';
 export type { AnyNodeOf, DefNamed, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
 export type { DecodeOptions } from './codec/decode.js';
 export type { EncodeOptions } from './codec/encode.js';
@@ -40,7 +41,7 @@ export { baseOf, metaOf, setMeta } from './codec/meta.js';
 export type { NodeMeta } from './codec/meta.js';
 
 // Context documents (context/)
-export { contextDocument } from './context/document.js';
+export { checkContextDocument, contextDocument } from './context/document.js';
 export type { ContextDocument } from './context/document.js';
 
 // Expansion (expand/)

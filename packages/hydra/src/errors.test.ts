@@ -1,8 +1,9 @@
 import { HYDRA, HyperldError, type Violation } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
-import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry } from './vocabulary.js';
+import { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
+import jsonld from 'jsonld';
+import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry, VIOLATIONS_IRI } from './vocabulary.js';
 
 const violation: Violation = { code: 'missing_property', path: '$.members[3].account.name', expected: 'a string', found: 'nothing' };
 
@@ -66,7 +67,7 @@ describe('errorBody', () => {
   it('builds a hydra:Error that is also an RFC 7807 problem', () => {
     expect(errorBody({ status: 404, title: 'Not Found', detail: 'No conversation /conversations/x.' })).toEqual({
       '@type': 'hydra:Error',
-      '@context': HYDRA_CONTEXT,
+      '@context': ERROR_BODY_CONTEXT,
       type: 'about:blank',
       title: 'Not Found',
       status: 404,
@@ -74,6 +75,45 @@ describe('errorBody', () => {
       detail: 'No conversation /conversations/x.',
       description: 'No conversation /conversations/x.',
     });
+  });
+
+  it('means what it says to jsonld.js: every key of the body becomes the triple its context names', async () => {
+    const body = errorBody({
+      status: 422,
+      title: 'Unprocessable',
+      detail: 'Bad body.',
+      type: 'https://example.com/probs/invalid',
+      violations: [{ code: 'missing_property', path: '$.body', expected: 'a string', found: 'nothing' }],
+    });
+    const withInstance = { ...body, '@id': 'https://api.example/errors/1', instance: 'https://api.example/requests/1' };
+    // Only the project's copy of Hydra's error context is served: nothing reaches the network.
+    const documentLoader = async (url: string) => {
+      const document = hydraRegistry.context(url);
+      if (!document) throw new Error(`Refusing to load ${url}`);
+      return { contextUrl: undefined, documentUrl: url, document };
+    };
+    const nquads = (await jsonld.toRDF(withInstance as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+    const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+    const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+    const s = '<https://api.example/errors/1>';
+    const lines = nquads.trim().split('\n').sort();
+    expect(lines).toEqual(
+      [
+        `${s} <${RDF}type> <${HYDRA}Error> .`,
+        `${s} <${RDF}type> <https://example.com/probs/invalid> .`,
+        `${s} <${RDFS}label> "Unprocessable" .`,
+        `${s} <${HYDRA}statusCode> "422"^^<http://www.w3.org/2001/XMLSchema#integer> .`,
+        `${s} <${RDFS}comment> "Bad body." .`,
+        `${s} <${HYDRA}description> "Bad body." .`,
+        `${s} <${RDFS}seeAlso> <https://api.example/requests/1> .`,
+        `${s} <${VIOLATIONS_IRI}> ${JSON.stringify(JSON.stringify([{ code: 'missing_property', expected: 'a string', found: 'nothing', path: '$.body' }]))}^^<${RDF}JSON> .`,
+      ].sort(),
+    );
+    // (The JSON literal is canonical JSON: keys sorted.)
+    // And each key is read under the IRI the hydra:Error type gives it.
+    for (const [key, iri] of [['title', `${RDFS}label`], ['detail', `${RDFS}comment`], ['status', `${HYDRA}statusCode`], ['instance', `${RDFS}seeAlso`], ['violations', VIOLATIONS_IRI]] as const) {
+      expect(HydraErrorType.propertyIris[key], key).toBe(iri);
+    }
   });
 
   it('round-trips through the Hydra registry and reads back as the same problem', () => {

@@ -6,7 +6,27 @@
  */
 import { HyperldError, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
 import { isHydraTerm, readHydra } from './terms.js';
-import type { HydraErrorType } from './vocabulary.js';
+import { HYDRA_ERROR_CONTEXT } from './contexts/hydra-error-context.js';
+import { VIOLATIONS_IRI, type HydraErrorType } from './vocabulary.js';
+
+/**
+ * The `@context` of the error bodies {@link errorBody} builds: Hydra's error context (the RFC 7807
+ * members as RDF: `title` → `rdfs:label`, `detail` → `rdfs:comment`, `status` →
+ * `hydra:statusCode`, `type` → `rdf:type`), then, inline, the Hydra terms it does not define
+ * (`description`, `statusCode`) and hyperld's `violations` (one JSON literal), so that every key of
+ * the body means the same to any JSON-LD processor as to hyperld, with no context of hyperld's
+ * own to fetch.
+ *
+ * @example
+ * ```ts
+ * import { ERROR_BODY_CONTEXT, errorBody } from '@hyperld/hydra';
+ * errorBody({ status: 404, title: 'Not Found' })['@context'] === ERROR_BODY_CONTEXT; // true
+ * ```
+ */
+export const ERROR_BODY_CONTEXT = [
+  HYDRA_ERROR_CONTEXT,
+  { description: 'hydra:description', statusCode: 'hydra:statusCode', violations: { '@id': VIOLATIONS_IRI, '@type': '@json' } },
+] as const;
 
 /**
  * Every error code raised by `@hyperld/hydra`, with what it means.
@@ -193,7 +213,8 @@ export type ListedViolation = Omit<Violation, 'code'> & { readonly code: ErrorCo
 
 /**
  * Builds the error body a server sends: a `hydra:Error` that is also an RFC 7807 problem.
- * Never include stack traces or internal details in `detail`.
+ * Never include stack traces or internal details in `detail`. Its `@context` is Hydra's error context
+ * (`http://www.w3.org/ns/hydra/error`) with the Hydra terms and `violations` added inline.
  *
  * @param problem - status, title, detail and violations.
  * @returns the error node.
@@ -212,7 +233,7 @@ export function errorBody(problem: {
 }): NodeOf<typeof HydraErrorType> {
   const body: NodeOf<typeof HydraErrorType> = {
     '@type': 'hydra:Error',
-    '@context': 'http://www.w3.org/ns/hydra/context.jsonld',
+    '@context': ERROR_BODY_CONTEXT,
     type: problem.type ?? 'about:blank',
     title: problem.title,
     status: problem.status,

@@ -30,7 +30,11 @@ export {
   PartialCollectionView,
   Status,
   SupportedProperty,
+  VIOLATIONS_IRI,
 } from './vocabulary.js';
+// The published Hydra contexts (the project's own copies)
+export { HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
+export { HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts/hydra-error-context.js';
 export type {
   ApiDocumentationDef,
   CollectionDef,
@@ -67,7 +71,7 @@ export { apiDocumentation, propertyIri } from './api-documentation.js';
 export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
 
 // Errors
-export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
+export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
 export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)

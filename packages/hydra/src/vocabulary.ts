@@ -1,7 +1,12 @@
 /**
  * The Hydra Core vocabulary as `@hyperld/core` types: collections and their views, IRI templates,
  * operations, classes and supported properties, the API documentation, links, errors and
- * statuses. Their context is generated like any other and served at {@link HYDRA_CONTEXT}.
+ * statuses. They are read and written under the published Hydra context, {@link HYDRA_CONTEXT}
+ * (the project's copy, `HYDRA_CONTEXT_DOCUMENT`), and errors under Hydra's error context: a
+ * registry that holds them registers those documents as published, never generated ones, and
+ * checks every property against them. Their JSON keys are the published terms (`member`,
+ * `totalItems`, `view`, `supportedClass`, `writable`…); identifiers are `@id` (the published
+ * context has no `id` alias).
  *
  * Every property is mapped to its Hydra IRI explicitly (`.mapTo('hydra:member')`), not left to
  * `@vocab`: a type of another vocabulary that extends `Collection` inherits the properties, and
@@ -15,19 +20,30 @@
  * @module
  */
 import { createRegistry, HYDRA, t, vocabulary, type DefType, type Registry } from '@hyperld/core';
+import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
+import { HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts/hydra-error-context.js';
+
+export { HYDRA_CONTEXT } from './contexts/hydra-context.js';
 
 /**
- * The URL of the Hydra Core context, where the generated Hydra context document is served.
+ * The IRI of the list of violations hyperld adds to error bodies: a term of hyperld's own, not of
+ * Hydra's namespace (which defines none), so that the body means only what its publishers say.
  *
  * @example
  * ```ts
- * import { HYDRA_CONTEXT, hydraRegistry } from '@hyperld/hydra';
- * hydraRegistry.context(HYDRA_CONTEXT)?.['@context']['@vocab']; // 'http://www.w3.org/ns/hydra/core#'
+ * import { VIOLATIONS_IRI } from '@hyperld/hydra';
+ * VIOLATIONS_IRI; // 'https://github.com/hyperld/hyperld#violations'
  * ```
  */
-export const HYDRA_CONTEXT = 'http://www.w3.org/ns/hydra/context.jsonld';
+export const VIOLATIONS_IRI = 'https://github.com/hyperld/hyperld#violations';
 
-const hydra = vocabulary({ vocab: HYDRA, context: () => HYDRA_CONTEXT });
+// The Hydra types are read and written under the published contexts (the project's copies), never
+// under a generated one: hyperld does not own the W3C's URLs.
+const hydra = vocabulary({
+  vocab: HYDRA,
+  context: () => HYDRA_CONTEXT,
+  contextDocuments: { [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT, [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT },
+});
 const optionalId = t.id().optional();
 
 const status = hydra.type('hydra:Status', {
@@ -251,7 +267,7 @@ const supportedProperty = hydra.type('hydra:SupportedProperty', {
     description: t.string().optional().mapTo('hydra:description').describe('What the property holds.'),
     required: t.boolean().mapTo('hydra:required').describe('Whether every node has it.'),
     readable: t.boolean().mapTo('hydra:readable').describe('Whether clients read it.'),
-    writable: t.boolean().mapTo('hydra:writeable').describe('Whether clients may send it.'),
+    writable: t.boolean().mapTo('hydra:writable').describe('Whether clients may send it.'),
     range: t.link().optional().mapTo('http://www.w3.org/2000/01/rdf-schema#range').describe('The type of its values.'),
   },
 });
@@ -382,32 +398,25 @@ export interface ApiDocumentationDef extends DefType<typeof apiDocumentation> {}
  */
 export const ApiDocumentation: ApiDocumentationDef = apiDocumentation;
 
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
 const hydraErrorType = hydra.type('hydra:Error', {
   description: 'An error answer: a Hydra error that is also an RFC 7807 problem.',
+  // The RFC 7807 members mean what Hydra's error context says (`title` is `rdfs:label` there);
+  // error bodies add Hydra's `description` and `statusCode`, and hyperld's `violations`, inline.
+  context: HYDRA_ERROR_CONTEXT,
   properties: {
     id: optionalId,
-    title: t.string().optional().mapTo('hydra:title').describe('A short, human-readable summary of the problem type.'),
+    title: t.string().optional().mapTo(`${RDFS}label`).describe('A short, human-readable summary of the problem type.'),
     description: t.string().optional().mapTo('hydra:description').describe('Hydra: what happened.'),
     statusCode: t.integer().optional().mapTo('hydra:statusCode').describe('Hydra: the HTTP status code.'),
-    type: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#problemType').describe('RFC 7807: a URI reference that identifies the problem type.'),
-    status: t.integer().optional().mapTo('http://www.w3.org/ns/hydra/core#statusCode').describe('RFC 7807: the HTTP status code.'),
-    detail: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#description').describe('RFC 7807: what happened in this occurrence.'),
-    instance: t.string().optional().mapTo('hydra:instance').describe('RFC 7807: the URI of this occurrence.'),
-    violations: t.list(t.json()).optional().mapTo('hydra:violations').describe('Each violation: `{ path, code, expected, found, message }`.'),
+    type: t.string().optional().mapTo('http://www.w3.org/1999/02/22-rdf-syntax-ns#type').describe('RFC 7807: a URI reference that identifies the problem type.'),
+    status: t.integer().optional().mapTo('hydra:statusCode').describe('RFC 7807: the HTTP status code.'),
+    detail: t.string().optional().mapTo(`${RDFS}comment`).describe('RFC 7807: what happened in this occurrence.'),
+    instance: t.string().optional().mapTo(`${RDFS}seeAlso`).describe('RFC 7807: the URI of this occurrence.'),
+    violations: t.list(t.json()).optional().mapTo(VIOLATIONS_IRI).describe('Each violation: `{ path, code, expected, found, message }`.'),
   },
 });
 
-/**
- * The type of {@link HydraErrorType}, by name: declarations that embed or extend it refer to
- * `HydraErrorTypeDef` instead of spelling out its properties again.
- *
- * @example
- * ```ts
- * import type { NodeOf } from '@hyperld/core';
- * import type { HydraErrorTypeDef } from '@hyperld/hydra';
- * type HydraErrorTypeNode = NodeOf<HydraErrorTypeDef>; // the same as NodeOf<typeof HydraErrorType>
- * ```
- */
 export interface HydraErrorTypeDef extends DefType<typeof hydraErrorType> {}
 /**
  * `hydra:Error`, also readable as an RFC 7807 problem: status, title, detail and the list of

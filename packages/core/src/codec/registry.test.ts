@@ -56,16 +56,47 @@ describe('registry consistency', () => {
     expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('unknown_type');
   });
 
-  it('keeps extra context documents, the generated ones winning on a shared URL', () => {
+  it('keeps extra context documents, a given one winning over generation on a URL types declare (issue 15)', () => {
     const extra = { '@context': { '@vocab': 'https://other.example/vocab#' } };
     const registry = createRegistry({
       types: [Account],
       contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': extra },
     });
     expect(registry.context('/contexts/Other.jsonld')).toBe(extra);
-    expect(registry.context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
+    // The given document is registered as is: it defines none of Account's keys, so it passes the check.
+    expect(registry.context('/contexts/Account.jsonld')).toBe(extra);
+    expect(createRegistry({ types: [Account] }).context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
     // A document using the extra context decodes without unknownContext: 'ignore'.
     expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Other.jsonld', id: '/a', name: 'n' })).toBeDefined();
+  });
+
+  it('checks the definitions against a given document: a key it defines must mean the property IRI', () => {
+    const published = { '@context': { dc: 'http://purl.org/dc/terms/', name: 'dc:title' } };
+    let error: unknown;
+    try {
+      createRegistry({ types: [Account], contexts: { '/contexts/Account.jsonld': published } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(HyperldError.is(error) && error.code).toBe('invalid_definition');
+    expect((error as Error).message).toMatchInlineSnapshot(
+      `"Context /contexts/Account.jsonld: term "name" means <http://purl.org/dc/terms/title> there, but "Account" declares it as <https://sample.example/vocab#name>."`,
+    );
+    // An identifier's key that the document defines must alias @id.
+    expect(() => createRegistry({ types: [Account], contexts: { '/contexts/Account.jsonld': { '@context': { id: 'dc:identifier' } } } })).toThrow(/term "id"/);
+  });
+
+  it("registers a type's published contextDocument, reading properties through its terms and @id", () => {
+    const published = { '@context': { ex: VOCAB, label: 'ex:name' } };
+    const Thing = defineType({ type: 'Thing', context: 'https://published.example/context', contextDocument: published, vocab: VOCAB, properties: { name: t.string() } });
+    const registry = createRegistry({ types: [Thing] });
+    expect(registry.context('https://published.example/context')).toBe(published);
+    // `label` is the document's term for the property, `@id` the identifier (no alias here).
+    const doc = { '@type': 'Thing', '@context': 'https://published.example/context', '@id': '/things/1', label: 'A' };
+    expect(registry.decode(doc, { strict: true, unknownProperties: 'error' })).toBe(doc);
+    expect(registry.encodeText(registry.decode(JSON.stringify(doc)))).toBe(JSON.stringify(doc));
+    const missing = { '@type': 'Thing', '@context': 'https://published.example/context', '@id': '/things/1' };
+    expect(registry.validate(missing).map((v) => `${v.code} ${v.path}`)).toEqual(['missing_property $.label']);
   });
 
   it('finds a context by a URL resolved against a base', () => {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { contextDocument, type ContextDocument } from '../context/document.js';
+import { checkContextDocument, contextDocument, type ContextDocument } from '../context/document.js';
 import { ContextMap } from '../context/lookup.js';
 import { HyperldError, type Violation } from '../errors.js';
 import { STANDARD_PREFIXES } from '../iri/namespaces.js';
@@ -85,7 +85,12 @@ export type RegisteredDefs<D extends AnyTypeDef> = Extract<Reach<D, never, []>, 
 export interface RegistryOptions<D extends AnyTypeDef> {
   /** The types; types they embed or extend are registered with them. */
   readonly types: readonly D[];
-  /** Extra context documents by URL (e.g. for types defined elsewhere); generated ones win on conflict. */
+  /**
+   * Context documents by URL: for URLs no type declares (e.g. for types defined elsewhere), and for
+   * URLs types declare whose document is published rather than generated. A document given here,
+   * or as a type's `contextDocument`, is registered as is (checked against the definitions) and
+   * wins over generation; every other context URL types declare gets a generated document.
+   */
   readonly contexts?: Readonly<Record<string, ContextDocument>>;
   /**
    * Whether to generate a validator per type with `new Function` for decoding JSON text: several
@@ -233,14 +238,38 @@ function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
 }
 
 /**
- * Creates a registry of types, generating the context document of every context URL they use.
+ * The document registered for a context URL types declare: the one given (the registry's
+ * `contexts`, else the types' `contextDocument`), checked against them, or a generated one.
+ */
+function registeredDocument(url: string, defs: readonly AnyTypeDef[], given: Readonly<Record<string, ContextDocument>> | undefined): ContextDocument {
+  let document = given !== undefined && Object.hasOwn(given, url) ? given[url] : undefined;
+  if (document === undefined) {
+    for (const def of defs) {
+      const own = def.contextDocument;
+      if (own === undefined) continue;
+      if (document !== undefined && document !== own) {
+        throw new HyperldError('invalid_definition', `Context ${url}: types give two different published documents for it (one is "${def.type}"'s).`);
+      }
+      document = own;
+    }
+  }
+  if (document === undefined) return contextDocument(defs);
+  checkContextDocument(url, document, defs);
+  return document;
+}
+
+/**
+ * Creates a registry of types, generating the context document of every context URL they use,
+ * except where a document is given for it (`options.contexts`, or a type's `contextDocument`):
+ * that one is registered as is, once checked against the definitions.
  * The types they extend or embed (`t.node`) are registered with them, in its type too
  * ({@link RegisteredDefs}): `get`, and `decode` in strict mode, know all of them.
  *
  * @param options - the types (and extra context documents).
  * @returns the registry.
- * @throws HyperldError `invalid_definition` when two definitions share a `@type` or give one
- * term two meanings in a shared context.
+ * @throws HyperldError `invalid_definition` when two definitions share a `@type`, give one
+ * term two meanings in a shared context, or declare a key that a given context document defines
+ * with another meaning.
  * @example
  * ```ts
  * import { createRegistry, defineType, t } from '@hyperld/core';
@@ -261,7 +290,9 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   }
   const contexts = new Map<string, ContextDocument>();
   for (const [url, doc] of Object.entries(options.contexts ?? {})) contexts.set(url, doc);
-  for (const [url, defs] of byContext) contexts.set(url, contextDocument(defs));
+  for (const [url, defs] of byContext) {
+    contexts.set(url, registeredDocument(url, defs, options.contexts));
+  }
   const byIri = new Map<string, AnyTypeDef>();
   for (const def of types.values()) if (!byIri.has(def.iri)) byIri.set(def.iri, def);
   const compiledTerms = new WeakMap<ContextDocument, Terms>();

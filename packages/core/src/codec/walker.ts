@@ -301,12 +301,26 @@ export class Compiler {
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       let keys: readonly string[] = [key];
       const context = terms ?? this.types.terms(def.context, undefined);
-      if (context && kind.spec.tag !== 'id') {
+      if (kind.spec.tag === 'id') {
+        // An identifier is read under every alias the context gives `@id` (TextUs' `id`), and
+        // under the keyword itself, whatever the context; the declared key last, as below.
+        const aliases = context ? context.keysOf('@id') : ['@id'];
+        keys = aliases.includes(key) ? aliases : [...aliases, key];
+      } else if (context) {
         // Every key the context lets stand for the property's IRI (term, compact IRI, the IRI
         // itself); the declared key last when a foreign context says nothing of the IRI, so that
         // the property does not vanish.
         const alternatives = context.keysOf(def.propertyIris[key] as string);
-        keys = alternatives.includes(key) ? alternatives : [...alternatives, key];
+        // In the type's own context, where the (published) document has no term for the IRI (only
+        // its compact and full forms), the declared key is still the one hyperld writes: read it first.
+        const noTerm = alternatives[0] === undefined || alternatives[0].includes(':');
+        keys = alternatives.includes(key) ? alternatives : terms === undefined && noTerm ? [key, ...alternatives] : [...alternatives, key];
+      }
+      // Two properties of one IRI (hydra:Error's `status` and `statusCode`): each is first read
+      // under its own key, so that the first keys stay distinct (the generated validator needs that).
+      const first = keys[0];
+      if (first !== undefined && first !== key && Object.hasOwn(def.properties, first) && keys.includes(key)) {
+        keys = [key, ...keys.filter((k) => k !== key)];
       }
       const property: CompiledProperty = {
         key,
@@ -318,8 +332,10 @@ export class Compiler {
         check: this.check(kind),
       };
       properties.push(property);
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, property);
     }
+    // Each property's first key is its own; the other spellings go to the first property that has them.
+    for (const p of properties) if (p.keys[0] !== undefined && !byKey.has(p.keys[0])) byKey.set(p.keys[0], p);
+    for (const p of properties) for (const k of p.keys) if (!byKey.has(k)) byKey.set(k, p);
     compiled = { def, foreign: contextUrl, properties, byKey, required: properties.filter((p) => !p.optional).length };
     perContext.set(cacheKey, compiled);
     if (contextUrl === undefined) this.own.set(def, compiled);

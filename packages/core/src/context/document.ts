@@ -8,6 +8,7 @@
 import { HYDRA, XSD } from '../iri/namespaces.js';
 import type { AnyTypeDef } from '../model/define.js';
 import { HyperldError } from '../errors.js';
+import { compileTerms } from '../iri/terms.js';
 import { factsOf, type AnyKind } from '../model/kinds.js';
 import type { JsonObject } from '../types.js';
 
@@ -96,4 +97,45 @@ export function contextDocument(defs: readonly AnyTypeDef[]): ContextDocument {
     }
   }
   return { '@context': context };
+}
+
+/**
+ * Checks definitions against a context document registered for their context URL rather than
+ * generated (a published document such as Hydra's): every declared property key that the document
+ * defines must mean the property's IRI there (an identifier's key, `@id`). Keys it does not define
+ * are read through their IRI (`hydra:title`, the IRI itself), and the declared key.
+ *
+ * @param url - the context URL.
+ * @param document - the document registered for it.
+ * @param defs - the definitions whose context it is.
+ * @throws HyperldError `invalid_definition` naming the context, the term and both meanings.
+ * @example
+ * ```ts
+ * import { checkContextDocument, defineType, t } from '@hyperld/core';
+ * const Page = defineType({ type: 'Page', context: '/page', vocab: 'https://example.com/vocab#', properties: { title: t.string() } });
+ * checkContextDocument('/page', { '@context': { title: 'https://example.com/vocab#title' } }, [Page]); // passes
+ * checkContextDocument('/page', { '@context': { title: 'http://purl.org/dc/terms/title' } }, [Page]); // throws invalid_definition
+ * ```
+ */
+export function checkContextDocument(url: string, document: ContextDocument, defs: readonly AnyTypeDef[]): void {
+  const context = document['@context'];
+  const terms = compileTerms(context);
+  for (const def of defs) {
+    for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
+      if (!Object.hasOwn(context, key)) continue;
+      const iri = def.propertyIris[key] as string;
+      const definition = context[key];
+      const meaning = kind.spec.tag === 'id' ? (mappingOf(definition) === '@id' ? '@id' : terms.iriOf(key)) : terms.iriOf(key);
+      if (meaning !== iri) {
+        throw new HyperldError(
+          'invalid_definition',
+          `Context ${url}: term "${key}" means ${meaning === undefined ? JSON.stringify(definition) : `<${meaning}>`} there, but "${def.type}" declares it as ${iri === '@id' ? '@id' : `<${iri}>`}.`,
+        );
+      }
+    }
+  }
+}
+
+function mappingOf(definition: unknown): unknown {
+  return typeof definition === 'object' && definition !== null && !Array.isArray(definition) ? (definition as Record<string, unknown>)['@id'] : definition;
 }

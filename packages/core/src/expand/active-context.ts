@@ -9,6 +9,7 @@
  * @internal
  */
 import { isAbsoluteIri as isAbsolute, prependBase } from '../iri/reference.js';
+import type { HyperldError } from '../errors.js';
 import type { KeyPlan } from './key-plan.js';
 import { invalidContext, isKeyword, isObject, KEYWORD_LIKE, tooDeep, unsupported } from './syntax.js';
 
@@ -31,6 +32,12 @@ export interface TermDef {
   list: boolean;
   hasLanguage: boolean;
   language: string | null;
+  /**
+   * Why the fast expander cannot expand this term (a `@reverse` property, such as the published
+   * Hydra context's `defines`): a context that only defines it still compiles, and a document that
+   * uses it fails then, with this message.
+   */
+  unsupported?: HyperldError;
 }
 
 function newTerm(): TermDef {
@@ -143,12 +150,20 @@ function defineTerm(state: Definitions, term: string): void {
     }
     if (!isObject(value)) throw invalidContext('invalid term definition', `the definition of term "${term}" must be a string, null or an object.`);
     for (const key of Object.keys(value)) {
-      if (UNSUPPORTED_TERM_KEYS.has(key)) {
+      if (UNSUPPORTED_TERM_KEYS.has(key) && key !== '@reverse') {
         throw unsupported(key === '@context' ? '"@context" (a scoped context)' : `"${key}"`, `in the definition of term "${term}"`);
       }
       if (!VALID_TERM_KEYS.has(key)) throw invalidContext('invalid term definition', `the definition of term "${term}" must not contain "${key}".`);
     }
-    if (Object.hasOwn(value, '@reverse')) throw unsupported('"@reverse"', `in the definition of term "${term}"`);
+    if (Object.hasOwn(value, '@reverse')) {
+      // Deferred: published contexts define reverse terms that documents rarely use.
+      const reverse = newTerm();
+      reverse.id = null;
+      reverse.unsupported = unsupported('"@reverse"', `in the definition of term "${term}"`);
+      ctx.terms.set(term, reverse);
+      defined.set(term, true);
+      return;
+    }
 
     const def = newTerm();
     ctx.terms.set(term, def);

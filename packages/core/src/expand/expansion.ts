@@ -100,6 +100,7 @@ export class Run {
     else if (KEYWORD_LIKE.test(value)) iri = null;
     else {
       const term = ctx.terms.get(value);
+      if (term?.unsupported !== undefined) throw term.unsupported;
       iri = term !== undefined && term.id !== undefined ? term.id : compactOrVocab(ctx, value);
     }
     if (iri === undefined) return prependBase(ctx.baseFor(this.docBase), value);

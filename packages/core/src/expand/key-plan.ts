@@ -66,8 +66,9 @@ export const MAX_CACHED_KEYS = 4096;
 export function planKey(ctx: ActiveContext, key: string): KeyPlan {
   const cached = ctx.plans.get(key);
   if (cached !== undefined) return cached;
-  const iri = keyIri(ctx, key);
   const term = ctx.terms.get(key);
+  if (term?.unsupported !== undefined) throw term.unsupported;
+  const iri = keyIri(ctx, key);
   let kind: KeyKind;
   if (iri === null || !(isKeyword(iri) || isAbsolute(iri))) kind = KeyKind.Drop;
   else if (!isKeyword(iri)) kind = KeyKind.Property;

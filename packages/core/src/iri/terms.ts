@@ -59,8 +59,8 @@ export interface Terms {
   iriOf(key: string): string | undefined;
   /**
    * Every key that may stand for an IRI in a document using this context: terms first, then
-   * compact IRIs, then the IRI itself.
-   * @param iri - an absolute IRI.
+   * compact IRIs, then the IRI itself. For a keyword (`@id`): its aliases, then the keyword.
+   * @param iri - an absolute IRI, or a keyword.
    */
   keysOf(iri: string): readonly string[];
 }
@@ -129,6 +129,13 @@ export function compileTerms(context: JsonObject): Terms {
     let keys = reverse.get(iri);
     if (keys) return keys;
     keys = [];
+    if (iri.startsWith('@')) {
+      // A keyword: its aliases (`id` for `@id`), then the keyword itself.
+      for (const [key, mapping] of raw) if (mapping === iri) keys.push(key);
+      keys.push(iri);
+      reverse.set(iri, keys);
+      return keys;
+    }
     for (const key of raw.keys()) if (iriOf(key) === iri) keys.push(key);
     for (const [prefix, mapping] of raw) {
       if (typeof mapping !== 'string') continue;

@@ -7,6 +7,7 @@
 import { HyperldError } from '../errors.js';
 import { expandTerm } from '../iri/terms.js';
 import { t, type AnyKind, type Kind, type ValueOf } from './kinds.js';
+import type { ContextDocument } from '../context/document.js';
 import type { ContextValue, Simplify, UnknownProperties } from '../types.js';
 
 /**
@@ -38,6 +39,12 @@ export interface TypeDef<Name extends string = string, P extends Properties = Pr
   readonly type: Name;
   /** The URL of the context document nodes of this type carry (`/contexts/Account.jsonld`). */
   readonly context: string;
+  /**
+   * The document published at {@link TypeDef.context} when the API does not own that URL (Hydra's
+   * `http://www.w3.org/ns/hydra/context.jsonld`): registries register it as is, checked against
+   * the definition, instead of generating one. `undefined`: the context is generated.
+   */
+  readonly contextDocument?: ContextDocument | undefined;
   /** The vocabulary IRI used as `@vocab` in the context. */
   readonly vocab: string;
   /** The class IRI (the `@type` term expanded against the vocabulary or a prefix). */
@@ -180,6 +187,11 @@ export interface TypeOptions<Name extends string, P extends Properties, B extend
   readonly type: Name;
   /** The context URL nodes of this type carry. */
   readonly context: string;
+  /**
+   * The document published at `context`, for a URL the API does not own: registered as is
+   * (and checked against the properties) instead of a generated one.
+   */
+  readonly contextDocument?: ContextDocument;
   /** The vocabulary IRI; defaults to the base type's. */
   readonly vocab?: string;
   /** The class IRI; defaults to the term expanded against `vocab` (or its prefix). */
@@ -260,6 +272,7 @@ export function defineType<const Name extends string, const P extends Properties
   const def: AnyTypeDef = {
     type: options.type,
     context: options.context,
+    contextDocument: options.contextDocument,
     vocab,
     iri: options.iri ?? expandTerm(options.type, vocab, prefixes),
     properties: Object.freeze(properties),

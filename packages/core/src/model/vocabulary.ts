@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ContextDocument } from '../context/document.js';
 import { defineType, type AnyTypeDef, type DefinedType, type Properties } from './define.js';
 
 /**
@@ -52,10 +53,17 @@ export interface Vocabulary {
   ): DefinedType<Name, P, B>;
 }
 
+/** The published document a vocabulary gives for a context URL, as type options. */
+function contextDocumentOf(url: string, documents: Readonly<Record<string, ContextDocument>> | undefined): { contextDocument?: ContextDocument } {
+  const document = documents !== undefined && Object.hasOwn(documents, url) ? documents[url] : undefined;
+  return document === undefined ? {} : { contextDocument: document };
+}
+
 /**
  * Creates a vocabulary: types defined through it share its IRI, prefixes and context URL pattern.
  *
- * @param options - the vocabulary IRI, the context URL of a term (default `/contexts/<Type>.jsonld`) and prefixes.
+ * @param options - the vocabulary IRI, the context URL of a term (default `/contexts/<Type>.jsonld`),
+ * prefixes, and the published documents of context URLs the API does not own.
  * @returns the vocabulary.
  * @example
  * ```ts
@@ -69,6 +77,11 @@ export function vocabulary(options: {
   readonly vocab: string;
   readonly context?: (type: string) => string;
   readonly prefixes?: Readonly<Record<string, string>>;
+  /**
+   * Published context documents by URL, for context URLs the API does not own: types whose context
+   * is one of them use it as is ({@link TypeOptions.contextDocument}) instead of a generated one.
+   */
+  readonly contextDocuments?: Readonly<Record<string, ContextDocument>>;
 }): Vocabulary {
   const contextOf = options.context ?? ((type: string) => `/contexts/${type}.jsonld`);
   return {
@@ -78,6 +91,7 @@ export function vocabulary(options: {
         type,
         vocab: options.vocab,
         context: typeOptions.context ?? contextOf(type),
+        ...contextDocumentOf(typeOptions.context ?? contextOf(type), options.contextDocuments),
         properties: typeOptions.properties,
         ...(typeOptions.extends !== undefined ? { extends: typeOptions.extends } : {}),
         ...(typeOptions.iri !== undefined ? { iri: typeOptions.iri } : {}),

@@ -22,6 +22,7 @@ import type { Arbitrary, JsonValue, WeightedArbitrary } from 'fast-check';
 import { extendsType, type AnyTypeDef, type NodeOf } from '../model/define.js';
 import { HyperldError } from '../errors.js';
 import { embeddedTargetsOf, jsonTypesOf as kindJsonTypes, type AnyKind, type JsonType, type KindSpec, type ValueOf } from '../model/kinds.js';
+import { compileTerms } from '../iri/terms.js';
 import fc from '../peers/fast-check.js';
 import { createRegistry, type AnyNodeOf, type Registry } from '../codec/registry.js';
 
@@ -56,9 +57,10 @@ export interface ArbitraryOptions {
   /**
    * The registry whose types embedded nodes are drawn from (`t.anyNode()` takes any of them,
    * `t.node(Def)` takes `Def` or a registered type extending it). Defaults to a registry of the
-   * definition alone (with the types it embeds or extends).
+   * definition alone (with the types it embeds or extends). Its `context`, when given, says
+   * which key identifiers take (the first alias a type's context gives `@id`, else `@id`).
    */
-  readonly registry?: Pick<Registry, 'types'>;
+  readonly registry?: Pick<Registry, 'types'> & Partial<Pick<Registry, 'context'>>;
   /**
    * How deep embedded nodes go (the root is depth 0). Past it, node-valued properties take their
    * `null`, absent, link or empty-list form; a property that has none still gets a node, whose
@@ -187,7 +189,10 @@ class Builder {
   /** Definitions whose past-`maxDepth` arbitrary is being built: a forced cycle among them has no finite instance. */
   private readonly building = new Set<AnyTypeDef>();
 
-  constructor(registry: Pick<Registry, 'types'>, options: ArbitraryOptions | undefined) {
+  constructor(
+    private readonly registry: Pick<Registry, 'types'> & Partial<Pick<Registry, 'context'>>,
+    options: ArbitraryOptions | undefined,
+  ) {
     this.maxDepth = options?.maxDepth ?? 3;
     this.unknown = options?.unknownProperties ?? true;
     this.shuffled = options?.keyOrder === 'shuffled';
@@ -223,6 +228,7 @@ class Builder {
     const entries = Object.entries(def.properties) as [string, AnyKind][];
     const declared = new Set(entries.map(([key]) => key));
     const values = entries.map(([key, kind]) => this.property(kind, depth, `${def.type}.${key}`));
+    const idKey = this.idKey(def, declared);
     const unknownNames = fc.oneof(fc.constantFrom(...AWKWARD_NAMES), fc.string(), fc.string({ unit: 'binary' }));
     const maxUnknown = 3;
     const none = fc.constant<readonly (readonly [string, unknown])[]>([]);
@@ -248,7 +254,8 @@ class Builder {
         ['@context', def.context],
       ];
       vals.forEach((v, i) => {
-        if (v !== ABSENT) out.push([(entries[i] as [string, AnyKind])[0], v]);
+        const [key, kind] = entries[i] as [string, AnyKind];
+        if (v !== ABSENT) out.push([kind.spec.tag === 'id' ? idKey : key, v]);
       });
       out.push(...extra);
       if (rank) {
@@ -258,6 +265,18 @@ class Builder {
       }
       return objectOf(out);
     });
+  }
+
+  /**
+   * The key identifiers of `def` take in its context: the declared key where the context aliases
+   * it to `@id`, else the context's first alias, else the keyword (Hydra's published context has
+   * no alias); the declared key when the context is not known.
+   */
+  private idKey(def: AnyTypeDef, declared: ReadonlySet<string>): string {
+    const document = this.registry.context?.(def.context);
+    if (document === undefined) return 'id';
+    const aliases = compileTerms(document['@context']).keysOf('@id');
+    return aliases.find((alias) => declared.has(alias)) ?? aliases[0] ?? '@id';
   }
 
   /** The arbitrary of a property of a node at `depth`: a value, `null` if nullable, {@link ABSENT} if optional. */
@@ -357,7 +376,7 @@ class Builder {
   }
 }
 
-function defaultRegistry(def: AnyTypeDef, options: ArbitraryOptions | undefined): Pick<Registry, 'types'> {
+function defaultRegistry(def: AnyTypeDef, options: ArbitraryOptions | undefined): Pick<Registry, 'types'> & Partial<Pick<Registry, 'context'>> {
   const registry = options?.registry ?? createRegistry({ types: [def] });
   if (registry.types.get(def.type) !== def) {
     throw new HyperldError('invalid_definition', `Type "${def.type}" is not registered in the registry given to the arbitrary.`);

@@ -1,0 +1,114 @@
+/**
+ * Interop (issue 15): `@api-platform/api-doc-parser`, which API Platform Admin and create-client
+ * read APIs with, against the reference server over HTTP on an ephemeral loopback port. Given
+ * only the entrypoint URL and the bearer token (as a header function), it must find the API
+ * documentation through the Link header, expand it and the entrypoint with the published Hydra
+ * context (served offline from the project's own copy), and return a resource for every
+ * top-level collection the entrypoint links, with its fields, without error.
+ *
+ * @module
+ */
+import { parseHydraDocumentation, type Resource } from '@api-platform/api-doc-parser';
+import { DEMO_TOKEN } from '@hyperld/textus-server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { offlineNetwork, type OfflineNetwork } from '../helpers/offline-network.js';
+import { PUBLISHED_HYDRA_CONTEXT } from '../helpers/published-hydra-context.js';
+import { call, startMemoryServer, type TestServer } from '../helpers/textus-server.js';
+
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const TEXTUS = 'https://api.textus.com/vocab#';
+
+let server: TestServer;
+let network: OfflineNetwork;
+let restore: () => void;
+
+beforeAll(async () => {
+  server = await startMemoryServer();
+  network = offlineNetwork({ allow: [server.url], documents: { 'http://www.w3.org/ns/hydra/context.jsonld': PUBLISHED_HYDRA_CONTEXT } });
+  // api-doc-parser has no fetch option: its fetchJsonLd, and the document loader it gives
+  // jsonld.expand, call the global fetch.
+  restore = network.install();
+});
+
+afterAll(async () => {
+  restore?.();
+  await server?.close();
+});
+
+/** What api-doc-parser rejects with (a plain object), as an Error that says why. */
+function reason(rejection: unknown): Error {
+  const error = (rejection as { error?: unknown } | undefined)?.error ?? rejection;
+  return error instanceof Error ? error : new Error(JSON.stringify(error));
+}
+
+/** One line per resource and field, for the closing note. */
+function describeResources(resources: readonly Resource[]): string {
+  return resources
+    .map((resource) => {
+      const fields = (resource.fields ?? []).map((f) => `    ${f.name}: ${f.range ?? '?'}${f.required ? ' (required)' : ''}${f.reference ? ' → link' : ''}`);
+      return [`  ${resource.name} ${resource.url} (${resource.id}, "${resource.title ?? ''}")`, ...fields].join('\n');
+    })
+    .join('\n');
+}
+
+describe('api-doc-parser against the reference server', () => {
+  let resources: Resource[];
+  let status: number;
+  const errors: unknown[] = [];
+
+  beforeAll(async () => {
+    // It reports an entrypoint link it cannot follow with console.error and goes on: count them.
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      errors.push(args);
+    });
+    try {
+      const parsed = await parseHydraDocumentation(`${server.url}/`, { headers: () => ({ authorization: `Bearer ${DEMO_TOKEN}` }) });
+      status = parsed.status;
+      resources = parsed.api.resources ?? [];
+    } catch (rejection) {
+      throw reason(rejection);
+    } finally {
+      spy.mockRestore();
+    }
+    console.log(`api-doc-parser returns ${resources.length} resources:\n${describeResources(resources)}`);
+  });
+
+  it('reads the entrypoint and the documentation its Link header names, offline, without error', () => {
+    expect(status).toBe(200);
+    expect(errors).toEqual([]);
+    expect(network.refused).toEqual([]);
+    expect(network.served).toContain('http://www.w3.org/ns/hydra/context.jsonld');
+    // The entrypoint, then the documentation its Link header names, both from the server.
+    expect(network.passed.slice(0, 2)).toEqual([`GET ${server.url}/`, `GET ${server.url}/docs.jsonld`]);
+  });
+
+  it('returns a resource for every top-level collection the entrypoint links', async () => {
+    const entrypoint = await call(server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' });
+    expect(entrypoint.status).toBe(200);
+    // The entrypoint's links: every value that is an IRI, other than its own id.
+    const linked = Object.entries(entrypoint.json)
+      .filter(([key, value]) => !key.startsWith('@') && key !== 'id' && typeof value === 'string')
+      .map(([, value]) => new URL(value as string, server.url).href);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(resources.map((r) => r.url).sort()).toEqual([...new Set(linked)].sort());
+    expect(resources.map((r) => r.name)).toContain('accounts');
+  });
+
+  it('gives each resource the member class’s fields, with name, range and required', () => {
+    for (const resource of resources) {
+      expect(resource.fields?.length, resource.name).toBeGreaterThan(0);
+      for (const field of resource.fields ?? []) {
+        expect(typeof field.name, `${resource.name}: ${field.id}`).toBe('string');
+        expect(field.range, `${resource.name}.${field.name}`).toMatch(/^https?:\/\//);
+        expect(typeof field.required, `${resource.name}.${field.name}`).toBe('boolean');
+      }
+    }
+    const accounts = resources.find((r) => r.name === 'accounts') as Resource;
+    expect(accounts.id).toBe(`${TEXTUS}Account`);
+    const field = (name: string) => accounts.fields?.find((f) => f.name === name);
+    expect(field('name')).toMatchObject({ id: `${TEXTUS}name`, range: `${XSD}string`, required: true });
+    expect(field('slug')).toMatchObject({ range: `${XSD}string`, required: false });
+    expect(field('multiUser')).toMatchObject({ range: `${XSD}boolean`, required: false });
+    expect(field('contacts')?.reference).not.toBeNull();
+  });
+});

@@ -73,13 +73,16 @@ describe('api-doc-parser against the reference server', () => {
     console.log(`api-doc-parser returns ${resources.length} resources:\n${describeResources(resources)}`);
   });
 
-  it('reads the entrypoint and the documentation its Link header names, offline, without error', () => {
+  it('reads the entrypoint and the documentation its Link header names, offline, without error', async () => {
     expect(status).toBe(200);
     expect(errors).toEqual([]);
     expect(network.refused).toEqual([]);
     expect(network.served).toContain('http://www.w3.org/ns/hydra/context.jsonld');
     // The entrypoint, then the documentation its Link header names, both from the server.
-    expect(network.passed.slice(0, 2)).toEqual([`GET ${server.url}/`, `GET ${server.url}/docs.jsonld`]);
+    const link = (await call(server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' })).headers.get('link') ?? '';
+    const docs = /<([^>]+)>;\s*rel="http:\/\/www\.w3\.org\/ns\/hydra\/core#apiDocumentation"/.exec(link)?.[1];
+    expect(docs, link).toBeDefined();
+    expect(network.passed.slice(0, 2)).toEqual([`GET ${server.url}/`, `GET ${new URL(docs ?? '', server.url).href}`]);
   });
 
   it('returns a resource for every top-level collection the entrypoint links', async () => {

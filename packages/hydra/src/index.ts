@@ -60,7 +60,7 @@ export type { ActionLink, ActionName, ActionSpec, ActionSpecOf, ActionState, Lis
 
 // API documentation
 export { apiDocumentation, propertyIri } from './api-documentation.js';
-export type { ApiDocumentationOptions } from './api-documentation.js';
+export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
 
 // Errors
 export { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';

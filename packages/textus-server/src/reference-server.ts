@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { apiDocumentation } from '@hyperld/hydra';
+import { apiDocumentation, type DocumentedOperation } from '@hyperld/hydra';
 import {
   authenticated,
   createHydraHandler,
@@ -108,6 +108,34 @@ function pageUrl(path: string, cursor: PagePosition, size: number | undefined): 
   if (cursor) params.set('cursor', encodeCursor(cursor));
   const query = params.toString();
   return query ? `${path}?${query}` : path;
+}
+
+/** The classes answered by keyset-paged routes, whose `cursor` and `per_page` may be refused (400). */
+const PAGED_CLASSES: ReadonlySet<string> = new Set(['ConversationCollection', 'ContactCollection', 'Timeline']);
+/** The actions whose rule can refuse them (409), as `actOn` and the retry handler do. */
+const REFUSABLE_ACTIONS: ReadonlySet<string> = new Set([
+  'closeConversation',
+  'reopenConversation',
+  'blockConversation',
+  'unblockConversation',
+  'subscribeConversation',
+  'unsubscribeConversation',
+  'retry',
+]);
+
+/**
+ * The statuses besides success that the handlers below answer an operation with: every route
+ * needs a token (401) and answers 404 for what the user may not see; paged collections refuse a
+ * bad cursor or page size (400); a body sent with a PUT or POST is read, so may be refused (400,
+ * 413, 415); an action whose rule does not hold is a 409.
+ */
+function possibleStatusOf(operation: DocumentedOperation): number[] {
+  const out: number[] = [];
+  if (operation.method === 'GET' && PAGED_CLASSES.has(operation.className)) out.push(400);
+  if (operation.method === 'PUT' || operation.method === 'POST') out.push(400, 413, 415);
+  out.push(401, 404);
+  if (operation.action !== undefined && REFUSABLE_ACTIONS.has(operation.action)) out.push(409);
+  return out;
 }
 
 /**
@@ -351,6 +379,7 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
           title: 'TextUs (reference server)',
           description: 'The TextUs conversation API, served by the hyperld reference server.',
           entrypoint: `/contacts/${SEED_CONTACT_ID}/conversations`,
+          possibleStatus: possibleStatusOf,
         }),
     },
     authenticate: (request) => {

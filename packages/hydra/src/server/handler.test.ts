@@ -362,7 +362,8 @@ describe('contexts and API documentation', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=604800');
     const doc = await json(response);
-    expect(doc['@type']).toBe('hydra:ApiDocumentation');
+    // The documentation is in the published Hydra context (issue 15): its type is the term `ApiDocumentation`.
+    expect(doc['@type']).toBe('ApiDocumentation');
     expect(doc['title']).toBe('Things');
   });
 

@@ -161,6 +161,7 @@ describe('Alcaeus 3 against the reference server', () => {
     }
     // The actions are on the links; the conversation itself is only read.
     const own = (conversation as unknown as { operations: RuntimeOperation[] }).operations;
+    console.log(`Alcaeus finds on ${SEED_CONVERSATION_ID} itself: ${summary(own).join(', ') || 'nothing'}`);
     expect(own.filter((op) => op.method?.toUpperCase() !== 'GET').map((op) => op.method)).toEqual([]);
   });
 

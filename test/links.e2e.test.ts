@@ -25,7 +25,7 @@ type Json = Record<string, unknown>;
 
 /** How many answers the walk reads (each of their ids and links is dereferenced besides). */
 const WALK = 400;
-const ROOTS = [`/contacts/${SEED_CONTACT_ID}/conversations`, `/users/${DEMO_USER_ID}`];
+const ROOTS = ['/', `/contacts/${SEED_CONTACT_ID}/conversations`, `/users/${DEMO_USER_ID}`];
 
 let server: Awaited<ReturnType<typeof startTextusServer>>;
 
@@ -138,6 +138,20 @@ describe('every IRI the server emits', () => {
       expect(answer.status, `GET ${href}`).toBe(405);
       expect(answer.headers.get('allow')?.split(/,\s*/), key).toContain(key.slice(href.length + 1));
     }
+    // … and every search template, filled with each value its variables accept, answers 200.
+    const searches = new Set<string>();
+    for (const { body } of walked) {
+      const search = body['search'] as Json | undefined;
+      if (search?.['@type'] !== 'hydra:IriTemplate') continue;
+      const template = search['template'] as string;
+      if (searches.has(template)) continue;
+      searches.add(template);
+      const path = template.replace(/\{\?.*\}$/, '');
+      for (const url of [`${path}?per_page=1`, ...(template.includes('state') ? ['open', 'closed', 'blocked'].map((state) => `${path}?state=${state}&per_page=2`) : [])]) {
+        expect((await get(url)).status, `GET ${url}`).toBe(200);
+      }
+    }
+    expect(searches.size).toBeGreaterThan(1);
 
     // The walk's reach: as far as asked, through every GET route, and thousands of ids and links.
     expect(walked.length).toBe(WALK);

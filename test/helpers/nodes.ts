@@ -36,8 +36,8 @@ export interface Found {
 }
 
 /**
- * Every node below the root of an answer (the root excluded), depth first in key order. Free-form
- * JSON values are not entered.
+ * Every node with an id below the root of an answer (the root excluded), depth first in key
+ * order. Free-form JSON values are not entered.
  *
  * @param root - the answer's body.
  * @returns the embedded nodes with their paths.
@@ -52,7 +52,9 @@ export function embeddedNodes(root: Json): Found[] {
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
     else if (isNode(value)) {
-      if (path !== '$') out.push({ path, node: value });
+      // A node without an id (a collection's `search` template and its mappings) is no copy of a
+      // resource: it is part of the node that holds it.
+      if (path !== '$' && typeof value['id'] === 'string') out.push({ path, node: value });
       for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
     }
   };
@@ -100,6 +102,8 @@ export function emittedIris(root: Json): Emitted[] {
     const actions = new Set(listActions(value, { registry: textusRegistry }).map((a) => a.name));
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context' || key === '@type' || actions.has(key)) continue;
+      // A search template is expanded, not dereferenced: links.e2e expands each one it meets.
+      if (key === 'template' && value['@type'] === 'hydra:IriTemplate') continue;
       if (isPathIri(child)) out.push({ path: `${path}.${key}`, iri: child, kind: key === 'id' ? 'id' : 'link' });
       else visit(child, `${path}.${key}`);
     }

@@ -59,7 +59,7 @@ export type { SeedOptions } from './seed/generate.js';
 export type { SeedSummary } from './seed/seed-store.js';
 
 // Rendering rows as nodes
-export { renderAccount, renderAccountSummary } from './render/account.js';
+export { renderAccount, renderAccounts, renderAccountSummary } from './render/account.js';
 export { renderContact, renderContacts } from './render/contact.js';
 export { renderNote } from './render/contact-note.js';
 export { renderPhone, renderPhones } from './render/contact-phone.js';

@@ -18,6 +18,7 @@ import {
   pageSize,
   pageView,
   reply,
+  searchTemplate,
   serveNode,
   type HydraHandler,
   type RouteContext,
@@ -27,12 +28,13 @@ import {
   applyConversationAction,
   conversationRules,
   TEXTUS_MEDIA_TYPE,
+  TEXTUS_VOCAB,
   textusRegistry,
   textusRoutes,
   VIEW_CONTEXT,
   type ConversationActionName,
 } from '@hyperld/textus';
-import { renderAccount } from './render/account.js';
+import { renderAccount, renderAccounts } from './render/account.js';
 import { renderContact, renderContacts } from './render/contact.js';
 import { renderNote } from './render/contact-note.js';
 import { renderPhone, renderPhones } from './render/contact-phone.js';
@@ -102,8 +104,8 @@ function position(url: URL): PagePosition {
   throw new HttpProblem(400, 'Bad Request', 'The cursor is not valid.');
 }
 
-function pageUrl(path: string, cursor: PagePosition, size: number | undefined): string {
-  const params = new URLSearchParams();
+function pageUrl(path: string, cursor: PagePosition, size: number | undefined, filter: Readonly<Record<string, string>> = {}): string {
+  const params = new URLSearchParams(filter);
   if (size !== undefined) params.set('per_page', String(size));
   if (cursor) params.set('cursor', encodeCursor(cursor));
   const query = params.toString();
@@ -111,7 +113,27 @@ function pageUrl(path: string, cursor: PagePosition, size: number | undefined): 
 }
 
 /** The classes answered by keyset-paged routes, whose `cursor` and `per_page` may be refused (400). */
-const PAGED_CLASSES: ReadonlySet<string> = new Set(['ConversationCollection', 'ContactCollection', 'Timeline']);
+const PAGED_CLASSES: ReadonlySet<string> = new Set(['ConversationCollection', 'ContactCollection', 'Timeline', 'AccountCollection']);
+
+/**
+ * Whether an `Accept` prefers HTML: it names `text/html` (with a weight above 0) and no JSON-LD
+ * type (`application/ld+json`, the vendor type). `*\/*` alone, or no `Accept`, is a JSON-LD client.
+ */
+function prefersHtml(accept: string | null): boolean {
+  if (accept === null) return false;
+  let html = false;
+  for (const part of accept.toLowerCase().split(',')) {
+    const [type = '', ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    if (q !== undefined && Number(q.slice(2)) === 0) continue;
+    if (type === 'application/ld+json' || type === TEXTUS_MEDIA_TYPE) return false;
+    if (type === 'text/html' || type === 'application/xhtml+xml') html = true;
+  }
+  return html;
+}
+/** The entrypoint: the same for every user, so served without a token. */
+const entrypointNode = () => ({ '@type': 'EntryPoint', '@context': '/contexts/EntryPoint.jsonld', id: '/', accounts: '/accounts' }) as const;
+
 /** The actions whose rule can refuse them (409), as `actOn` and the retry handler do. */
 const REFUSABLE_ACTIONS: ReadonlySet<string> = new Set([
   'closeConversation',
@@ -168,18 +190,25 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
    * The view of one keyset page of a collection at `path`: `first`, and `next`/`previous` from the
    * page's last/first row while there are more (the page size kept when the request named one).
    */
-  const keysetView = (url: URL, path: string, page: RowPage<{ readonly seq: number }>): ReturnType<typeof pageView> => {
+  const keysetView = (url: URL, path: string, page: RowPage<{ readonly seq: number }>, filter: Readonly<Record<string, string>> = {}): ReturnType<typeof pageView> => {
     const explicit = explicitSize(url);
     const firstRow = page.rows[0];
     const lastRow = page.rows[page.rows.length - 1];
     return pageView({
       id: `${url.pathname}${url.search}`,
       context: VIEW_CONTEXT,
-      first: pageUrl(path, undefined, explicit),
-      next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit) : null,
-      previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit) : null,
+      first: pageUrl(path, undefined, explicit, filter),
+      next: page.hasNext && lastRow ? pageUrl(path, { after: lastRow.seq }, explicit, filter) : null,
+      previous: page.hasPrevious && firstRow ? pageUrl(path, { before: firstRow.seq }, explicit, filter) : null,
     });
   };
+  // The query variables of the account collections, declared once: parsed and validated from the
+  // request (a 400 naming the bad ones), and published as the collection's `hydra:search`.
+  const conversationSearch = searchTemplate({
+    state: { property: `${TEXTUS_VOCAB}currentState`, values: ['open', 'closed', 'blocked'] },
+    per_page: { property: 'http://www.w3.org/ns/hydra/core#limit', integer: { min: 1, max: maxSize } },
+  } as const);
+  const accountSearch = searchTemplate({ per_page: { property: 'http://www.w3.org/ns/hydra/core#limit', integer: { min: 1, max: maxSize } } } as const);
 
   // What the path names, as the requesting user may see it: the Viewer decides, for the route
   // checks here as for what the renderers embed.
@@ -278,9 +307,37 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
       store.retryMessage(m.id);
       return reply(null, { status: 202 });
     },
+    // Public and the same for everyone: the links a client starts from (each account links its own
+    // conversations and contacts). `/` is also the docs site, for browsers (see `entrypointRoute`).
+    entrypoint: () => entrypointNode(),
+    accounts: (ctx, viewer) => {
+      const { per_page: per = defaultSize } = accountSearch.parse(ctx.url);
+      const page = store.accountsOf(ctx.auth.id, position(ctx.url), per);
+      const path = '/accounts';
+      return {
+        ...renderAccounts(path, page.rows.map((a) => ({ account: a, role: viewer.roleIn(a.id) as string })), page.total),
+        view: keysetView(ctx.url, path, page),
+        search: accountSearch.node(path),
+      };
+    },
     account: (ctx, viewer) => {
       const a = found(viewer.account(param(ctx, 'account')), 'such account');
       return renderAccount(a, viewer.roleIn(a.id) as string);
+    },
+    accountConversations: (ctx, viewer) => {
+      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+      const { state, per_page: per = defaultSize } = conversationSearch.parse(ctx.url);
+      const page = store.conversationsOfAccount(a.id, state !== undefined ? { state } : {}, position(ctx.url), per);
+      const path = `/accounts/${a.id}/conversations`;
+      return {
+        '@type': 'ConversationCollection',
+        '@context': '/contexts/ConversationCollection.jsonld',
+        id: path,
+        members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
+        totalItems: page.total,
+        view: keysetView(ctx.url, path, page, state !== undefined ? { state } : {}),
+        search: conversationSearch.node(path),
+      };
     },
     accountContacts: (ctx, viewer) => {
       const a = found(viewer.account(param(ctx, 'account')), 'such account');
@@ -352,7 +409,18 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
   };
   const actInTransaction = store.db.transaction(actOn);
 
+  // `/` is both the entrypoint and, when the docs site is mounted, its home page: a browser (HTML
+  // preferred) gets the site, a JSON-LD client the entrypoint.
+  const site = options.extraRoutes?.find((r) => r.method === 'GET' && r.template === '/');
+  const entrypointRoute = (route: (typeof textusRoutes)[number]): ServerRoute<UserRow> => ({
+    method: route.method,
+    template: route.template,
+    public: true,
+    handle: (ctx: Ctx) => (site !== undefined && prefersHtml(ctx.request.headers.get('accept')) ? site.handle(ctx) : entrypointNode()),
+  });
+
   const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {
+    if (route.name === 'entrypoint') return entrypointRoute(route);
     const handler = handlers[route.name];
     if (typeof handler !== 'function') return { method: route.method, template: route.template, handle: actionHandler(handler.action) };
     // The router matched the route's template, so `params` holds its variables, as RouteCtx says.
@@ -378,7 +446,7 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
           id: '/docs.jsonld',
           title: 'TextUs (reference server)',
           description: 'The TextUs conversation API, served by the hyperld reference server.',
-          entrypoint: `/contacts/${SEED_CONTACT_ID}/conversations`,
+          entrypoint: '/',
           possibleStatus: possibleStatusOf,
         }),
     },

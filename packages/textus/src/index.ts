@@ -17,8 +17,10 @@
 
 // The vocabulary
 export { COLLECTION_CONTEXT, TEXTUS_MEDIA_TYPE, TEXTUS_VOCAB, VIEW_CONTEXT } from './vocabulary/namespace.js';
-export { Account } from './vocabulary/account.js';
-export type { AccountDef } from './vocabulary/account.js';
+export { Account, AccountCollection } from './vocabulary/account.js';
+export type { AccountCollectionDef, AccountDef } from './vocabulary/account.js';
+export { EntryPoint } from './vocabulary/entry-point.js';
+export type { EntryPointDef } from './vocabulary/entry-point.js';
 export { Membership } from './vocabulary/membership.js';
 export type { MembershipDef } from './vocabulary/membership.js';
 export { User } from './vocabulary/user.js';

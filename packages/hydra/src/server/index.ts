@@ -35,3 +35,5 @@ export { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, pageSize, pageView } fro
 // node:http
 export { serveNode, toNodeListener } from './node-http.js';
 export type { NodeAdapterOptions } from './node-http.js';
+export { searchTemplate, SearchTemplate } from './search.js';
+export type { SearchNode, SearchValue, SearchValues, SearchVariable } from './search.js';

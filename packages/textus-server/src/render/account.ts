@@ -4,7 +4,7 @@
  * @module
  */
 import type { NodeOf } from '@hyperld/core';
-import type { Account } from '@hyperld/textus';
+import { COLLECTION_CONTEXT, type Account, type AccountCollection } from '@hyperld/textus';
 import type { AccountRow } from '../store/rows.js';
 import { contextUrl } from './format.js';
 
@@ -56,6 +56,30 @@ export function renderAccount(a: AccountRow, role: string): NodeOf<typeof Accoun
     settings: {},
     featureFlags: {},
     contacts: `/accounts/${a.id}/contacts`,
+    conversations: `/accounts/${a.id}/conversations`,
     users: `/accounts/${a.id}/users`,
+  };
+}
+
+/**
+ * A page of accounts, each in full (with its role), as `GET /accounts` answers.
+ *
+ * @param id - the collection's IRI.
+ * @param accounts - each account and the requesting user's role in it.
+ * @param total - how many accounts the whole collection has.
+ * @returns the collection node (without its view).
+ * @example
+ * ```ts
+ * import { renderAccounts } from '@hyperld/textus-server';
+ * const page = renderAccounts('/accounts', [{ account: { id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' }, role: 'admin' }], 1);
+ * ```
+ */
+export function renderAccounts(id: string, accounts: readonly { readonly account: AccountRow; readonly role: string }[], total: number): NodeOf<typeof AccountCollection> {
+  return {
+    '@type': 'AccountCollection',
+    '@context': COLLECTION_CONTEXT,
+    id,
+    members: accounts.map(({ account, role }) => renderAccount(account, role)),
+    totalItems: total,
   };
 }

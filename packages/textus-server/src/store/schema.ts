@@ -11,7 +11,7 @@
  * @example
  * ```ts
  * import { MIGRATIONS } from './schema.js';
- * MIGRATIONS.at(-1)?.version; // 1: the schema version of a new store
+ * MIGRATIONS.at(-1)?.version; // 2: the schema version of a new store
  * ```
  */
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
@@ -38,6 +38,14 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
         delivery_state TEXT NOT NULL, ts TEXT NOT NULL, sender_id TEXT REFERENCES users(id), source TEXT NOT NULL, flags TEXT NOT NULL
       );
       CREATE INDEX messages_conversation ON messages(conversation_id, seq);
+    `,
+  },
+  {
+    // An account's conversations, filtered by state and keyset-paged (GET /accounts/{a}/conversations).
+    version: 2,
+    sql: `
+      CREATE INDEX conversations_account_state ON conversations(account_id, current_state, seq);
+      CREATE INDEX conversations_account ON conversations(account_id, seq);
     `,
   },
 ];

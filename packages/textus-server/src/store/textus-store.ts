@@ -381,6 +381,30 @@ export class TextusStore {
   }
 
   /**
+   * A page of an account's conversations, newest first, filtered in SQL by state when asked
+   * (`open`, `closed`, `blocked`): the count, the page and its neighbours are all of the filtered
+   * rows.
+   */
+  conversationsOfAccount(accountId: string, filter: { readonly state?: string }, position: PagePosition, size: number): RowPage<ConversationRow> {
+    if (filter.state !== undefined) return this.page<ConversationRow>('conversations', 'account_id = ? AND current_state = ?', [accountId, filter.state], position, size);
+    return this.page<ConversationRow>('conversations', 'account_id = ?', [accountId], position, size);
+  }
+
+  /**
+   * A page of the accounts a user is a member of, newest first. Accounts have no sequence column:
+   * their `rowid` serves as one, as for contacts.
+   */
+  accountsOf(userId: string, position: PagePosition, size: number): RowPage<AccountRow & { readonly seq: number }> {
+    return this.page<AccountRow & { seq: number }>(
+      '(SELECT rowid AS seq, * FROM accounts)',
+      'id IN (SELECT account_id FROM memberships WHERE user_id = ?)',
+      [userId],
+      position,
+      size,
+    );
+  }
+
+  /**
    * A page of an account's contacts, newest first. Contacts have no sequence column of their own:
    * their `rowid` (the order they were created in; the server never runs `VACUUM`) serves as one.
    */

@@ -1,10 +1,12 @@
 /**
- * `Account`: a messaging account.
+ * `Account`, a messaging account, and `AccountCollection`.
  *
  * @module
  */
 import { t, type DefType } from '@hyperld/core';
-import { v } from './namespace.js';
+import { Collection } from '@hyperld/hydra';
+import { membersOf, totalItems, view } from './collection.js';
+import { COLLECTION_CONTEXT, v } from './namespace.js';
 
 const account = v.type('Account', {
   description: 'A messaging account (a phone line shared by its users).',
@@ -19,7 +21,8 @@ const account = v.type('Account', {
     messagingRestricted: t.boolean().optional().describe('Whether messaging is restricted.'),
     settings: t.json().optional().describe('Free-form settings.'),
     featureFlags: t.json().optional().describe('Free-form feature flags.'),
-    contacts: t.link().optional().describe('The account contacts.'),
+    contacts: t.link('ContactCollection').optional().describe('The account contacts.'),
+    conversations: t.link('ConversationCollection').optional().describe('The account conversations, newest first, paged; filterable by state (see its `search`).'),
     conversationFilters: t.link().optional().describe('The saved inbox views.'),
     contactFilters: t.link().optional().describe('The saved contact views.'),
     users: t.link().optional().describe('The account users.'),
@@ -52,3 +55,33 @@ export interface AccountDef extends DefType<typeof account> {}
  * ```
  */
 export const Account: AccountDef = account;
+
+const accountCollection = v.type('AccountCollection', {
+  extends: Collection,
+  context: COLLECTION_CONTEXT,
+  description: 'A page of the accounts the requesting user is a member of.',
+  properties: { members: membersOf(t.node(Account)), totalItems, view },
+});
+
+/**
+ * The type of {@link AccountCollection}, by name.
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import type { AccountCollectionDef } from '@hyperld/textus';
+ * type Page = NodeOf<AccountCollectionDef>; // the same as NodeOf<typeof AccountCollection>
+ * ```
+ */
+export interface AccountCollectionDef extends DefType<typeof accountCollection> {}
+/**
+ * `AccountCollection`: the accounts of the requesting user, newest first, paged (`GET /accounts`).
+ *
+ * @example
+ * ```ts
+ * import type { NodeOf } from '@hyperld/core';
+ * import { AccountCollection } from '@hyperld/textus';
+ * const none: NodeOf<typeof AccountCollection> = { '@type': 'AccountCollection', '@context': '/contexts/hydra:Collection.jsonld', id: '/accounts', members: [], totalItems: 0 };
+ * ```
+ */
+export const AccountCollection: AccountCollectionDef = accountCollection;

@@ -12,7 +12,9 @@ import {
   Account,
   COLLECTION_CONTEXT,
   Contact,
+  AccountCollection,
   ContactCollection,
+  EntryPoint,
   ContactNote,
   ContactNoteCollection,
   ContactPhone,
@@ -89,6 +91,7 @@ const account = (): Json => ({
   settings: { timeZone: 'America/Denver' },
   featureFlags: {},
   contacts: '/accounts/my_account/contacts',
+  conversations: '/accounts/my_account/conversations',
   conversationFilters: '/accounts/my_account/conversation_filters',
   contactFilters: '/accounts/my_account/contact_filters',
   users: '/accounts/my_account/users',
@@ -319,6 +322,8 @@ const examples: ReadonlyArray<readonly [AnyTypeDef, () => Json]> = [
   [ConversationStats, stats],
   [ConversationAssignment, assignment],
   [ConversationFilter, filter],
+  [AccountCollection, () => ({ '@type': 'AccountCollection', '@context': COLLECTION_CONTEXT, id: '/accounts', members: [account()], totalItems: 1 })],
+  [EntryPoint, () => ({ '@type': 'EntryPoint', '@context': '/contexts/EntryPoint.jsonld', id: '/', accounts: '/accounts' })],
 ];
 
 // --- The tests ---------------------------------------------------------------------------------

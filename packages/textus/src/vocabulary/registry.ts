@@ -20,7 +20,7 @@
  */
 import { contextDocument, createRegistry, type Registry } from '@hyperld/core';
 import { hydraTypes, PartialCollectionView, type HydraTypes } from '@hyperld/hydra';
-import { Account } from './account.js';
+import { Account, AccountCollection } from './account.js';
 import { ContactNote, ContactNoteCollection } from './contact-note.js';
 import { ContactPhone } from './contact-phone.js';
 import { Contact, ContactCollection } from './contact.js';
@@ -29,6 +29,7 @@ import { ConversationFilter } from './conversation-filter.js';
 import { ConversationStats } from './conversation-stats.js';
 import { ConversationUserInfo } from './conversation-user-info.js';
 import { Conversation, ConversationCollection, ConversationWithAccount } from './conversation.js';
+import { EntryPoint } from './entry-point.js';
 import { Membership } from './membership.js';
 import { Message } from './message.js';
 import { VIEW_CONTEXT } from './namespace.js';
@@ -62,6 +63,8 @@ export const textusTypes = [
   ConversationStats,
   ConversationAssignment,
   ConversationFilter,
+  AccountCollection,
+  EntryPoint,
 ] as const;
 
 /**

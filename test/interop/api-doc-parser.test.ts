@@ -9,6 +9,8 @@
  * @module
  */
 import { parseHydraDocumentation, type Resource } from '@api-platform/api-doc-parser';
+import type { AnyKind } from '@hyperld/core';
+import { Account } from '@hyperld/textus';
 import { DEMO_TOKEN } from '@hyperld/textus-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { offlineNetwork, type OfflineNetwork } from '../helpers/offline-network.js';
@@ -97,21 +99,27 @@ describe('api-doc-parser against the reference server', () => {
     expect(resources.map((r) => r.name)).toContain('accounts');
   });
 
-  it('gives each resource the member class’s fields, with name, range and required', () => {
-    for (const resource of resources) {
-      expect(resource.fields?.length, resource.name).toBeGreaterThan(0);
-      for (const field of resource.fields ?? []) {
-        expect(typeof field.name, `${resource.name}: ${field.id}`).toBe('string');
-        expect(field.range, `${resource.name}.${field.name}`).toMatch(/^https?:\/\//);
-        expect(typeof field.required, `${resource.name}.${field.name}`).toBe('boolean');
-      }
-    }
+  it('gives the accounts resource the fields of Account, with name, range and required from its definition', () => {
+    // The entry point links the user's accounts; each account links its conversations and contacts.
+    expect(resources.map((r) => r.name)).toEqual(['accounts']);
     const accounts = resources.find((r) => r.name === 'accounts') as Resource;
-    expect(accounts.id).toBe(`${TEXTUS}Account`);
+    expect(accounts).toMatchObject({ url: `${server.url}/accounts`, id: `${TEXTUS}Account`, title: 'Account' });
+    // One field per property of the definition (hydra:member's class, found through owl:equivalentClass) …
+    const declared = Object.entries(Account.properties as Record<string, AnyKind>).filter(([, kind]) => kind.spec.tag !== 'id');
+    expect((accounts.fields ?? []).map((f) => f.name).sort()).toEqual(declared.map(([key]) => key).sort());
+    for (const [key, kind] of declared) {
+      const field = accounts.fields?.find((f) => f.name === key);
+      // … required exactly when the definition does not make it optional …
+      expect(field?.required, key).toBe(!kind.isOptional);
+      // … and a range wherever the definition names one (only a link with no target class has none).
+      if (kind.spec.tag === 'link' && kind.spec.target === undefined) expect(field?.range ?? null, key).toBeNull();
+      else expect(field?.range, key).toMatch(/^https?:\/\//);
+    }
     const field = (name: string) => accounts.fields?.find((f) => f.name === name);
     expect(field('name')).toMatchObject({ id: `${TEXTUS}name`, range: `${XSD}string`, required: true });
     expect(field('slug')).toMatchObject({ range: `${XSD}string`, required: false });
     expect(field('multiUser')).toMatchObject({ range: `${XSD}boolean`, required: false });
-    expect(field('contacts')?.reference).not.toBeNull();
+    expect(field('contacts')).toMatchObject({ range: `${TEXTUS}ContactCollection`, required: false });
+    expect(field('conversations')).toMatchObject({ range: `${TEXTUS}ConversationCollection`, required: false });
   });
 });

@@ -142,6 +142,9 @@ describe('apiDocumentation', () => {
     expect(has(`${VOCAB}closeConversation`, RDF_TYPE, `${HYDRA}Link`)).toBe(true);
     expect(has(`${VOCAB}closeConversation`, `${HYDRA}supportedOperation`, `${VOCAB}Conversation/closeConversation`)).toBe(true);
     expect(has(`${VOCAB}Conversation/closeConversation`, `${HYDRA}method`, 'PUT')).toBe(true);
+    // Written in Conversation and in ConversationWithAccount, the operation is one node with one status each.
+    const statuses = graph.filter((q) => q.subject.value === `${VOCAB}Conversation/closeConversation` && q.predicate.value === `${HYDRA}possibleStatus`);
+    expect(statuses.map((q) => q.object.value).sort()).toEqual(['200', '401', '404', '409'].map((code) => `${VOCAB}Conversation/closeConversation/${code}`));
     expect(has(`${VOCAB}Conversation/closeConversation`, `${HYDRA}returns`, `${VOCAB}Conversation`)).toBe(true);
     expect(has(`${VOCAB}conversation`, `${RDFS}range`, `${VOCAB}Conversation`)).toBe(true);
     expect(has(`${VOCAB}ConversationCollection`, `${RDFS}subClassOf`, `${HYDRA}Collection`)).toBe(true);

@@ -257,9 +257,12 @@ export function apiDocumentation(registry: Registry, options: ApiDocumentationOp
     const member = isCollection(def) ? memberClassOf(def, registry) : undefined;
     if (member !== undefined) collections.set(def.iri, member);
   }
-  const statuses = (operation: DocumentedOperation): DocNode[] => {
+  // Each status is named after its operation: an operation shared by a class and its subtype is
+  // written twice, and blank statuses would be twice as many in the graph.
+  const statuses = (id: string, operation: DocumentedOperation): DocNode[] => {
     const codes = [operation.status, ...(operation.expects !== undefined ? [400, 413, 415] : []), ...(options.possibleStatus?.(operation) ?? [])];
     return [...new Set(codes)].map((statusCode) => ({
+      '@id': `${id}/${statusCode}`,
       '@type': 'Status',
       statusCode,
       ...(STATUS_TITLES[statusCode] !== undefined ? { title: STATUS_TITLES[statusCode] } : {}),
@@ -275,7 +278,7 @@ export function apiDocumentation(registry: Registry, options: ApiDocumentationOp
       method: operation.method,
       ...(expects !== undefined ? { expects } : {}),
       ...(returns !== undefined ? { returns } : {}),
-      possibleStatus: statuses(operation),
+      possibleStatus: statuses(id, operation),
     };
   };
 

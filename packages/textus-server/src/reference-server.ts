@@ -20,6 +20,7 @@ import {
   reply,
   searchTemplate,
   serveNode,
+  type CorsOptions,
   type HydraHandler,
   type RouteContext,
   type ServerRoute,
@@ -73,6 +74,12 @@ export interface TextusHandlerOptions {
   readonly extraRoutes?: readonly ServerRoute<UserRow>[];
   /** Receives unexpected errors (the client only sees a bare 500). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Browser clients of other origins allowed to use the API (see `createHydraHandler`'s `cors`).
+   * Default: none, same origin only (the docs site and its explorer are served from the API's own
+   * origin, and need no CORS).
+   */
+  readonly cors?: CorsOptions;
   /**
    * Keep the encoded answers of `GET`s per user until the store's data changes (default `true`):
    * a repeated read is answered without SQL, rendering or hashing (see
@@ -466,6 +473,7 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     // store's data; the docs site's routes answer Responses, which are never kept.
     ...((options.responseCache ?? true) ? { responseCache: { principal: (user: UserRow | undefined) => user?.id } } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.cors ? { cors: options.cors } : {}),
   });
 }
 
@@ -489,6 +497,11 @@ export interface StartOptions {
   readonly announce?: boolean;
   /** Extra routes (e.g. the docs site). */
   readonly extraRoutes?: readonly ServerRoute<UserRow>[];
+  /**
+   * The origins whose browser clients may use the API (CORS), exactly as `Origin` sends them
+   * (default: `TEXTUS_CORS_ORIGINS`, a comma-separated list, else none: same origin only).
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 /**
@@ -511,9 +524,11 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const store = TextusStore.open(file);
   if (store.isEmpty()) seedStore(store);
+  const corsOrigins = options.corsOrigins ?? (process.env['TEXTUS_CORS_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const handler = createTextusHandler({
     store,
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(corsOrigins.length > 0 ? { cors: { origins: corsOrigins } } : {}),
     onError: (error) => console.error('textus server error:', error),
   });
   const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);

@@ -606,3 +606,75 @@ describe('the API documentation Link', () => {
     expect((await get('/docs.jsonld')).status).toBe(200);
   });
 });
+
+describe('CORS', () => {
+  const APP = 'https://app.example';
+  const cached = { version: 1 };
+  const cors = createHydraHandler<User>({
+    registry,
+    routes,
+    apiDocumentation: { node: () => apiDocumentation(registry, { id: '/docs.jsonld' }) },
+    authenticate: (request) => (request.headers.get('authorization') === `Bearer ${TOKEN}` ? { id: 'u1' } : undefined),
+    cors: { origins: [APP], maxAge: 120 },
+    responseCache: { version: () => cached.version, principal: (user) => user?.id ?? 'anonymous' },
+    onError: (error) => errors.push(error),
+  });
+  const byPredicate = createHydraHandler<User>({ registry, routes, cors: { origins: (origin) => origin.endsWith('.example'), allowHeaders: ['X-Trace'] } });
+  const call = (h: typeof cors, path: string, headers: Record<string, string>, method = 'GET') => h.fetch(new Request(`${ORIGIN}${path}`, { method, headers }));
+  const preflightOf = (h: typeof cors, path: string, origin: string) =>
+    call(h, path, { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type' }, 'OPTIONS');
+
+  it('answers a preflight from an allowed origin with 204, the methods the resource takes, the fields a client sends and Max-Age', async () => {
+    const response = await preflightOf(cors, '/things/a', APP);
+    expect(response.status).toBe(204);
+    expect(Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+      'access-control-allow-origin': APP,
+      'access-control-allow-methods': 'GET, HEAD, PUT, DELETE',
+      'access-control-allow-headers': 'Authorization, Content-Type, Accept, If-None-Match',
+      'access-control-max-age': '120',
+      'access-control-expose-headers': 'Link, ETag, Location',
+    });
+    expect(response.headers.get('vary')).toBe('Accept, Origin');
+    // No token is asked of a preflight; contexts and the documentation take GET and HEAD.
+    expect((await preflightOf(cors, '/private', APP)).status).toBe(204);
+    expect((await preflightOf(cors, '/docs.jsonld', APP)).headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    expect((await preflightOf(byPredicate, '/things/a', 'https://other.example')).headers.get('access-control-allow-headers')).toBe(
+      'Authorization, Content-Type, Accept, If-None-Match, X-Trace',
+    );
+  });
+
+  it('gives other origins, and requests without Origin, no CORS field: their OPTIONS is the usual 405', async () => {
+    for (const response of [await preflightOf(cors, '/things/a', 'https://evil.test'), await call(cors, '/things/a', {}, 'OPTIONS')]) {
+      expect(response.status).toBe(405);
+      expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    const plain = await call(cors, '/things/a', { origin: 'https://evil.test' });
+    expect(plain.status).toBe(200);
+    expect([...plain.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect((await preflightOf(cors, '/nowhere', APP)).status).toBe(404);
+    expect((await preflightOf(byPredicate, '/things/a', 'https://evil.test')).status).toBe(405);
+  });
+
+  it('echoes an allowed origin and exposes Link, ETag and Location on every answer: nodes, errors, contexts, route Responses and cached answers', async () => {
+    const paths = ['/things/a', '/things/a', '/nowhere', '/private', '/contexts/Thing.jsonld', '/docs.jsonld', '/raw'];
+    for (const path of paths) {
+      const response = await call(cors, path, { origin: APP });
+      expect(response.headers.get('access-control-allow-origin'), path).toBe(APP);
+      expect(response.headers.get('access-control-expose-headers'), path).toBe('Link, ETag, Location');
+    }
+    // The kept answer is not kept with the origin it was first made for.
+    const other = await call(cors, '/things/a', { origin: 'https://evil.test' });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await call(cors, '/things/a', {})).headers.get('vary')).toBe('Accept, Origin');
+    const wire = (await cors.wire(new Request(`${ORIGIN}/things/a`, { headers: { origin: APP } }))) as WireAnswer;
+    expect(wire.headers['access-control-allow-origin']).toBe(APP);
+    expect(wire.headers['link']).toBe(DOC_LINK);
+  });
+
+  it('is off unless asked: same origin only, Vary as before', async () => {
+    const response = await get('/things/a', { origin: 'https://app.example' });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('vary')).toBe('Accept');
+    expect((await get('/things/a', { origin: 'https://app.example', 'access-control-request-method': 'GET' }, 'OPTIONS')).status).toBe(405);
+  });
+});

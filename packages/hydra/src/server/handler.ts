@@ -22,6 +22,29 @@ import { IMPLEMENTED_METHODS, RouteTable, type ServerRoute } from './routes.js';
 import { toResponse, toWire, type WireAnswer } from './wire.js';
 
 /**
+ * Cross-origin access for browser clients (the `cors` option of {@link createHydraHandler}).
+ *
+ * @example
+ * ```ts
+ * import type { CorsOptions } from '@hyperld/hydra/server';
+ * const cors: CorsOptions = { origins: ['https://app.example'], maxAge: 600 };
+ * ```
+ */
+export interface CorsOptions {
+  /** The origins allowed (`https://app.example`, exact match), or a test of the `Origin` header. */
+  readonly origins: readonly string[] | ((origin: string) => boolean);
+  /** How long a browser may keep a preflight's answer, in seconds (default 600). */
+  readonly maxAge?: number;
+  /** Request header fields allowed besides `Authorization`, `Content-Type`, `Accept` and `If-None-Match`. */
+  readonly allowHeaders?: readonly string[];
+}
+
+/** The request fields a Hydra client sends: its token, its body's type, what it accepts, its ETag. */
+const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'If-None-Match'];
+/** What a browser client must read: the API documentation's Link, the ETag to revalidate, where a POST created. */
+const CORS_EXPOSE_HEADERS = 'Link, ETag, Location';
+
+/**
  * Options of {@link createHydraHandler}.
  *
  * @example
@@ -44,6 +67,15 @@ export interface HydraHandlerOptions<A> {
    * without it, the link would point at a 404.
    */
   readonly apiDocumentation?: { readonly path?: string; readonly node: () => object };
+  /**
+   * Lets browser clients of other origins use the API: a preflight `OPTIONS` from an allowed
+   * origin answers 204 with the methods the resource takes, the request fields a client sends
+   * and `Access-Control-Max-Age`; every answer to an allowed origin carries
+   * `Access-Control-Allow-Origin` (that origin) and `Access-Control-Expose-Headers: Link, ETag,
+   * Location` (without which a browser client cannot read the `Link` to the API documentation).
+   * Answers to other origins carry no CORS field. Off unless given: same origin only.
+   */
+  readonly cors?: CorsOptions;
   /** Serve the registry's relative context URLs (default `true`). */
   readonly serveContexts?: boolean;
   /**
@@ -264,13 +296,63 @@ class Handler<A> implements HydraHandler {
 
   readonly fetch = async (request: Request): Promise<Response> => {
     const answer = await this.answer(request);
-    return answer instanceof Response ? withoutBodyForHead(request, answer) : toResponse(answer);
+    const cors = this.corsFields(request);
+    if (answer instanceof Response) return withFields(withoutBodyForHead(request, answer), cors);
+    const response = toResponse(answer);
+    if (cors !== undefined) for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+    return response;
   };
 
   readonly wire = async (request: Request): Promise<Response | WireAnswer> => {
     const answer = await this.answer(request);
-    return answer instanceof Response ? withoutBodyForHead(request, answer) : toWire(answer);
+    const cors = this.corsFields(request);
+    if (answer instanceof Response) return withFields(withoutBodyForHead(request, answer), cors);
+    const wire = toWire(answer);
+    return cors === undefined ? wire : { ...wire, headers: { ...wire.headers, ...cors } };
   };
+
+  /** Whether `cors` allows an origin. */
+  private allowsOrigin(origin: string | null): origin is string {
+    const cors = this.options.cors;
+    if (cors === undefined || origin === null) return false;
+    return typeof cors.origins === 'function' ? cors.origins(origin) : cors.origins.includes(origin);
+  }
+
+  /**
+   * The CORS fields of an answer to an allowed origin (`undefined` for any other request). Added
+   * once the answer is made, never kept with it: the response cache does not key on `Origin`.
+   */
+  private corsFields(request: Request): Record<string, string> | undefined {
+    const origin = request.headers.get('origin');
+    if (!this.allowsOrigin(origin)) return undefined;
+    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS };
+  }
+
+  /**
+   * Step `preflight`: a CORS preflight (`OPTIONS` with `Origin` and
+   * `Access-Control-Request-Method`) from an allowed origin, answered 204 before anything else (a
+   * preflight carries no credentials). Any other `OPTIONS` goes on to get its 405 with `Allow`.
+   */
+  private preflight(exchange: Exchange): Response | undefined {
+    const { request, method, url } = exchange;
+    if (method !== 'OPTIONS' || request.headers.get('access-control-request-method') === null) return undefined;
+    const origin = request.headers.get('origin');
+    if (!this.allowsOrigin(origin)) return undefined;
+    const found = this.routes.match(method, url.pathname);
+    const isStatic = this.contexts.has(url.pathname) || (this.options.apiDocumentation !== undefined && url.pathname === this.docPath);
+    const allow = found.kind === 'not-allowed' ? found.allow : isStatic ? 'GET, HEAD' : undefined;
+    if (allow === undefined) return undefined;
+    const cors = this.options.cors as CorsOptions;
+    return new Response(null, {
+      status: 204,
+      headers: {
+        ...this.baseHeaders(url.origin),
+        'access-control-allow-methods': allow,
+        'access-control-allow-headers': [...CORS_ALLOW_HEADERS, ...(cors.allowHeaders ?? [])].join(', '),
+        'access-control-max-age': String(cors.maxAge ?? 600),
+      },
+    });
+  }
 
   /** The steps of a request, in order: each answers it or hands it on. */
   private async answer(request: Request): Promise<Response | Decided> {
@@ -278,6 +360,8 @@ class Handler<A> implements HydraHandler {
     // The route an unexpected error is reported with, once one is matched.
     let route: ServerRoute<A> | undefined;
     try {
+      const preflight = this.preflight(exchange);
+      if (preflight !== undefined) return preflight;
       const refused = this.negotiate(exchange);
       if (refused !== undefined) return refused;
       const served = this.serveStatic(exchange);
@@ -514,13 +598,24 @@ class Handler<A> implements HydraHandler {
 
   /** The header fields of every answer. No API documentation, no link to it: a client following the link would find a 404. */
   private baseHeaders(origin: string): Record<string, string> {
-    if (!this.options.apiDocumentation) return { 'x-content-type-options': 'nosniff', vary: 'Accept' };
+    // With CORS, an answer depends on the request's Origin too: say so on every answer, so that a
+    // shared cache never gives one origin's answer to another.
+    const vary = this.options.cors ? 'Accept, Origin' : 'Accept';
+    if (!this.options.apiDocumentation) return { 'x-content-type-options': 'nosniff', vary };
     return {
       link: `<${new URL(this.docPath, origin).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`,
       'x-content-type-options': 'nosniff',
-      vary: 'Accept',
+      vary,
     };
   }
+}
+
+/** A response with some fields set (a copy: a route's `Response` may have immutable headers). */
+function withFields(response: Response, fields: Readonly<Record<string, string>> | undefined): Response {
+  if (fields === undefined) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(fields)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** A HEAD response carries the headers GET would, never a body — errors included. */

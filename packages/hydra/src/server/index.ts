@@ -18,7 +18,7 @@
 
 // Handler
 export { createHydraHandler } from './handler.js';
-export type { HydraHandler, HydraHandlerOptions } from './handler.js';
+export type { CorsOptions, HydraHandler, HydraHandlerOptions } from './handler.js';
 export type { WireAnswer } from './wire.js';
 export type { Method, RouteContext, ServerRoute } from './routes.js';
 export { HttpProblem, reply } from './reply.js';

@@ -52,9 +52,16 @@ interface Endpoint {
   readonly template: string;
 }
 
-/** Every (route, method) the server answers: the routes' own, HEAD beside each GET, and assign_contact. */
+/**
+ * The routes of one resource (one template variable, an id to own). The others name no id: the
+ * entrypoint (public, the same for everyone) and the user's own accounts, checked apart below.
+ */
+const resourceRoutes = textusRoutes.filter((r) => /\{\w+\}/.test(r.template));
+const ownRoutes = textusRoutes.filter((r) => !/\{\w+\}/.test(r.template));
+
+/** Every (route, method) of one resource the server answers: the routes' own, HEAD beside each GET, and assign_contact. */
 const endpoints: readonly Endpoint[] = [
-  ...textusRoutes.flatMap((r): Endpoint[] => {
+  ...resourceRoutes.flatMap((r): Endpoint[] => {
     const own: Endpoint = { name: r.name, method: r.method, template: r.template };
     return r.method === 'GET' ? [own, { ...own, method: 'HEAD' }] : [own];
   }),
@@ -159,7 +166,8 @@ function demoTargets(): { endpoint: Endpoint; id: string; path: string; missing:
 
 describe('the matrix covers every route', () => {
   it('has demo ids for every template variable and targets for every endpoint', () => {
-    expect(endpoints.length).toBe(textusRoutes.length + textusRoutes.filter((r) => r.method === 'GET').length + 1);
+    expect(endpoints.length).toBe(resourceRoutes.length + resourceRoutes.filter((r) => r.method === 'GET').length + 1);
+    expect(ownRoutes.map((r) => r.name).sort()).toEqual(['accounts', 'entrypoint']);
     const targets = demoTargets();
     for (const endpoint of endpoints) expect(targets.some((t) => t.endpoint === endpoint), `${endpoint.method} ${endpoint.template}`).toBe(true);
   });
@@ -234,6 +242,29 @@ describe('without valid credentials', () => {
     expect(snapshot(server.store)).toBe(before);
     expect(checked).toBe(demoTargets().length * WRONG_CREDENTIALS.length);
   }, 120_000); // routes × ids × credentials × 2 requests: its work grows with every route
+});
+
+describe('the routes without an id', () => {
+  it('answer the entrypoint to anyone, the same with or without credentials', async () => {
+    const answers = await Promise.all([undefined, `Bearer ${DEMO_TOKEN}`, `Bearer ${OTHER_TOKEN}`, 'Bearer u_demo.wrong'].map((a) => send('GET', '/', a)));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.text).toBe(answers[0]?.text);
+    }
+  });
+
+  it('list only the accounts of the user asking, and nothing without valid credentials', async () => {
+    const ids = async (token: string) => ((await send('GET', '/accounts', `Bearer ${token}`)).json['members'] as { id: string }[]).map((m) => m.id);
+    const memberOf = (user: string) =>
+      (server.store.db.prepare('SELECT account_id AS id FROM memberships WHERE user_id = ? ORDER BY id').all(user) as { id: string }[]).map((r) => `/accounts/${r.id}`);
+    expect((await ids(DEMO_TOKEN)).sort()).toEqual(memberOf(DEMO_USER_ID));
+    expect((await ids(OTHER_TOKEN)).sort()).toEqual(memberOf(OTHER_USER_ID));
+    for (const [what, authorization] of WRONG_CREDENTIALS) {
+      const answer = await send('GET', '/accounts', authorization);
+      expect(answer.status, what).toBe(401);
+      expect(answer.headers.get('www-authenticate'), what).toMatch(/^Bearer realm="textus"$/);
+    }
+  });
 });
 
 describe('the owner', () => {

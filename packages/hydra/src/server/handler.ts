@@ -4,9 +4,10 @@
  * documentation served from the registry, request validation with a size limit, strong ETags and
  * `304`s, and every error as a Hydra error / problem body without stack traces.
  *
- * A request goes through named steps, each of which answers it or hands it on: `negotiate`
- * (501, 406), `serveStatic` (contexts, API documentation), `match` (400, 404, 405),
- * `authenticate` (401), `fromCache`, `readBody` (413, 415, 400), `run` (the route) and `encode`.
+ * A request goes through named steps, each of which answers it or hands it on: `preflight` (a
+ * CORS preflight's 204), `negotiate` (501, 406), `serveStatic` (contexts, API documentation),
+ * `match` (400, 404, 405), `authenticate` (401), `fromCache`, `readBody` (413, 415, 400), `run`
+ * (the route) and `encode`; CORS fields are added to the answer last.
  *
  * @module
  */

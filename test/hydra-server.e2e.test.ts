@@ -101,6 +101,8 @@ describe('the entrypoint at /', () => {
     expect(answer.status).toBe(200);
     expect(answer.text).toBe(SITE_HTML);
     expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(answer.headers.get('vary')).toBe('Accept');
+    expect(answer.headers.get('link')).toBe(`<${server.url}/docs.jsonld>; rel="${HYDRA}apiDocumentation"`);
   });
 
   it('means what the API documentation says: its type is the documented EntryPoint class, its accounts an IRI', async () => {

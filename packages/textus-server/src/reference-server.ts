@@ -423,7 +423,17 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     method: route.method,
     template: route.template,
     public: true,
-    handle: (ctx: Ctx) => (site !== undefined && prefersHtml(ctx.request.headers.get('accept')) ? site.handle(ctx) : entrypointNode()),
+    handle: async (ctx: Ctx) => {
+      if (site === undefined || !prefersHtml(ctx.request.headers.get('accept'))) return entrypointNode();
+      const page = await site.handle(ctx);
+      if (!(page instanceof Response)) return page;
+      // The answer at / depends on Accept: say so, or a shared cache could give the page to a
+      // JSON-LD client; and link the API documentation, as every API answer does.
+      const headers = new Headers(page.headers);
+      headers.set('vary', 'Accept');
+      headers.set('link', `<${new URL('/docs.jsonld', ctx.url).href}>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`);
+      return new Response(page.body, { status: page.status, statusText: page.statusText, headers });
+    },
   });
 
   const routes: ServerRoute<UserRow>[] = textusRoutes.map((route) => {

@@ -81,6 +81,9 @@ describe('the API documentation, read with the published Hydra context', () => {
       .filter((q) => q.subject.value === close && q.predicate.value === `${HYDRA}possibleStatus`)
       .map((q) => graph.find((s) => s.subject.value === q.object.value && s.predicate.value === `${HYDRA}statusCode`)?.object.value);
     expect(statuses.sort()).toEqual(['200', '400', '401', '404', '409', '413', '415']);
+    // The entrypoint's GET needs no token and is always there.
+    const entryGet = `${TEXTUS_VOCAB}EntryPoint/get`;
+    expect(graph.filter((q) => q.subject.value === entryGet && q.predicate.value === `${HYDRA}possibleStatus`).map((q) => q.object.value)).toEqual([`${entryGet}/200`]);
   });
 });
 

@@ -153,12 +153,14 @@ const REFUSABLE_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The statuses besides success that the handlers below answer an operation with: every route
- * needs a token (401) and answers 404 for what the user may not see; paged collections refuse a
+ * The statuses besides success that the handlers below answer an operation with: every route but
+ * the entrypoint needs a token (401) and answers 404 for what the user may not see; paged collections refuse a
  * bad cursor or page size (400); a body sent with a PUT or POST is read, so may be refused (400,
  * 413, 415); an action whose rule does not hold is a 409.
  */
 function possibleStatusOf(operation: DocumentedOperation): number[] {
+  // The entrypoint is public and always there.
+  if (operation.className === 'EntryPoint') return [];
   const out: number[] = [];
   if (operation.method === 'GET' && PAGED_CLASSES.has(operation.className)) out.push(400);
   if (operation.method === 'PUT' || operation.method === 'POST') out.push(400, 413, 415);

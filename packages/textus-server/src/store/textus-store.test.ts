@@ -167,3 +167,40 @@ describe('TextusStore.userByToken with a version', () => {
     expect(store.userByToken(DEMO_TOKEN, version)?.name).not.toBe('changed');
   });
 });
+
+describe('TextusStore.conversationsOfAccount and accountsOf', () => {
+  const count = (sql: string, ...args: unknown[]) => (store.db.prepare(sql).get(...args) as { n: number }).n;
+  /** Every row of a keyset-paged query, page by page forwards, and the totals each page gave. */
+  const walk = <R extends { readonly id: string; readonly seq: number }>(page: (after: number | undefined) => { rows: R[]; hasNext: boolean; total: number }) => {
+    const ids: string[] = [];
+    const totals = new Set<number>();
+    for (let after: number | undefined, more = true; more; ) {
+      const p = page(after);
+      ids.push(...p.rows.map((r) => r.id));
+      totals.add(p.total);
+      more = p.hasNext;
+      after = p.rows.at(-1)?.seq;
+    }
+    return { ids, totals };
+  };
+
+  it('filters by state in SQL: the count and the pages are those of the filtered rows only, newest first', () => {
+    const account = (store.db.prepare('SELECT account_id AS id FROM conversations GROUP BY account_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { id: string }).id;
+    for (const state of [undefined, 'open', 'closed', 'blocked']) {
+      const expected = (
+        store.db.prepare(`SELECT id FROM conversations WHERE account_id = ?${state ? ' AND current_state = ?' : ''} ORDER BY seq DESC`).all(account, ...(state ? [state] : [])) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
+      const { ids, totals } = walk((after) => store.conversationsOfAccount(account, state ? { state } : {}, after === undefined ? undefined : { after }, 3));
+      expect(ids, String(state)).toEqual(expected);
+      expect([...totals], String(state)).toEqual([expected.length]);
+    }
+  });
+
+  it('lists the accounts a user is a member of, and no other', () => {
+    const { ids, totals } = walk((after) => store.accountsOf(DEMO_USER_ID, after === undefined ? undefined : { after }, 1));
+    expect(ids.sort()).toEqual(store.accountIdsOf(DEMO_USER_ID).sort());
+    expect([...totals]).toEqual([count('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?', DEMO_USER_ID)]);
+  });
+});

@@ -171,7 +171,7 @@ describe('TextusStore.userByToken with a version', () => {
 describe('TextusStore.conversationsOfAccount and accountsOf', () => {
   const count = (sql: string, ...args: unknown[]) => (store.db.prepare(sql).get(...args) as { n: number }).n;
   /** Every row of a keyset-paged query, page by page forwards, and the totals each page gave. */
-  const walk = <R extends { readonly id: string; readonly seq: number }>(page: (after: number | undefined) => { rows: R[]; hasNext: boolean; total: number }) => {
+  const walk = <R extends { readonly id: string; readonly seq: number }>(page: (after: number | undefined) => { readonly rows: readonly R[]; readonly hasNext: boolean; readonly total: number }) => {
     const ids: string[] = [];
     const totals = new Set<number>();
     for (let after: number | undefined, more = true; more; ) {

@@ -11,7 +11,7 @@
  * @module
  */
 import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
-import { listActions, membersOf, pageLinksOf, readHydra, totalItemsOf, type ActionState } from '@hyperld/hydra';
+import { hydraReader, type ActionState, type HydraReader } from '@hyperld/hydra';
 import { isHttpError } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
 import { hashOf, iriFromHash, looksLikeLink, safeLink } from './links.js';
@@ -65,6 +65,24 @@ function clientFor(token: string): Client<TextusTypes> {
     clientToken = token;
   }
   return client;
+}
+
+/** The client that fetched what is drawn (drawing follows a navigation, which makes one). */
+function drawingClient(): Client<TextusTypes> {
+  if (!client) throw new Error('Nothing has been fetched yet.');
+  return client;
+}
+
+let reader: HydraReader | undefined;
+
+/**
+ * Hydra's readers bound to the client's registry: the nodes embedded in an answer carry no
+ * registry of their own, and read without one an embedded TextUs collection has no members.
+ */
+function readerOf(): HydraReader {
+  const { registry } = drawingClient();
+  if (reader?.registry !== registry) reader = hydraReader(registry);
+  return reader;
 }
 
 function setStatus(text: string, kind: 'info' | 'busy' | 'error' = 'info'): void {
@@ -164,8 +182,8 @@ interface Layout {
 }
 
 function layoutOf(node: Json, actions: readonly ActionState[]): Layout {
-  const members = readHydra(node, 'member');
-  const viewNode = readHydra(node, 'view');
+  const members = readerOf().read(node, 'member');
+  const viewNode = readerOf().read(node, 'view');
   let membersKey: string | undefined;
   let viewKey: string | undefined;
   for (const [key, value] of Object.entries(node)) {
@@ -244,7 +262,7 @@ function actionsPanel(node: Json, actions: readonly ActionState[], topLevel: boo
 }
 
 function pagingBar(node: Json, topLevel: boolean): HTMLElement | undefined {
-  const links = pageLinksOf(node);
+  const links = readerOf().links(node);
   if (links.first === undefined && links.next === undefined && links.previous === undefined && links.last === undefined) return undefined;
   const bar = el('div', { class: 'paging', 'data-testid': topLevel ? 'paging' : 'node-paging' });
   for (const [rel, label] of [
@@ -267,10 +285,10 @@ function pagingBar(node: Json, topLevel: boolean): HTMLElement | undefined {
 }
 
 function collectionPanel(node: Json, base: string, depth: number, topLevel: boolean): HTMLElement | undefined {
-  const members = readHydra(node, 'member');
+  const members = readerOf().read(node, 'member');
   if (!Array.isArray(members)) return undefined;
-  const total = totalItemsOf(node);
-  const list = membersOf(node) as readonly unknown[];
+  const total = readerOf().totalItems(node);
+  const list = readerOf().members(node);
   const shown = list.slice(0, MAX_MEMBERS);
   const heading = `Members: ${list.length} on this page${total !== undefined ? ` of ${total}` : ''}`;
   const ol = el('ol', { class: 'members', 'data-testid': topLevel ? 'members' : 'node-members' });
@@ -334,7 +352,8 @@ function renderNode(node: Json, base: string, depth: number, topLevel: boolean):
   const title = el(topLevel ? 'h2' : 'h4', { class: 'node-title' }, el('span', { class: 'type' }, typeOf(node)));
   if (id !== undefined) title.append(' ', el('code', { class: 'id' }, id));
   section.append(title);
-  const actions = listActions(node);
+  // The client's own reader of actions: embedded nodes carry no registry, and have actions too.
+  const actions = drawingClient().actions(node);
   const layout = layoutOf(node, actions);
   const parts = [
     actionsPanel(node, actions, topLevel),

@@ -18,6 +18,8 @@
 // The tool
 export { describeActions, run } from './run.js';
 export type { CliIo, NodeActions, RunOptions } from './run.js';
+export { CliError, CliErrorCodes } from './errors.js';
+export type { CliErrorCode } from './errors.js';
 
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';

@@ -17,6 +17,7 @@ import { textusRegistry } from '@hyperld/textus';
 // from source.
 import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
+import { CliError } from './errors.js';
 import { parseDocument, readText } from './input.js';
 import { nodesOf } from './walk.js';
 
@@ -65,18 +66,8 @@ export interface RunOptions {
   readonly limits?: Limits;
 }
 
-/** A failure reported as one line on stderr with its exit status. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
-
 const usageError = (command: string, message: string): CliError =>
-  new CliError(`${command}: ${message} (see hyperld ${command} --help)`, 2);
+  new CliError('usage_error', `${command}: ${message} (see hyperld ${command} --help)`);
 
 interface Command {
   readonly usage: string;
@@ -188,7 +179,7 @@ A context outside the supported subset of JSON-LD 1.1 prints "code: message" and
       try {
         expanded = expand(value, limits.maxDepth === undefined ? { registry, base } : { registry, base, maxDepth: limits.maxDepth });
       } catch (error) {
-        if (isHyperldError(error)) throw new CliError(`${error.code}: ${oneLine(error.message)}`, 1);
+        if (isHyperldError(error)) throw new CliError('expand_failed', `${error.code}: ${oneLine(error.message)}`, { cause: error });
         throw error;
       }
       io.stdout.write(`${JSON.stringify(expanded, null, 2)}\n`);
@@ -206,7 +197,7 @@ ConversationWithAccount), as pretty JSON. An unknown type lists the known ones a
       const document = def === undefined ? undefined : registry.context(def.context);
       if (document === undefined) {
         const known = [...registry.types.keys()].sort().join(', ');
-        throw new CliError(`unknown type ${JSON.stringify(type)}; known types: ${known}`, 1);
+        throw new CliError('unknown_type', `unknown type ${JSON.stringify(type)}; known types: ${known}`);
       }
       io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       return 0;
@@ -286,13 +277,13 @@ async function readDocument(file: string, { io, limits }: Context): Promise<{ te
   try {
     text = await readText(file === '-' ? io.stdin : await io.readFile(file), limits);
   } catch (error) {
-    if (isHyperldError(error)) throw new CliError(`${name}: ${error.message} (${error.code})`, 2);
+    if (isHyperldError(error)) throw new CliError('input_error', `${name}: ${error.message} (${error.code})`, { cause: error });
     const code = (error as { code?: unknown } | null)?.code;
     const known = typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code) ? FILE_ERRORS[code] : undefined;
-    throw new CliError(`${name}: ${known ?? oneLine(error instanceof Error ? error.message : String(error))}`, 2);
+    throw new CliError('input_error', `${name}: ${known ?? oneLine(error instanceof Error ? error.message : String(error))}`, { cause: error });
   }
   const parsed = parseDocument(text);
-  if (!parsed.ok) throw new CliError(`${name}: not JSON: ${parsed.reason}`, 2);
+  if (!parsed.ok) throw new CliError('input_error', `${name}: not JSON: ${parsed.reason}`);
   return { text: parsed.text, value: parsed.value };
 }
 
@@ -377,7 +368,7 @@ function wantsHelp(args: readonly string[]): boolean {
 async function dispatch(argv: readonly string[], context: Context): Promise<number> {
   const { io } = context;
   const [name, ...rest] = argv;
-  if (name === undefined) throw new CliError('missing command (see hyperld --help)', 2);
+  if (name === undefined) throw new CliError('usage_error', 'missing command (see hyperld --help)');
   if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout.write(mainHelp());
     return 0;
@@ -389,7 +380,7 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
   if (name === 'help') return dispatch([rest[0] as string, '--help'], context);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    throw new CliError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')} (see hyperld --help)`, 2);
+    throw new CliError('usage_error', `unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')} (see hyperld --help)`);
   }
   if (wantsHelp(rest)) {
     io.stdout.write(commandHelp(command));
@@ -433,7 +424,7 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
   try {
     return await dispatch(argv, { io, registry: options.registry ?? textusRegistry, limits: options.limits ?? {} });
   } catch (error) {
-    if (error instanceof CliError) {
+    if (CliError.is(error)) {
       io.stderr.write(`hyperld: ${error.message}\n`);
       return error.exitCode;
     }

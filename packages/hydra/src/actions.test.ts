@@ -12,6 +12,9 @@ import {
 } from './__fixtures__/conversations.js';
 import { ACTION, action, actionSpecOf, actionState, declaredActions, listActions, type ActionState } from './actions.js';
 import { membersOf } from './collection.js';
+import { HydraError } from './errors.js';
+import { hydraReader } from './reader.js';
+import { hydraRegistry } from './vocabulary.js';
 
 const API = 'https://api.textus.example';
 
@@ -73,8 +76,9 @@ describe('listActions on the seed conversation', () => {
     const plain = JSON.parse(JSON.stringify(seedConversation())) as object;
     expect(listActions(plain, { def: ConversationWithAccount, base: SEED_BASE })).toEqual(SEED_ACTIONS);
     expect(listActions(plain, { registry: conversationRegistry, base: SEED_BASE })).toEqual(SEED_ACTIONS);
-    // Without a definition nothing is declared, and without a base the URL stays as written.
-    expect(listActions(plain)).toEqual([]);
+    // Without a definition or a registry there is no answer (an empty list would say "declares
+    // nothing"); without a base the URL stays as written.
+    expect(() => listActions(plain)).toThrow(expect.objectContaining({ name: 'HydraError', code: 'no_registry' }));
     expect(actionState(plain, 'closeConversation', { def: Conversation })).toMatchObject({ state: 'available', url: '/conversations/Pvwqm5G/close' });
   });
 
@@ -111,7 +115,7 @@ describe('listActions on the seed conversation', () => {
     ]);
 
     const prefixed = { '@type': 'Thing', '@id': 'https://api.example/things/1', 'hydra:operation': { 'hydra:method': 'PATCH', 'hydra:title': 'rename' } };
-    expect(listActions(prefixed)).toEqual([
+    expect(listActions(prefixed, { registry: hydraRegistry })).toEqual([
       { name: 'rename', method: 'PATCH', source: 'operation', state: 'available', href: 'https://api.example/things/1', url: 'https://api.example/things/1' },
     ]);
   });
@@ -147,9 +151,42 @@ describe('listActions on the seed conversation', () => {
 
   it('puts an inline operation of a node without an id on the document itself', () => {
     const node = { '@type': 'Thing', operation: [{ method: 'POST' }] };
-    expect(listActions(node, { base: 'https://api.example/things' })).toEqual([
+    expect(listActions(node, { registry: hydraRegistry, base: 'https://api.example/things' })).toEqual([
       { name: 'POST https://api.example/things', method: 'POST', source: 'operation', state: 'available', href: '', url: 'https://api.example/things' },
     ]);
+  });
+});
+
+describe('the actions of an embedded node, which carries no registry', () => {
+  // Decoding records its registry on the page and its members, not on the nodes embedded in them.
+  const message = (): object => {
+    const page = conversationRegistry.decode(seedText(), { base: SEED_BASE, strict: true });
+    return (membersOf(page)[0] as { latestPreviewableItem: object }).latestPreviewableItem;
+  };
+  const RETRY: ActionState[] = [{ name: 'retry', method: 'POST', source: 'property', returns: 'Message', state: 'unavailable' }];
+
+  it('throws no_registry rather than answer an empty list', () => {
+    let caught: unknown;
+    try {
+      listActions(message());
+    } catch (error) {
+      caught = error;
+    }
+    expect(HydraError.is(caught) && caught.code).toBe('no_registry');
+    expect((caught as Error).message).toMatchInlineSnapshot(
+      `"The Message node /messages/06oyogE carries no registry (it is embedded in a decoded document, or was not decoded): pass { registry }, or read it through hydraReader(registry) or client.actions(node)."`,
+    );
+    expect(() => actionState(message(), 'retry')).toThrow(expect.objectContaining({ code: 'no_registry' }));
+  });
+
+  it('lists retry given the registry, or through the reader bound to it', () => {
+    expect(listActions(message(), { registry: conversationRegistry })).toEqual(RETRY);
+    const reader = hydraReader(conversationRegistry);
+    expect(reader.actions(message())).toEqual(RETRY);
+    expect(reader.action(message(), 'retry')).toEqual(RETRY[0]);
+    // Bound: a method taken off the reader still reads with its registry.
+    const { actions } = reader;
+    expect(actions(message())).toEqual(RETRY);
   });
 });
 

@@ -7,18 +7,16 @@
  */
 import {
   baseOf,
-  expandTerm,
   metaOf,
   resolveIri,
-  STANDARD_PREFIXES,
   t,
-  termsOfNode,
   type AnyKind,
   type AnyTypeDef,
   type Kind,
   type Link,
   type Registry,
 } from '@hyperld/core';
+import { HydraError } from './errors.js';
 import { readHydra, type ReadHydraOptions } from './terms.js';
 
 /**
@@ -204,7 +202,10 @@ export type ActionState = {
 export interface ListActionsOptions {
   /** The base IRI to resolve URLs against; defaults to the base the node was decoded with. */
   readonly base?: string;
-  /** The registry that knows the node's type; defaults to the one that decoded it. */
+  /**
+   * The registry that knows the node's type; defaults to the one that decoded it (recorded on the
+   * document and its list members, not on other embedded nodes).
+   */
   readonly registry?: Registry;
   /** The definition of the node, when it is not to be looked up by `@type`. */
   readonly def?: AnyTypeDef;
@@ -231,9 +232,15 @@ function specState(name: string, spec: ActionSpec, value: unknown, base: string 
  * (a full IRI, or a compact IRI through the node's context or the standard prefixes); a type the
  * registry does not know declares nothing, and only the inline operations are listed.
  *
+ * Decoding records its registry on the document and on the members of its lists, not on every
+ * embedded node; for a node that carries none (`page.members[0].latestPreviewableItem`, or a node
+ * that was not decoded) give the registry, or read through `hydraReader(registry)` or the
+ * client's `actions(node)`: without one there is no answer, never an empty list.
+ *
  * @param node - a decoded node.
- * @param options - base IRI, registry or definition when the node was not decoded by a registry.
+ * @param options - base IRI, registry or definition when the node carries no registry.
  * @returns the actions, in declaration order.
+ * @throws HydraError `no_registry` when neither `options` nor the node gives a registry (or a definition).
  * @example
  * ```ts
  * import { listActions } from '@hyperld/hydra';
@@ -246,9 +253,7 @@ function specState(name: string, spec: ActionSpec, value: unknown, base: string 
 export function listActions(node: object, options: ListActionsOptions = {}): ActionState[] {
   const record = node as Record<string, unknown>;
   const base = options.base ?? baseOf(node);
-  const type = record['@type'];
-  const registry = options.registry ?? metaRegistry(node);
-  const def = options.def ?? (typeof type === 'string' && registry !== undefined ? definitionOf(registry, node, type, base) : undefined);
+  const def = options.def ?? definitionOf(node, options.registry, base);
   const out: ActionState[] = [];
   if (def) {
     for (const [name, spec] of declaredActions(def)) {
@@ -301,21 +306,29 @@ export function actionState(node: object, name: string, options: ListActionsOpti
 }
 
 /**
- * The definition a node's `@type` stands for, found as decoding finds it: by its term, else by
- * the class IRI it expands to (through the node's context, else the standard prefixes), so that a
- * node written with `https://…/vocab#Conversation` or `tx:Conversation` has its actions too.
+ * The definition of a node, as the registry answers it (`Registry.definitionOf`: by `@type` term,
+ * else by the class IRI it stands for), from the registry given or the one that decoded the node.
+ * Without either there is no answer to give, and an empty list would say "declares nothing":
+ * `no_registry` instead.
  */
-function definitionOf(registry: Registry, node: object, type: string, base: string | undefined): AnyTypeDef | undefined {
-  const byTerm = registry.lookup(type);
-  if (byTerm) return byTerm;
-  let iri = termsOfNode(node, (url, b) => registry.context(url, b), base)?.iriOf(type);
-  if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
-  return iri === undefined ? undefined : registry.lookupIri(iri);
+function definitionOf(node: object, given: Registry | undefined, base: string | undefined): AnyTypeDef | undefined {
+  const registry = given ?? metaOf(node)?.registry;
+  if (registry === undefined) {
+    throw new HydraError(
+      'no_registry',
+      `The ${describeNode(node)} carries no registry (it is embedded in a decoded document, or was not decoded): pass { registry }, or read it through hydraReader(registry) or client.actions(node).`,
+    );
+  }
+  return registry.definitionOf(node, base === undefined ? {} : { base });
+}
+
+/** A node named for an error message: its `@type` and id, when it has them. */
+function describeNode(node: object): string {
+  const record = node as Record<string, unknown>;
+  const type = typeof record['@type'] === 'string' ? record['@type'] : 'node';
+  const id = typeof record['id'] === 'string' ? record['id'] : typeof record['@id'] === 'string' ? record['@id'] : undefined;
+  return id === undefined ? `${type} node` : `${type} node ${id}`;
 }
 
 /** How inline operations are read: by the spellings of Hydra's terms (see {@link readHydra}). */
 const HYDRA_TERMS: ReadHydraOptions = { context: 'hydra' };
-
-function metaRegistry(node: object): Registry | undefined {
-  return metaOf(node)?.registry;
-}

@@ -1,6 +1,6 @@
-import { HYDRA, type Violation } from '@hyperld/core';
+import { HYDRA, HyperldError, type Violation } from '@hyperld/core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
 import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry } from './vocabulary.js';
 
@@ -136,11 +136,42 @@ describe('isHydraError', () => {
     class Sub extends HydraError {}
     expect(isHydraError(new HydraError('page_loop', 'loop'))).toBe(true);
     expect(isHydraError(new Sub('aborted', 'aborted'))).toBe(true);
-    // A second copy of the package has its own class but the same registered symbol.
-    const foreign = Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop', [Symbol.for('@hyperld/hydra/error')]: true });
+    // A second copy of the package has its own class but the same registered brand: the names of
+    // the error's class and of the classes it extends.
+    const foreign = Object.defineProperty(Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop' }), Symbol.for('@hyperld/error'), {
+      value: ['HydraError', 'HyperldError'],
+    });
     expect(isHydraError(foreign)).toBe(true);
-    for (const value of [new Error('x'), Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop' }), null, undefined, 'HydraError', {}]) {
+    const oldBrand = Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop', [Symbol.for('@hyperld/hydra/error')]: true });
+    for (const value of [new Error('x'), Object.assign(new Error('x'), { name: 'HydraError', code: 'page_loop' }), oldBrand, null, undefined, 'HydraError', {}]) {
       expect(isHydraError(value)).toBe(false);
     }
+  });
+
+  it('is a HyperldError of core, recognised by HydraError.is across a duplicate install', async () => {
+    // Arrange: another copy of this module (and of @hyperld/core beneath it), as a second install has.
+    vi.resetModules();
+    const copy = await import('./errors.js');
+    const core = await import('@hyperld/core');
+    expect(copy.HydraError).not.toBe(HydraError);
+    expect(core.HyperldError).not.toBe(HyperldError);
+    // Act
+    const theirs = new copy.HydraError('page_loop', 'loop', { url: '/c' });
+    const ours = new HydraError('aborted', 'aborted');
+    // Assert
+    expect(theirs).not.toBeInstanceOf(HydraError);
+    expect(HydraError.is(theirs)).toBe(true);
+    expect(HyperldError.is(theirs)).toBe(true);
+    expect(isHydraError(theirs)).toBe(true);
+    expect(copy.HydraError.is(ours)).toBe(true);
+    expect(core.HyperldError.is(ours)).toBe(true);
+    expect(ours).toBeInstanceOf(HyperldError);
+    expect(HydraError.is(new HyperldError('invalid_definition', 'x'))).toBe(false);
+    expect(HydraError.is(new copy.HydraError('aborted', 'x'))).toBe(true);
+    expect(ours.name).toBe('HydraError');
+  });
+
+  it('keeps no code that nothing raises', () => {
+    expect(Object.keys(HydraErrorCodes)).not.toContain('not_a_collection');
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Errors of `@hyperld/hydra` (one class, a `code` from a documented map), and the Hydra error /
- * RFC 7807 problem body that servers send and clients read.
+ * Errors of `@hyperld/hydra` (one class of core's error family, a `code` from a documented map),
+ * and the Hydra error / RFC 7807 problem body that servers send and clients read.
  *
  * @module
  */
-import type { ErrorCode, JsonValue, NodeOf, Violation } from '@hyperld/core';
+import { HyperldError, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
 import { isHydraTerm, readHydra } from './terms.js';
 import type { HydraErrorType } from './vocabulary.js';
 
@@ -20,14 +20,15 @@ import type { HydraErrorType } from './vocabulary.js';
 export const HydraErrorCodes = {
   page_loop: 'A page links (as `next`) to a page already visited.',
   page_failed: 'Fetching or decoding a page failed; `url` names the page.',
-  not_a_collection: 'The node is not a collection (no members under any key its context maps to hydra:member).',
   aborted: 'The operation was aborted through its AbortSignal.',
   action_unavailable: 'The action exists but is unavailable now (its link is null).',
   action_not_offered: 'The node does not offer the action (its property is absent).',
   unknown_action: 'The node type declares no such action.',
+  no_registry:
+    'A reader needs the registry of a node that carries none (a node embedded in a decoded document, or one not decoded): pass `{ registry }`, or read through `hydraReader(registry)` or `client.actions(node)`.',
   invalid_template: 'An IRI template is malformed.',
   missing_variable: 'A required IRI template variable has no value.',
-  http_error: 'The server answered with an error status.',
+  http_error: 'The server answered with an error status (an `HttpError`), or a handler answers with one (an `HttpProblem`).',
   unauthorized: 'The server answered 401: credentials are missing or wrong.',
   unsafe_link: 'A link or action URL uses a scheme other than http(s), or leaves the trusted origin when refused.',
   credentials_in_url: 'A base URL, link, redirect or action URL carries `user:password@` credentials; it is refused before any request (pass credentials with `token` or `headers`).',
@@ -48,26 +49,23 @@ export const HydraErrorCodes = {
  */
 export type HydraErrorCode = keyof typeof HydraErrorCodes;
 
-const BRAND = Symbol.for('@hyperld/hydra/error');
-
 /**
- * The error class of `@hyperld/hydra`.
+ * The error class of `@hyperld/hydra`: a {@link HyperldError} whose codes are
+ * {@link HydraErrorCodes}, with the URL concerned. `HydraError.is` (and `HyperldError.is`)
+ * recognise it, and its subclasses (`HttpError`, `HttpProblem`), across duplicate installs.
  *
  * @example
  * ```ts
- * import { HydraError, isHydraError } from '@hyperld/hydra';
+ * import { HyperldError } from '@hyperld/core';
+ * import { HydraError } from '@hyperld/hydra';
  * const error = new HydraError('page_loop', 'Page /c?cursor=2 was already visited.', { url: '/c?cursor=2' });
- * isHydraError(error); // true
+ * console.log(HydraError.is(error), HyperldError.is(error)); // true true
  * ```
  */
-export class HydraError extends Error {
-  override name = 'HydraError';
-  /** What went wrong, as a key of {@link HydraErrorCodes}. */
-  readonly code: HydraErrorCode;
+export class HydraError extends HyperldError<HydraErrorCode> {
+  static override readonly errorName: string = 'HydraError';
   /** The URL concerned, when there is one (the failing page, the refused link). */
   readonly url: string | undefined;
-  /** @internal brand that survives duplicate installs. */
-  readonly [BRAND] = true;
 
   /**
    * @param code - what went wrong.
@@ -75,14 +73,14 @@ export class HydraError extends Error {
    * @param options - the URL concerned and the underlying cause.
    */
   constructor(code: HydraErrorCode, message: string, options?: { url?: string; cause?: unknown }) {
-    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
-    this.code = code;
+    super(code, message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.url = options?.url;
   }
 }
 
 /**
- * Tells whether a value is a {@link HydraError} (or a subclass), also across duplicate installs.
+ * Tells whether a value is a {@link HydraError} (or a subclass), also across duplicate installs;
+ * the same as `HydraError.is(value)`.
  *
  * @param value - anything caught.
  * @returns whether it is a hydra error.
@@ -93,7 +91,7 @@ export class HydraError extends Error {
  * ```
  */
 export function isHydraError(value: unknown): value is HydraError {
-  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  return HydraError.is(value);
 }
 
 /**

@@ -58,6 +58,10 @@ export type { PageFetcher, PagingOptions } from './pagination.js';
 export { ACTION, action, actionSpecOf, actionState, declaredActions, listActions } from './actions.js';
 export type { ActionLink, ActionName, ActionSpec, ActionSpecOf, ActionState, ListActionsOptions } from './actions.js';
 
+// Readers bound to a registry (for embedded nodes, which carry none)
+export { hydraReader } from './reader.js';
+export type { HydraReader, HydraReaderOptions } from './reader.js';
+
 // API documentation
 export { apiDocumentation, propertyIri } from './api-documentation.js';
 export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';

@@ -8,6 +8,8 @@
  * @module
  */
 import { baseOf, findProperty, HYDRA, metaOf, type Registry } from '@hyperld/core';
+// errors.ts reads problem bodies with readHydra; this module uses HydraError only when called.
+import { HydraError } from './errors.js';
 import { hydraRegistry } from './vocabulary.js';
 
 /**
@@ -20,14 +22,35 @@ import { hydraRegistry } from './vocabulary.js';
  * ```
  */
 export interface ReadOptions {
-  /** The registry whose context documents give the terms; defaults to the one that decoded the node. */
+  /**
+   * The registry whose context documents give the terms; defaults to the one that decoded the
+   * node (recorded on a document and its list members, not on other embedded nodes). A node whose
+   * context URL is not Hydra's, read with neither, throws `no_registry`: use `hydraReader(registry)`.
+   */
   readonly registry?: Registry;
   /** The base IRI to resolve links against; defaults to the node's. */
   readonly base?: string;
 }
 
+/**
+ * How a node's context URLs resolve: through the registry given, else the one that decoded the
+ * node, else Hydra's own. A URL beyond Hydra's own, with no registry to ask, has no answer, and
+ * reading on by the spellings alone could miss a key (`members`) and answer empty: `no_registry`.
+ */
 function resolverOf(node: object, options: ReadOptions): Registry['context'] {
-  const registry = options.registry ?? metaOf(node)?.registry ?? hydraRegistry;
+  const registry = options.registry ?? metaOf(node)?.registry;
+  if (registry === undefined) {
+    return (url, base) => {
+      const doc = hydraRegistry.context(url, base);
+      if (doc === undefined) {
+        throw new HydraError(
+          'no_registry',
+          `The node's context ${JSON.stringify(url)} is not Hydra's, and the node carries no registry to resolve it (it is embedded in a decoded document, or was not decoded): pass { registry }, or read it through hydraReader(registry).`,
+        );
+      }
+      return doc;
+    };
+  }
   return (url, base) => registry.context(url, base) ?? hydraRegistry.context(url, base);
 }
 
@@ -60,6 +83,8 @@ export interface ReadHydraOptions extends ReadOptions {
  * @param term - the Hydra term (local name in the Hydra vocabulary).
  * @param options - registry and base, and the context to read in.
  * @returns the value, or `undefined` when absent.
+ * @throws HydraError `no_registry` when the node's context names a URL that is not Hydra's and
+ * neither `options` nor the node gives a registry to resolve it.
  * @example
  * ```ts
  * import { readHydra } from '@hyperld/hydra';

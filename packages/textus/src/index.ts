@@ -45,7 +45,7 @@ export { Message } from './vocabulary/message.js';
 export type { MessageDef } from './vocabulary/message.js';
 export { Timeline } from './vocabulary/timeline.js';
 export type { TimelineDef } from './vocabulary/timeline.js';
-export { textusRegistry, textusTypes } from './vocabulary/registry.js';
+export { textusReader, textusRegistry, textusTypes } from './vocabulary/registry.js';
 export type { TextusTypes } from './vocabulary/registry.js';
 
 // Actions and their availability

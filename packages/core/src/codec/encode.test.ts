@@ -7,7 +7,6 @@ import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
 import { DecodeError, HyperldError, isHyperldError } from '../index.js';
 
 // Documents are mutated freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A fresh, valid top-level Account document. */

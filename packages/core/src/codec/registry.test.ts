@@ -14,7 +14,6 @@ const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030a
 const body = seedFile.slice(seedFile.indexOf('\n', seedFile.indexOf('\nExample Body\n') + 1) + 1);
 
 // Documents are mutated freely in tests, so they are `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** A fresh parsed copy of the seed. */
@@ -132,6 +131,16 @@ describe('registry.definitionOf', () => {
     // A decoded node carries its base: asked without one, the node's own is used.
     const decoded = registry.decode({ ...relative, id: '/c', members: [], totalItems: 0 }, { base: 'https://api.example/things/1' });
     expect(registry.definitionOf(decoded)?.type).toBe('hydra:Collection');
+  });
+
+  it('finds a node whose @type is a compact IRI with a prefix its inline context defines, alone or after a URL', () => {
+    const [ns, local] = [VOCAB, 'Account'];
+    expect(registry.definitionOf({ '@context': { v: ns }, '@type': `v:${local}` })).toBe(Account);
+    expect(registry.definitionOf({ '@context': [VIEW_CONTEXT, { v: ns }], '@type': `v:${local}` })).toBe(Account);
+    expect(registry.definitionOf({ '@context': [VIEW_CONTEXT, { v: ns }], '@type': 'PartialView' })?.type).toBe('hydra:PartialCollectionView');
+    expect(registry.definitionOf({ '@context': { Konto: { '@id': `${VOCAB}Account` } }, '@type': 'Konto' })).toBe(Account);
+    // A prefix no context defines stands for nothing.
+    expect(registry.definitionOf({ '@context': { w: ns }, '@type': `v:${local}` })).toBeUndefined();
   });
 
   it('answers undefined for no @type, one that is not a non-empty string, and an unregistered one', () => {

@@ -9,7 +9,7 @@ import { contextDocument, type ContextDocument } from '../context/document.js';
 import { ContextMap } from '../context/lookup.js';
 import { HyperldError, type Violation } from '../errors.js';
 import { STANDARD_PREFIXES } from '../iri/namespaces.js';
-import { compileTerms, expandTerm, type Terms } from '../iri/terms.js';
+import { compileTerms, expandTerm, termsOfNode, type Terms } from '../iri/terms.js';
 import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
 import { embeddedTargetsOf, type AnyKind, type EmbeddedDefsOf } from '../model/kinds.js';
 import type { GenericNode, JsonValue } from '../types.js';
@@ -136,9 +136,10 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
   lookupIri(iri: string): AnyTypeDef | undefined;
   /**
    * The definition a node has, found as decoding finds it: its `@type` as a registered term, else
-   * the class IRI that `@type` stands for — through the node's `@context` (a registered context
-   * URL) or, written as a compact or full IRI, through the standard prefixes — as registered by
-   * {@link Registry.lookupIri}. Readers ask this rather than `lookup(node['@type'])`, which misses
+   * the class IRI that `@type` stands for — through the node's `@context` (registered context
+   * URLs, and inline context objects, alone or in an array) or, written as a compact or full IRI,
+   * through the standard prefixes — as registered by {@link Registry.lookupIri}. Readers (actions,
+   * the client's `follow` and `invoke`) ask this rather than `lookup(node['@type'])`, which misses
    * a node whose `@type` is a full IRI or another context's term.
    *
    * @param node - a node; its `@type` and `@context` are read.
@@ -276,16 +277,21 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     const doc = context(url, base);
     return doc ? termsOf(doc) : undefined;
   };
-  /** The one answer to "which definition does a node of this `@type` and `@context` have?". */
-  const definitionOf = (type: string, nodeContext: unknown, base: string | undefined): AnyTypeDef | undefined => {
+  /**
+   * The one answer to "which definition does a node of this `@type` have?", given the terms of its
+   * context (computed only when the `@type` is not a registered term).
+   */
+  const definitionIn = (type: string, contextTerms: () => Terms | undefined): AnyTypeDef | undefined => {
     const byTerm = types.get(type);
     if (byTerm !== undefined) return byTerm;
     // Another spelling of a registered class: a term of the node's context, or a compact or full IRI.
-    let iri: string | undefined;
-    if (typeof nodeContext === 'string') iri = terms(nodeContext, base)?.iriOf(type);
+    let iri = contextTerms()?.iriOf(type);
     if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
     return iri === undefined ? undefined : byIri.get(iri);
   };
+  /** As decoding asks it: the node's `@context` read when it is a registered URL. */
+  const definitionOf = (type: string, nodeContext: unknown, base: string | undefined): AnyTypeDef | undefined =>
+    definitionIn(type, () => (typeof nodeContext === 'string' ? terms(nodeContext, base) : undefined));
   const lookup: TypeLookup = {
     lookup: (type) => types.get(type),
     definitionOf,
@@ -311,7 +317,9 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
       const record = node as Record<string, unknown>;
       const type = record['@type'];
       if (typeof type !== 'string' || type.length === 0) return undefined;
-      return definitionOf(type, record['@context'], options?.base ?? baseOf(node));
+      // Readers see the whole `@context` (inline objects and arrays too, where a document may
+      // define the prefix of its compact `@type`); decoding reads a registered URL.
+      return definitionIn(type, () => termsOfNode(node, context, options?.base ?? baseOf(node)));
     },
     context,
     decode: ((input: unknown, options?: DecodeOptions) => decoder.decode(input, options, undefined, registry)) as Registry['decode'],

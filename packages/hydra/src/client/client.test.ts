@@ -6,7 +6,7 @@
  */
 import { isDecodeError, type NodeOf } from '@hyperld/core';
 import { describe, expect, it } from 'vitest';
-import { ConversationCollection, SEED_BASE, seedText } from '../__fixtures__/conversations.js';
+import { ConversationCollection, SEED_BASE, seedText, VOCAB } from '../__fixtures__/conversations.js';
 import { isHydraError } from '../errors.js';
 import { client, CONVERSATION, fakeFetch, json, notFound, ORIGIN, pageDoc, pagedServer, registry, rejection, seedConversation, timelineDoc, TOKEN } from './__fixtures__/fake-api.js';
 import { createClient } from './index.js';
@@ -236,6 +236,44 @@ describe('invoke', () => {
     const undeclared = await rejection(c.invoke(conversation, 'timeline' as never));
     expect(isHydraError(undeclared) && undeclared.code).toBe('unknown_action');
     expect(server.calls).toHaveLength(0);
+  });
+});
+
+describe('a node whose @type is the full class IRI', () => {
+  // Decoding finds such a node's definition by its class IRI; so must follow, invoke and actions.
+  const byIri = (): Record<string, unknown> => seedConversation({ '@type': `${VOCAB}ConversationWithAccount` });
+
+  it('follows its links typed by their declared targets', async () => {
+    const server = fakeFetch((call) => (call.url === `${CONVERSATION}/timeline` ? json(timelineDoc()) : json(seedConversation())));
+    const c = client(server.fetch);
+    const conversation = registry.decode(JSON.stringify(byIri()), { base: CONVERSATION, strict: true });
+    const timeline = await c.follow(conversation as never, 'timeline' as never);
+    expect((timeline as Record<string, unknown>)['@type']).toBe('Timeline');
+    // Typed by the target: a Conversation where a Timeline is due does not decode.
+    const stats = { ...byIri(), timeline: '/conversations/Pvwqm5G/not-a-timeline' };
+    const error = await rejection(c.follow(registry.decode(JSON.stringify(stats), { base: CONVERSATION }) as never, 'timeline' as never));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+  });
+
+  it('invokes its declared actions, and lists them, decoded or not', async () => {
+    const server = fakeFetch(() => json(seedConversation({ '@type': 'Conversation', '@context': '/contexts/Conversation.jsonld', closeConversation: null })));
+    const c = client(server.fetch);
+    const decoded = registry.decode(JSON.stringify(byIri()), { base: CONVERSATION, strict: true });
+    const after = await c.invoke(decoded as never, 'closeConversation' as never);
+    expect((after as Record<string, unknown> | undefined)?.['@type']).toBe('Conversation');
+    await c.invoke(byIri() as never, 'unreadConversation' as never);
+    expect(server.calls.map((call) => `${call.method} ${call.url}`)).toEqual([`PUT ${CONVERSATION}/close`, `DELETE ${CONVERSATION}/read`]);
+    expect(c.actions(byIri()).find((a) => a.name === 'closeConversation')).toMatchObject({ state: 'available', url: `${CONVERSATION}/close` });
+  });
+});
+
+describe('actions', () => {
+  it('lists the actions of an embedded node, which carries no registry, with the client’s', () => {
+    const c = client(fakeFetch(notFound).fetch);
+    const page = registry.decodeAs(ConversationCollection, seedText(), { base: SEED_BASE });
+    const message = (page.members[0] as (typeof page.members)[number]).latestPreviewableItem as object;
+    expect(c.actions(message)).toEqual([{ name: 'retry', method: 'POST', source: 'property', returns: 'Message', state: 'unavailable' }]);
+    expect(c.actions(page.members[0] as object).map((a) => a.name)).toContain('closeConversation');
   });
 });
 

@@ -22,7 +22,7 @@ import {
   type NodeOf,
   type Registry,
 } from '@hyperld/core';
-import { declaredActions, type ActionName, type ActionSpecOf } from '../actions.js';
+import { declaredActions, listActions, type ActionName, type ActionSpecOf, type ActionState } from '../actions.js';
 import { HydraError } from '../errors.js';
 import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
 import { budgetOf } from './deadline.js';
@@ -205,6 +205,14 @@ export interface Client<D extends AnyTypeDef> {
    */
   invoke<N extends object, A extends ActionName<N>>(node: N, action: A, body?: object, options?: RequestOptions): Promise<Returned<ActionSpecOf<Known<N>[A]>, D>>;
   /**
+   * Lists every action of a node, as `listActions` does, with the client's registry: for any node
+   * of its answers, the embedded ones included (which carry no registry of their own). URLs
+   * resolve against the node's base, else the base URL, as `invoke` resolves them.
+   * @param node - a node of an answer, embedded or not.
+   * @returns the actions, in declaration order, then the inline operations.
+   */
+  actions(node: object): ActionState[];
+  /**
    * Sends a request with the client's credentials rules, retries and cache, and returns the raw
    * response. The call's deadline (`timeout`) still governs reading its body; no size limit does.
    * @param method - the HTTP method.
@@ -272,13 +280,11 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (typeof value === 'object') return value as never;
     if (typeof value !== 'string') throw new HydraError('unsafe_link', `"${key}" is not a link.`);
     const { registry } = this;
-    const meta = metaOf(node);
-    const type = (node as Record<string, unknown>)['@type'];
-    const def = typeof type === 'string' ? registry.lookup(type) : undefined;
-    const kind = def?.properties[key];
+    const base = metaOf(node)?.base ?? this.#transport.base.href;
+    const kind = registry.definitionOf(node, { base })?.properties[key];
     const targetName = kind?.spec.tag === 'link' ? kind.spec.target : undefined;
     const target = targetName !== undefined ? registry.lookup(targetName) : undefined;
-    return this.#load(value, target, meta?.base ?? this.#transport.base.href, opts?.signal) as never;
+    return this.#load(value, target, base, opts?.signal) as never;
   };
 
   readonly members: Client<D>['members'] = (collection, opts) =>
@@ -301,14 +307,14 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     const { registry } = this;
     const transport = this.#transport;
     const record = node as Record<string, unknown>;
-    const type = record['@type'];
-    const def = typeof type === 'string' ? registry.lookup(type) : undefined;
+    const base = metaOf(node)?.base ?? transport.base.href;
+    const def = registry.definitionOf(node, { base });
     const spec = def ? declaredActions(def).find(([name]) => name === actionName)?.[1] : undefined;
-    if (!spec) throw new HydraError('unknown_action', `${String(type)} declares no action "${actionName}".`);
+    if (!spec) throw new HydraError('unknown_action', `${String(record['@type'])} declares no action "${actionName}".`);
     const value = Object.hasOwn(record, actionName) ? record[actionName] : undefined;
     if (value === null) throw new HydraError('action_unavailable', `"${actionName}" is unavailable now (its link is null).`);
     if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
-    const url = transport.resolve(value, metaOf(node)?.base ?? transport.base.href);
+    const url = transport.resolve(value, base);
     const text = body !== undefined ? registry.encodeText(body) : undefined;
     const budget = budgetOf(this.#timeout, opts?.signal);
     const { response, url: finalUrl } = await sendWithRetries(transport, this.#retry, spec.method, url, text, {}, budget);
@@ -322,6 +328,8 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
     return decoded as never;
   };
+
+  readonly actions: Client<D>['actions'] = (node) => listActions(node, { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href });
 
   readonly request: Client<D>['request'] = async (method, iri, init) => {
     const url = this.#transport.resolve(iri);

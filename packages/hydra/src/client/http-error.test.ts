@@ -4,12 +4,12 @@
  *
  * @module
  */
-import type { NodeOf } from '@hyperld/core';
-import { describe, expect, it } from 'vitest';
+import { HyperldError, type NodeOf } from '@hyperld/core';
+import { describe, expect, it, vi } from 'vitest';
 import { ConversationCollection } from '../__fixtures__/conversations.js';
-import { isHydraError } from '../errors.js';
+import { HydraError, isHydraError } from '../errors.js';
 import { client, CONVERSATION, fakeFetch, notFound, ORIGIN, registry, rejection, seedConversation } from './__fixtures__/fake-api.js';
-import { isHttpError } from './index.js';
+import { HttpError, isHttpError } from './index.js';
 
 describe('errors', () => {
   it('raises HttpError with the status, the response and the parsed Hydra error', async () => {
@@ -69,9 +69,36 @@ describe('errors', () => {
     expect(isHydraError(error) && error.code).toBe('decode_failed');
   });
 
-  it('tells HttpError apart by name and status, across installs', () => {
-    expect(isHttpError({ name: 'HttpError', status: 404 })).toBe(true);
+  it('tells HttpError apart by the family brand, across installs', () => {
+    const brand = Symbol.for('@hyperld/error');
+    expect(isHttpError(Object.defineProperty({ name: 'HttpError', status: 404 }, brand, { value: ['HttpError', 'HydraError', 'HyperldError'] }))).toBe(true);
     expect(isHttpError(new Error('x'))).toBe(false);
     expect(isHttpError({ name: 'HttpError' })).toBe(false);
+    // A name alone is no longer enough: only the family's brand says what an error is.
+    expect(isHttpError({ name: 'HttpError', status: 404 })).toBe(false);
+    expect(isHttpError(new HydraError('http_error', '404'))).toBe(false);
+  });
+
+  it('is a HydraError and a HyperldError, recognised by HttpError.is across a duplicate install', async () => {
+    // Arrange: an HttpError made by another copy of the module (and of core beneath it).
+    vi.resetModules();
+    const copy = await import('./http-error.js');
+    expect(copy.HttpError).not.toBe(HttpError);
+    const response = new Response(null, { status: 404, statusText: 'Not Found' });
+    // Act
+    const theirs = new copy.HttpError(response, undefined, `${ORIGIN}/nope`);
+    const ours = new HttpError(response, undefined, `${ORIGIN}/nope`);
+    // Assert
+    expect(theirs).not.toBeInstanceOf(HttpError);
+    for (const error of [theirs, ours]) {
+      expect(HttpError.is(error)).toBe(true);
+      expect(copy.HttpError.is(error)).toBe(true);
+      expect(HydraError.is(error)).toBe(true);
+      expect(HyperldError.is(error)).toBe(true);
+      expect(isHttpError(error)).toBe(true);
+      expect(error.name).toBe('HttpError');
+      expect(error.code).toBe('http_error');
+    }
+    expect(ours).toBeInstanceOf(HyperldError);
   });
 });

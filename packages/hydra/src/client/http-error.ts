@@ -18,7 +18,7 @@ import { HydraError, type Problem } from '../errors.js';
  * ```
  */
 export class HttpError extends HydraError {
-  override name = 'HttpError';
+  static override readonly errorName: string = 'HttpError';
   /** The HTTP status. */
   readonly status: number;
   /** The response (its body already read into `problem`). */
@@ -48,7 +48,8 @@ export class HttpError extends HydraError {
 }
 
 /**
- * Tells whether a value is an {@link HttpError}, also across duplicate installs.
+ * Tells whether a value is an {@link HttpError}, also across duplicate installs; the same as
+ * `HttpError.is(value)`.
  *
  * @param value - anything caught.
  * @returns whether it is an HTTP error.
@@ -59,5 +60,5 @@ export class HttpError extends HydraError {
  * ```
  */
 export function isHttpError(value: unknown): value is HttpError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'HttpError' && typeof (value as { status?: unknown }).status === 'number';
+  return HttpError.is(value);
 }

@@ -68,7 +68,7 @@ export async function sendWithRetries(
     try {
       result = await transport.exchange(method, url, body, extra, budget.signal);
     } catch (error) {
-      if (error instanceof HydraError) throw error;
+      if (HydraError.is(error)) throw error;
       const stop = stopped(budget, url.href);
       if (stop) throw stop;
       failure = error;

@@ -1,9 +1,10 @@
 /**
- * The errors of IRI templates: one class with a `code` from a documented map, and a guard that
- * works across duplicate installs.
+ * The errors of IRI templates: one class of core's error family with a `code` from a documented
+ * map, and a guard that works across duplicate installs.
  *
  * @module
  */
+import { HyperldError } from '@hyperld/core';
 
 /**
  * Every error code raised for IRI templates, with what it means.
@@ -33,8 +34,6 @@ export const IriTemplateErrorCodes = {
  */
 export type IriTemplateErrorCode = keyof typeof IriTemplateErrorCodes;
 
-const ERROR_NAME = 'IriTemplateError';
-
 /**
  * Thrown for a malformed template (with the offset of the offending character), a missing
  * required variable, or a malformed Hydra description or value.
@@ -46,10 +45,8 @@ const ERROR_NAME = 'IriTemplateError';
  * console.log(error.code, error.offset); // 'invalid_template' 0
  * ```
  */
-export class IriTemplateError extends Error {
-  override name = ERROR_NAME;
-  /** What went wrong, as a key of {@link IriTemplateErrorCodes}. */
-  readonly code: IriTemplateErrorCode;
+export class IriTemplateError extends HyperldError<IriTemplateErrorCode> {
+  static override readonly errorName: string = 'IriTemplateError';
   /** The template concerned, when there is one. */
   readonly template: string | undefined;
   /** For `invalid_template`: the offset (UTF-16 code units) of the offending character in the template. */
@@ -67,8 +64,7 @@ export class IriTemplateError extends Error {
     message: string,
     details: { readonly template?: string; readonly offset?: number; readonly variable?: string; readonly cause?: unknown } = {},
   ) {
-    super(message, 'cause' in details ? { cause: details.cause } : undefined);
-    this.code = code;
+    super(code, message, 'cause' in details ? { cause: details.cause } : undefined);
     this.template = details.template;
     this.offset = details.offset;
     this.variable = details.variable;
@@ -76,8 +72,8 @@ export class IriTemplateError extends Error {
 }
 
 /**
- * Tells whether a value is an {@link IriTemplateError}; checks the name and code rather than
- * `instanceof`, so it also works across duplicate installs of the package.
+ * Tells whether a value is an {@link IriTemplateError}, also across duplicate installs of the
+ * package (by the family's brand, not `instanceof`); the same as `IriTemplateError.is(value)`.
  *
  * @param value - anything caught.
  * @returns whether it is an IRI template error.
@@ -88,7 +84,5 @@ export class IriTemplateError extends Error {
  * ```
  */
 export function isIriTemplateError(value: unknown): value is IriTemplateError {
-  if (typeof value !== 'object' || value === null) return false;
-  const { name, code } = value as { name?: unknown; code?: unknown };
-  return name === ERROR_NAME && typeof code === 'string';
+  return IriTemplateError.is(value);
 }

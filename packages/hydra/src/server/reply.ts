@@ -5,6 +5,7 @@
  * @module
  */
 import type { Violation } from '@hyperld/core';
+import { HydraError } from '../errors.js';
 
 declare const replyBrand: unique symbol;
 
@@ -64,16 +65,19 @@ export function isReply(value: unknown): value is Reply {
 }
 
 /**
- * An error a handler throws to answer with a status and a problem body.
+ * An error a handler throws to answer with a status and a problem body: a {@link HydraError}
+ * with the code `http_error`, so that `HttpProblem.is` (and `HydraError.is`, `HyperldError.is`)
+ * recognise it across duplicate installs, where `instanceof` does not.
  *
  * @example
  * ```ts
  * import { HttpProblem } from '@hyperld/hydra/server';
- * throw new HttpProblem(404, 'Not Found', 'No conversation /conversations/x.');
+ * const problem = new HttpProblem(404, 'Not Found', 'No conversation /conversations/x.');
+ * console.log(HttpProblem.is(problem), problem.code, problem.status); // true 'http_error' 404
  * ```
  */
-export class HttpProblem extends Error {
-  override name = 'HttpProblem';
+export class HttpProblem extends HydraError {
+  static override readonly errorName: string = 'HttpProblem';
   /**
    * @param status - the HTTP status.
    * @param title - a short summary.
@@ -86,7 +90,7 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly options: { readonly violations?: readonly Violation[]; readonly headers?: Readonly<Record<string, string>> } = {},
   ) {
-    super(detail ?? title);
+    super('http_error', detail ?? title);
   }
 }
 

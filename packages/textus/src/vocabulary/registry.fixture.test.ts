@@ -7,9 +7,9 @@
  */
 import { isDecodeError, type DecodeError } from '@hyperld/core';
 import { seedBodyText } from '@hyperld/fixtures';
-import { listActions, membersOf, pageLinksOf } from '@hyperld/hydra';
+import { isHydraError, listActions, membersOf, pageLinksOf } from '@hyperld/hydra';
 import { describe, expect, it } from 'vitest';
-import { ConversationCollection, textusRegistry } from '../index.js';
+import { ConversationCollection, textusReader, textusRegistry } from '../index.js';
 
 const BASE = 'https://api.textus.com/contacts/DQeeO69/conversations';
 
@@ -164,6 +164,23 @@ describe('the seed (GET /contacts/DQeeO69/conversations)', () => {
     expect(listActions(conversation)).toEqual(actions);
     expect(actions.map((a) => a.name)).not.toContain('nextScheduledMessage');
     expect(actions.every((a) => a.source === 'property')).toBe(true);
+  });
+
+  it('offers retry on the latest message embedded in the first member: through the bound reader, never an empty list', () => {
+    const page = textusRegistry.decodeAs(ConversationCollection, body, { base: BASE, strict: true });
+    const message = page.members[0]?.latestPreviewableItem;
+    if (!message) throw new Error('no latest message');
+    const retry = [{ name: 'retry', method: 'POST', source: 'property', state: 'unavailable' }];
+    // The embedded node carries no registry: asked without one, listActions says so.
+    let caught: unknown;
+    try {
+      listActions(message);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isHydraError(caught) && caught.code).toBe('no_registry');
+    expect(listActions(message, { registry: textusRegistry })).toEqual(retry);
+    expect(textusReader.actions(message)).toEqual(retry);
   });
 
   it('keeps the fields newer servers add to a message, through decode and encode', () => {

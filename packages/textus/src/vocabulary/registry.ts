@@ -19,7 +19,7 @@
  * @module
  */
 import { contextDocument, createRegistry, type Registry } from '@hyperld/core';
-import { hydraTypes, PartialCollectionView, type HydraTypes } from '@hyperld/hydra';
+import { hydraReader, hydraTypes, PartialCollectionView, type HydraReader, type HydraTypes } from '@hyperld/hydra';
 import { Account, AccountCollection } from './account.js';
 import { ContactNote, ContactNoteCollection } from './contact-note.js';
 import { ContactPhone } from './contact-phone.js';
@@ -100,3 +100,19 @@ export const textusRegistry: Registry<TextusTypes> = /* @__PURE__ */ createRegis
   // TextUs serves Hydra's view under a URL of its own; its terms are Hydra's.
   contexts: { [VIEW_CONTEXT]: contextDocument([PartialCollectionView]) },
 });
+
+/**
+ * Hydra's readers bound to {@link textusRegistry}: the actions, page links and members of any
+ * node of a TextUs document, the embedded ones included, which carry no registry of their own
+ * (the client's `actions(node)` does the same for the nodes it fetched).
+ *
+ * @example
+ * ```ts
+ * import { ConversationCollection, textusReader, textusRegistry } from '@hyperld/textus';
+ * declare const body: string;
+ * const page = textusRegistry.decodeAs(ConversationCollection, body, { base: 'https://api.textus.com/contacts/DQeeO69/conversations' });
+ * const message = page.members[0]?.latestPreviewableItem;
+ * if (message) console.log(textusReader.actions(message).map((a) => `${a.name}: ${a.state}`)); // [ 'retry: unavailable' ]
+ * ```
+ */
+export const textusReader: HydraReader = /* @__PURE__ */ hydraReader(textusRegistry);

@@ -1,8 +1,9 @@
+import jsonld from 'jsonld';
 import { HYDRA, HyperldError, type Violation } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
-import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry } from './vocabulary.js';
+import { HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT, HydraErrorType, hydraRegistry } from './vocabulary.js';
 
 const violation: Violation = { code: 'missing_property', path: '$.members[3].account.name', expected: 'a string', found: 'nothing' };
 
@@ -66,7 +67,7 @@ describe('errorBody', () => {
   it('builds a hydra:Error that is also an RFC 7807 problem', () => {
     expect(errorBody({ status: 404, title: 'Not Found', detail: 'No conversation /conversations/x.' })).toEqual({
       '@type': 'hydra:Error',
-      '@context': HYDRA_CONTEXT,
+      '@context': [HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT],
       type: 'about:blank',
       title: 'Not Found',
       status: 404,
@@ -74,6 +75,24 @@ describe('errorBody', () => {
       detail: 'No conversation /conversations/x.',
       description: 'No conversation /conversations/x.',
     });
+  });
+
+  it('means under the published contexts what it says: RFC 9457 members as the error context maps them, Hydra terms beside them', async () => {
+    const body = errorBody({ status: 404, title: 'Not Found', detail: 'No conversation.', type: 'https://example.com/probs/missing' });
+    const documentLoader = async (url: string) => {
+      const document = hydraRegistry.context(url);
+      if (!document) throw new Error(`Refusing to load ${url}`);
+      return { contextUrl: undefined, documentUrl: url, document: document as unknown as Record<string, unknown> };
+    };
+    const [node] = (await jsonld.expand(body as unknown as jsonld.JsonLdDocument, { documentLoader, safe: true } as unknown as jsonld.Options.Expand)) as Record<string, unknown>[];
+    const H = 'http://www.w3.org/ns/hydra/core#';
+    const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+    expect(node?.['@type']).toEqual([`${H}Error`]);
+    expect(node?.[`${RDFS}label`]).toEqual([{ '@value': 'Not Found' }]);
+    expect(node?.[`${RDFS}comment`]).toEqual([{ '@value': 'No conversation.' }]);
+    expect(node?.[`${H}description`]).toEqual([{ '@value': 'No conversation.' }]);
+    expect(node?.[`${H}statusCode`]).toEqual([{ '@value': 404 }, { '@value': 404 }]);
+    expect(node?.['http://www.w3.org/1999/02/22-rdf-syntax-ns#type']).toEqual([{ '@id': 'https://example.com/probs/missing' }]);
   });
 
   it('round-trips through the Hydra registry and reads back as the same problem', () => {

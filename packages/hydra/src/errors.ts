@@ -6,6 +6,7 @@
  */
 import { HyperldError, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
 import { isHydraTerm, readHydra } from './terms.js';
+import { HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT } from './contexts.js';
 import type { HydraErrorType } from './vocabulary.js';
 
 /**
@@ -212,7 +213,8 @@ export function errorBody(problem: {
 }): NodeOf<typeof HydraErrorType> {
   const body: NodeOf<typeof HydraErrorType> = {
     '@type': 'hydra:Error',
-    '@context': 'http://www.w3.org/ns/hydra/context.jsonld',
+    // Hydra's terms, then its error context's RFC 9457 members (`title`, `detail`, `status`, `type`, `instance`).
+    '@context': [HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT] as never,
     type: problem.type ?? 'about:blank',
     title: problem.title,
     status: problem.status,

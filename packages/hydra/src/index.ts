@@ -14,7 +14,8 @@
  * @module
  */
 
-// The Hydra vocabulary
+// The Hydra vocabulary, and the project's copies of the contexts published for it
+export { HYDRA_CONTEXT_DOCUMENT, HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts.js';
 export {
   ApiDocumentation,
   Collection,

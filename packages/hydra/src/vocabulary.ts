@@ -1,7 +1,9 @@
 /**
  * The Hydra Core vocabulary as `@hyperld/core` types: collections and their views, IRI templates,
  * operations, classes and supported properties, the API documentation, links, errors and
- * statuses. Their context is generated like any other and served at {@link HYDRA_CONTEXT}.
+ * statuses. Their context is the one the Hydra W3C Community Group publishes at {@link HYDRA_CONTEXT}
+ * (the project's copy, `contexts.ts`): the registry registers that document, never one of its own
+ * making, and checks every definition against it.
  *
  * Every property is mapped to its Hydra IRI explicitly (`.mapTo('hydra:member')`), not left to
  * `@vocab`: a type of another vocabulary that extends `Collection` inherits the properties, and
@@ -15,17 +17,9 @@
  * @module
  */
 import { createRegistry, HYDRA, t, vocabulary, type DefType, type Registry } from '@hyperld/core';
+import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT, HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts.js';
 
-/**
- * The URL of the Hydra Core context, where the generated Hydra context document is served.
- *
- * @example
- * ```ts
- * import { HYDRA_CONTEXT, hydraRegistry } from '@hyperld/hydra';
- * hydraRegistry.context(HYDRA_CONTEXT)?.['@context']['@vocab']; // 'http://www.w3.org/ns/hydra/core#'
- * ```
- */
-export const HYDRA_CONTEXT = 'http://www.w3.org/ns/hydra/context.jsonld';
+export { HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT } from './contexts.js';
 
 const hydra = vocabulary({ vocab: HYDRA, context: () => HYDRA_CONTEXT });
 const optionalId = t.id().optional();
@@ -251,7 +245,7 @@ const supportedProperty = hydra.type('hydra:SupportedProperty', {
     description: t.string().optional().mapTo('hydra:description').describe('What the property holds.'),
     required: t.boolean().mapTo('hydra:required').describe('Whether every node has it.'),
     readable: t.boolean().mapTo('hydra:readable').describe('Whether clients read it.'),
-    writable: t.boolean().mapTo('hydra:writeable').describe('Whether clients may send it.'),
+    writable: t.boolean().mapTo('hydra:writable').describe('Whether clients may send it.'),
     range: t.link().optional().mapTo('http://www.w3.org/2000/01/rdf-schema#range').describe('The type of its values.'),
   },
 });
@@ -382,18 +376,24 @@ export interface ApiDocumentationDef extends DefType<typeof apiDocumentation> {}
  */
 export const ApiDocumentation: ApiDocumentationDef = apiDocumentation;
 
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+// Its context is Hydra's error context: RFC 9457 members read as RDF (`title` is rdfs:label,
+// `detail` rdfs:comment, `status` hydra:statusCode, `type` rdf:type, `instance` rdfs:seeAlso).
+// Bodies say `[HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT]`, so Hydra's own `description` and
+// `statusCode` keep their meaning beside them.
 const hydraErrorType = hydra.type('hydra:Error', {
-  description: 'An error answer: a Hydra error that is also an RFC 7807 problem.',
+  context: HYDRA_ERROR_CONTEXT,
+  description: 'An error answer: a Hydra error that is also an RFC 9457 problem.',
   properties: {
     id: optionalId,
-    title: t.string().optional().mapTo('hydra:title').describe('A short, human-readable summary of the problem type.'),
+    title: t.string().optional().mapTo(`${RDFS}label`).describe('A short, human-readable summary of the problem type.'),
     description: t.string().optional().mapTo('hydra:description').describe('Hydra: what happened.'),
     statusCode: t.integer().optional().mapTo('hydra:statusCode').describe('Hydra: the HTTP status code.'),
-    type: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#problemType').describe('RFC 7807: a URI reference that identifies the problem type.'),
-    status: t.integer().optional().mapTo('http://www.w3.org/ns/hydra/core#statusCode').describe('RFC 7807: the HTTP status code.'),
-    detail: t.string().optional().mapTo('http://www.w3.org/ns/hydra/core#description').describe('RFC 7807: what happened in this occurrence.'),
-    instance: t.string().optional().mapTo('hydra:instance').describe('RFC 7807: the URI of this occurrence.'),
-    violations: t.list(t.json()).optional().mapTo('hydra:violations').describe('Each violation: `{ path, code, expected, found, message }`.'),
+    type: t.string().optional().mapTo('http://www.w3.org/1999/02/22-rdf-syntax-ns#type').describe('RFC 9457: a URI reference that identifies the problem type.'),
+    status: t.integer().optional().mapTo('hydra:statusCode').describe('RFC 9457: the HTTP status code.'),
+    detail: t.string().optional().mapTo(`${RDFS}comment`).describe('RFC 9457: what happened in this occurrence.'),
+    instance: t.string().optional().mapTo(`${RDFS}seeAlso`).describe('RFC 9457: the URI of this occurrence.'),
+    violations: t.list(t.json()).optional().mapTo('hydra:violations').describe('Each violation: `{ path, code, expected, found, message }` (plain JSON: neither published context defines the term).'),
   },
 });
 
@@ -470,4 +470,7 @@ export type HydraTypes = (typeof hydraTypes)[number];
  */
 // Annotated, so that its declaration names the definitions rather than `RegisteredDefs` of them
 // (the type test checks that the two are the same union).
-export const hydraRegistry: Registry<HydraTypes> = /* @__PURE__ */ createRegistry({ types: hydraTypes });
+export const hydraRegistry: Registry<HydraTypes> = /* @__PURE__ */ createRegistry({
+  types: hydraTypes,
+  contexts: { [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT, [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT },
+});

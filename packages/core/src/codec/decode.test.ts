@@ -426,7 +426,15 @@ describe('decode: unknown properties', () => {
 
   it('rejects only undeclared keys with unknownProperties: error (keywords are not properties)', () => {
     expect(sampleRegistry.decode(account(), { unknownProperties: 'error' })).toBeDefined();
-    expect(summary(decodeError({ ...account(), '@id': '/x' }, { unknownProperties: 'error' }))).toEqual(['unknown_property $["@id"]']);
+  });
+
+  it('takes the @id keyword as the identifier, and refuses it beside its alias (colliding keywords)', () => {
+    const { id, ...rest } = account();
+    const standard = { ...rest, '@id': id };
+    expect(sampleRegistry.decode(standard, { unknownProperties: 'error' })).toBe(standard);
+    expect(summary(decodeError({ ...standard, '@id': 42 }))).toEqual(['wrong_kind $["@id"]']);
+    // Before this change `@id` beside `id` was an unknown property; both identifiers are now read, and refused together.
+    expect(summary(decodeError({ ...account(), '@id': '/x' }))).toEqual(['invalid_jsonld $["@id"]']);
   });
 });
 

@@ -56,16 +56,29 @@ describe('registry consistency', () => {
     expect(thrown(() => sampleRegistry.get('Nope' as never)).code).toBe('unknown_type');
   });
 
-  it('keeps extra context documents, the generated ones winning on a shared URL', () => {
+  it('keeps extra context documents, and registers a given document instead of generating one', () => {
     const extra = { '@context': { '@vocab': 'https://other.example/vocab#' } };
+    // The published document of a context the types use: it agrees with Account's definition.
+    const published = { '@context': { ex: 'https://sample.example/vocab#', Account: 'ex:Account', name: 'ex:name' } };
     const registry = createRegistry({
       types: [Account],
-      contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': extra },
+      contexts: { '/contexts/Other.jsonld': extra, '/contexts/Account.jsonld': published },
     });
     expect(registry.context('/contexts/Other.jsonld')).toBe(extra);
-    expect(registry.context('/contexts/Account.jsonld')).toEqual(contextDocument([Account]));
+    expect(registry.context('/contexts/Account.jsonld')).toBe(published);
+    expect(registry.context('/contexts/Account.jsonld')).not.toEqual(contextDocument([Account]));
     // A document using the extra context decodes without unknownContext: 'ignore'.
     expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Other.jsonld', id: '/a', name: 'n' })).toBeDefined();
+    // Under the given document, the `@id` keyword identifies the node (it defines no `id` alias).
+    expect(registry.decode({ '@type': 'Account', '@context': '/contexts/Account.jsonld', '@id': '/a', name: 'n' }, { unknownProperties: 'error' })).toBeDefined();
+  });
+
+  it('refuses a given document in which a term means something else than the definition says', () => {
+    const other = { '@context': { '@vocab': 'https://other.example/vocab#' } };
+    const error = thrown(() => createRegistry({ types: [Account], contexts: { '/contexts/Account.jsonld': other } }));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.message).toContain('/contexts/Account.jsonld');
+    expect(error.message).toContain('https://other.example/vocab#');
   });
 
   it('finds a context by a URL resolved against a base', () => {

@@ -85,7 +85,12 @@ export type RegisteredDefs<D extends AnyTypeDef> = Extract<Reach<D, never, []>, 
 export interface RegistryOptions<D extends AnyTypeDef> {
   /** The types; types they embed or extend are registered with them. */
   readonly types: readonly D[];
-  /** Extra context documents by URL (e.g. for types defined elsewhere); generated ones win on conflict. */
+  /**
+   * Context documents by URL: for contexts no type declares (types defined elsewhere), and for
+   * those whose document is published by their owner (Hydra's). A document given for a URL that
+   * types declare is registered as it is, instead of a generated one, and the types are checked
+   * against it: a term it defines must mean what the definition says.
+   */
   readonly contexts?: Readonly<Record<string, ContextDocument>>;
   /**
    * Whether to generate a validator per type with `new Function` for decoding JSON text: several
@@ -233,6 +238,29 @@ function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
 }
 
 /**
+ * Checks definitions against the document given for their context URL: every term it defines
+ * for a type or a property means the IRI the definition gives it. A key the document leaves
+ * undefined is read by hyperld under its declared name (and dropped by a JSON-LD processor).
+ */
+function checkAgainst(url: string, doc: ContextDocument, defs: readonly AnyTypeDef[]): void {
+  const terms = compileTerms(doc['@context']);
+  for (const def of defs) {
+    const typeIri = terms.iriOf(def.type);
+    if (typeIri !== undefined && typeIri !== def.iri) {
+      throw new HyperldError('invalid_definition', `Context ${url}: "${def.type}" means ${typeIri} there, but the definition says ${def.iri}.`);
+    }
+    for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
+      if (kind.spec.tag === 'id') continue;
+      const iri = def.propertyIris[key] as string;
+      const meaning = terms.iriOf(key);
+      if (meaning !== undefined && meaning !== iri) {
+        throw new HyperldError('invalid_definition', `Context ${url}: term "${key}" of "${def.type}" means ${meaning} there, but the definition says ${iri}.`);
+      }
+    }
+  }
+}
+
+/**
  * Creates a registry of types, generating the context document of every context URL they use.
  * The types they extend or embed (`t.node`) are registered with them, in its type too
  * ({@link RegisteredDefs}): `get`, and `decode` in strict mode, know all of them.
@@ -261,7 +289,11 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
   }
   const contexts = new Map<string, ContextDocument>();
   for (const [url, doc] of Object.entries(options.contexts ?? {})) contexts.set(url, doc);
-  for (const [url, defs] of byContext) contexts.set(url, contextDocument(defs));
+  for (const [url, defs] of byContext) {
+    const given = options.contexts !== undefined && Object.hasOwn(options.contexts, url) ? options.contexts[url] : undefined;
+    if (given === undefined) contexts.set(url, contextDocument(defs));
+    else checkAgainst(url, given, defs);
+  }
   const byIri = new Map<string, AnyTypeDef>();
   for (const def of types.values()) if (!byIri.has(def.iri)) byIri.set(def.iri, def);
   const compiledTerms = new WeakMap<ContextDocument, Terms>();

@@ -197,6 +197,11 @@ export class Compiler {
         }
         // An own `undefined` (only in hand-built nodes) counts as absent, as JSON.stringify drops it.
         if (v === undefined) continue;
+        // `@id` beside its alias: two identifiers, which JSON-LD rejects as colliding keywords.
+        if (p.kind.spec.tag === 'id' && k !== p.keys[0] && Object.hasOwn(value, p.keys[0] as string)) {
+          run.report('invalid_jsonld', k, `one identifier, "${p.keys[0]}" or "${k}" (JSON-LD: colliding keywords)`, describe(v));
+          continue;
+        }
         // Only a property's first spelling counts: a document that also uses another one
         // (`member` and `hydra:member`) takes the full check for missing properties below.
         if (!p.optional) {
@@ -301,7 +306,10 @@ export class Compiler {
     for (const [key, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
       let keys: readonly string[] = [key];
       const context = terms ?? this.types.terms(def.context, undefined);
-      if (context && kind.spec.tag !== 'id') {
+      if (kind.spec.tag === 'id') {
+        // The keyword itself is always the node's identifier, whatever alias the context gives.
+        if (key !== '@id') keys = [key, '@id'];
+      } else if (context) {
         // Every key the context lets stand for the property's IRI (term, compact IRI, the IRI
         // itself); the declared key last when a foreign context says nothing of the IRI, so that
         // the property does not vanish.

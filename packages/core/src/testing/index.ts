@@ -24,6 +24,7 @@ import { HyperldError } from '../errors.js';
 import { embeddedTargetsOf, jsonTypesOf as kindJsonTypes, type AnyKind, type JsonType, type KindSpec, type ValueOf } from '../model/kinds.js';
 import fc from '../peers/fast-check.js';
 import { createRegistry, type AnyNodeOf, type Registry } from '../codec/registry.js';
+import type { ContextDocument } from '../context/document.js';
 
 /**
  * The JSON types (`typeof`, plus `array`) a kind's non-null values take — the branch the
@@ -187,7 +188,11 @@ class Builder {
   /** Definitions whose past-`maxDepth` arbitrary is being built: a forced cycle among them has no finite instance. */
   private readonly building = new Set<AnyTypeDef>();
 
-  constructor(registry: Pick<Registry, 'types'>, options: ArbitraryOptions | undefined) {
+  /** The registry's context documents, when it has them: they say under which key a node's identifier goes. */
+  private readonly contextOf: ((url: string) => ContextDocument | undefined) | undefined;
+
+  constructor(registry: Pick<Registry, 'types'> & Partial<Pick<Registry, 'context'>>, options: ArbitraryOptions | undefined) {
+    this.contextOf = registry.context === undefined ? undefined : (url) => registry.context?.(url);
     this.maxDepth = options?.maxDepth ?? 3;
     this.unknown = options?.unknownProperties ?? true;
     this.shuffled = options?.keyOrder === 'shuffled';
@@ -242,13 +247,19 @@ class Builder {
     const ranks: Arbitrary<number[] | undefined> = this.shuffled
       ? fc.array(fc.nat(total * 4), { minLength: total, maxLength: total })
       : fc.constant(undefined);
+    // The identifier goes under its declared key where the type's context aliases it to `@id`
+    // (`id: "@id"` in generated contexts), and under the keyword where it does not (the published
+    // Hydra context).
+    const own = this.contextOf?.(def.context)?.['@context'];
+    const idKey = (key: string): string => (own === undefined || own[key] === '@id' ? key : '@id');
     return fc.tuple(fc.tuple(...values), unknownArb, ranks).map(([vals, extra, rank]) => {
       const out: (readonly [string, unknown])[] = [
         ['@type', def.type],
         ['@context', def.context],
       ];
       vals.forEach((v, i) => {
-        if (v !== ABSENT) out.push([(entries[i] as [string, AnyKind])[0], v]);
+        const [key, kind] = entries[i] as [string, AnyKind];
+        if (v !== ABSENT) out.push([kind.spec.tag === 'id' ? idKey(key) : key, v]);
       });
       out.push(...extra);
       if (rank) {

@@ -10,6 +10,22 @@
  *
  * @module
  */
+import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT, HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from '@hyperld/hydra';
+
+/**
+ * The documents the W3C publishes for Hydra, by URL, as `@hyperld/hydra` keeps them: what the
+ * offline network answers for those URLs.
+ *
+ * @example
+ * ```ts
+ * import { offlineNetwork, PUBLISHED_CONTEXTS } from './offline-network.js';
+ * const network = offlineNetwork({ allow: ['http://127.0.0.1:8080'], documents: PUBLISHED_CONTEXTS });
+ * ```
+ */
+export const PUBLISHED_CONTEXTS: Readonly<Record<string, unknown>> = {
+  [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT,
+  [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT,
+};
 
 /** What {@link offlineNetwork} builds. */
 export interface OfflineNetwork {
@@ -51,10 +67,9 @@ function methodOf(input: string | URL | Request, init: RequestInit | undefined):
  * @returns the wrapper and its logs.
  * @example
  * ```ts
- * import { offlineNetwork } from './offline-network.js';
+ * import { offlineNetwork, PUBLISHED_CONTEXTS } from './offline-network.js';
  * declare const base: string;
- * declare const hydraContext: object;
- * const network = offlineNetwork({ allow: [base], documents: { 'http://www.w3.org/ns/hydra/context.jsonld': hydraContext } });
+ * const network = offlineNetwork({ allow: [base], documents: PUBLISHED_CONTEXTS });
  * const restore = network.install();
  * // … the clients run …
  * restore();

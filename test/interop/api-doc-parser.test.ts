@@ -10,11 +10,11 @@
  */
 import { parseHydraDocumentation, type Resource } from '@api-platform/api-doc-parser';
 import type { AnyKind } from '@hyperld/core';
+import { HYDRA_CONTEXT } from '@hyperld/hydra';
 import { Account } from '@hyperld/textus';
 import { DEMO_TOKEN } from '@hyperld/textus-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { offlineNetwork, type OfflineNetwork } from '../helpers/offline-network.js';
-import { PUBLISHED_HYDRA_CONTEXT } from '../helpers/published-hydra-context.js';
+import { offlineNetwork, PUBLISHED_CONTEXTS, type OfflineNetwork } from '../helpers/offline-network.js';
 import { call, startMemoryServer, type TestServer } from '../helpers/textus-server.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -26,7 +26,7 @@ let restore: () => void;
 
 beforeAll(async () => {
   server = await startMemoryServer();
-  network = offlineNetwork({ allow: [server.url], documents: { 'http://www.w3.org/ns/hydra/context.jsonld': PUBLISHED_HYDRA_CONTEXT } });
+  network = offlineNetwork({ allow: [server.url], documents: PUBLISHED_CONTEXTS });
   // api-doc-parser has no fetch option: its fetchJsonLd, and the document loader it gives
   // jsonld.expand, call the global fetch.
   restore = network.install();
@@ -79,7 +79,7 @@ describe('api-doc-parser against the reference server', () => {
     expect(status).toBe(200);
     expect(errors).toEqual([]);
     expect(network.refused).toEqual([]);
-    expect(network.served).toContain('http://www.w3.org/ns/hydra/context.jsonld');
+    expect(network.served).toContain(HYDRA_CONTEXT);
     // The entrypoint, then the documentation its Link header names, both from the server.
     const link = (await call(server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' })).headers.get('link') ?? '';
     const docs = /<([^>]+)>;\s*rel="http:\/\/www\.w3\.org\/ns\/hydra\/core#apiDocumentation"/.exec(link)?.[1];

@@ -1,4 +1,4 @@
-import { HYDRA_CONTEXT_DOCUMENT } from './contexts.js';
+import { HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
 import { HYDRA, XSD, type AnyKind, type AnyTypeDef } from '@hyperld/core';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';

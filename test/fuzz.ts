@@ -377,7 +377,10 @@ export function mutate(registry: Decoder, doc: unknown, m: Mutation): Mutated {
   const def: AnyTypeDef | undefined = atRoot && !Array.isArray(target) && typeof target['@type'] === 'string' ? registry.lookup(target['@type']) : undefined;
   const keys = Object.keys(target);
   const key = keys[m.pick % Math.max(1, keys.length)];
-  const declared = (k: string): AnyKind | undefined => (def && Object.hasOwn(def.properties, k) ? (def.properties as Record<string, AnyKind>)[k] : undefined);
+  // The `@id` keyword is the identifier wherever a type declares one (under an alias or not).
+  const idKind = def ? (Object.values(def.properties) as AnyKind[]).find((k) => k.spec.tag === 'id') : undefined;
+  const declared = (k: string): AnyKind | undefined =>
+    k === '@id' ? idKind : def && Object.hasOwn(def.properties, k) ? (def.properties as Record<string, AnyKind>)[k] : undefined;
   const unknownKey = (k: string): boolean => !k.startsWith('@') && declared(k) === undefined;
   // What a new value at a key of the root decides.
   const valueAt = (k: string, v: unknown): Expectation => {

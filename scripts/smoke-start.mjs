@@ -4,7 +4,8 @@
 // of the docs site, library reference and explorer), then checks:
 //   1. the seed endpoint, with the printed curl's URL and headers: 200, a ConversationCollection
 //      of 25 members with totalItems and a view whose next page is a link;
-//   2. the docs home page: 200 HTML linking the library reference and the explorer;
+//   2. the docs home page: 200 HTML linking the library reference and the explorer, to a browser;
+//      and, to a JSON-LD client, the API's entrypoint with the Link to its documentation;
 //   3. the library reference: its index, and the first module page it links to;
 //   4. the explorer: its page, its bundle and its config (the printed demo token);
 //   5. SIGINT to the command's process (bash, exec'd into `pnpm start`) stops it: exit 0 within
@@ -90,7 +91,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function get(url, headers = {}) {
   const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const body = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body };
+  return { status: response.status, type: response.headers.get('content-type') ?? '', link: response.headers.get('link') ?? '', body };
 }
 
 const isHtml = (r) => r.status === 200 && r.type.startsWith('text/html');
@@ -198,10 +199,15 @@ async function main() {
       check(typeof page.view?.next === 'string' && page.view.next.startsWith(SEED_PATH), `  a view with a next page (${page.view?.next})`);
     }
 
-    // 3. The docs home page.
-    const home = await get(printed.home[1]);
-    if (check(isHtml(home), `GET ${new URL(printed.home[1]).pathname} → ${home.status} ${home.type}`)) {
+    // 3. The docs home page, as a browser asks for it; `/` is also the API's entrypoint, for JSON-LD.
+    const home = await get(printed.home[1], { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' });
+    if (check(isHtml(home), `GET ${new URL(printed.home[1]).pathname} (a browser) → ${home.status} ${home.type}`)) {
       check(home.body.includes('<h1>hyperld</h1>') && home.body.includes('href="api/index.html"') && home.body.includes('href="explorer/index.html"'), '  the docs home links the library reference and the explorer');
+    }
+    const entrypoint = await get(printed.home[1], { accept: 'application/ld+json' });
+    if (check(entrypoint.status === 200 && entrypoint.type.startsWith('application/ld+json'), `GET ${new URL(printed.home[1]).pathname} (JSON-LD) → ${entrypoint.status} ${entrypoint.type}`)) {
+      check(entrypoint.body.includes('"EntryPoint"'), '  the entrypoint, typed EntryPoint');
+      check(entrypoint.link.includes('rel="http://www.w3.org/ns/hydra/core#apiDocumentation"'), `  a Link to the API documentation (${entrypoint.link})`);
     }
 
     // 4. The library reference and one of its module pages.

@@ -13,35 +13,23 @@ import { Conversation, textusRegistry } from '@hyperld/textus';
 import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, SEED_CONVERSATION_ID, type PagePosition } from '@hyperld/textus-server';
 import rdf, { Environment } from '@zazuko/env-node';
 import create, { type RuntimeOperation } from 'alcaeus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineNetwork, PUBLISHED_CONTEXTS, type OfflineNetwork } from '../helpers/offline-network.js';
-import { call, startMemoryServer, type TestServer } from '../helpers/textus-server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useOfflineTextusServer } from '../helpers/offline-textus-server.js';
+import { call } from '../helpers/textus-server.js';
 
 const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 
-let server: TestServer;
-let network: OfflineNetwork;
-let restore: () => void;
+const suite = useOfflineTextusServer();
 
-beforeAll(async () => {
-  server = await startMemoryServer();
-  network = offlineNetwork({ allow: [server.url], documents: PUBLISHED_CONTEXTS });
-  // Alcaeus takes the wrapper as its fetch; the JSON-LD parser inside it loads remote contexts
-  // with the global one, so the wrapper is that too while these tests run.
-  restore = network.install();
-});
-
-afterAll(async () => {
-  restore?.();
-  await server?.close();
+afterAll(() => {
   // Nothing reached the network: the Hydra context came from the project's copy.
-  expect(network.refused).toEqual([]);
-  expect(network.served).toContain(HYDRA_CONTEXT);
+  expect(suite.network.refused).toEqual([]);
+  expect(suite.network.served).toContain(HYDRA_CONTEXT);
 });
 
 /** A fresh Alcaeus (its own resource store and API documentation cache) as the demo user. */
 function alcaeus() {
-  const env = new Environment(create({ fetch: network.fetch }), { parent: rdf });
+  const env = new Environment(create({ fetch: suite.network.fetch }), { parent: rdf });
   env.hydra.defaultHeaders = { authorization: `Bearer ${DEMO_TOKEN}` };
   return env;
 }
@@ -62,8 +50,8 @@ function storeConversationUrls(): string[] {
   const urls: string[] = [];
   let position: PagePosition;
   for (;;) {
-    const page = server.store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, position, 25);
-    urls.push(...page.rows.map((row) => new URL(`/conversations/${row.id}`, server.url).href));
+    const page = suite.server.store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, position, 25);
+    urls.push(...page.rows.map((row) => new URL(`/conversations/${row.id}`, suite.server.url).href));
     const last = page.rows[page.rows.length - 1];
     if (!page.hasNext || last === undefined) return urls;
     position = { after: last.seq };
@@ -95,16 +83,16 @@ function actionIri(name: string): string {
 
 /** The available actions of hyperld's own reading of a conversation, as `METHOD URL`. */
 async function hyperldActions(url: string) {
-  const answer = await call(server.url, 'GET', url, { token: DEMO_TOKEN });
+  const answer = await call(suite.server.url, 'GET', url, { token: DEMO_TOKEN });
   expect(answer.status).toBe(200);
-  const node = textusRegistry.decodeAs(Conversation, answer.text, { base: new URL(url, server.url).href });
+  const node = textusRegistry.decodeAs(Conversation, answer.text, { base: new URL(url, suite.server.url).href });
   return listActions(node, { registry: textusRegistry });
 }
 
 describe('Alcaeus 3 against the reference server', () => {
   it('loads the seed collection: 25 hydra:members, totalItems 87, and pages to the end through view.next', async () => {
     const env = alcaeus();
-    const first = await load(env, `${server.url}/contacts/${SEED_CONTACT_ID}/conversations`);
+    const first = await load(env, `${suite.server.url}/contacts/${SEED_CONTACT_ID}/conversations`);
     expect(first.getArray(`${HYDRA}member`)).toHaveLength(25);
     expect(first.getNumber(`${HYDRA}totalItems`)).toBe(87);
 
@@ -123,7 +111,7 @@ describe('Alcaeus 3 against the reference server', () => {
   }, 90_000);
 
   it('finds on the seed conversation’s links exactly the available actions of listActions, by method and absolute URL', async () => {
-    const url = `${server.url}/conversations/${SEED_CONVERSATION_ID}`;
+    const url = `${suite.server.url}/conversations/${SEED_CONVERSATION_ID}`;
     const { byLink, operations } = await linkOperations(alcaeus(), url);
     const actions = await hyperldActions(url);
     const available = actions.flatMap((a) => (a.state === 'available' ? [`${a.method} ${a.url}`] : []));
@@ -145,7 +133,7 @@ describe('Alcaeus 3 against the reference server', () => {
   });
 
   it('finds nothing for a null link, and offers nothing but GET on the conversation itself', async () => {
-    const url = `${server.url}/conversations/${SEED_CONVERSATION_ID}`;
+    const url = `${suite.server.url}/conversations/${SEED_CONVERSATION_ID}`;
     const { conversation, byLink } = await linkOperations(alcaeus(), url);
     const actions = await hyperldActions(url);
     const unavailable = actions.filter((a) => a.state === 'unavailable').map((a) => a.name);
@@ -167,17 +155,17 @@ describe('Alcaeus 3 against the reference server', () => {
 
   it('invokes its close operation: the store says closed, and a reload offers reopen and no close', async () => {
     const env = alcaeus();
-    const url = `${server.url}/conversations/${SEED_CONVERSATION_ID}`;
+    const url = `${suite.server.url}/conversations/${SEED_CONVERSATION_ID}`;
     const closeUrl = `${url}/close`;
     const reopenUrl = `${url}/reopen`;
     const before = await linkOperations(env, url);
     const close = before.operations.find((op) => op.method?.toUpperCase() === 'PUT' && op.target.id.value === closeUrl);
     if (!close) throw new Error(`Alcaeus offers no PUT ${closeUrl}`);
-    expect(server.store.conversation(SEED_CONVERSATION_ID)?.current_state).toBe('open');
+    expect(suite.server.store.conversation(SEED_CONVERSATION_ID)?.current_state).toBe('open');
 
     const { response } = await close.invoke();
     expect(response?.xhr.status).toBeLessThan(300);
-    expect(server.store.conversation(SEED_CONVERSATION_ID)?.current_state).toBe('closed');
+    expect(suite.server.store.conversation(SEED_CONVERSATION_ID)?.current_state).toBe('closed');
 
     const after = await linkOperations(env, url);
     const offered = summary(after.operations);

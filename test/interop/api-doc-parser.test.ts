@@ -13,29 +13,14 @@ import type { AnyKind } from '@hyperld/core';
 import { HYDRA_CONTEXT } from '@hyperld/hydra';
 import { Account } from '@hyperld/textus';
 import { DEMO_TOKEN } from '@hyperld/textus-server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { offlineNetwork, PUBLISHED_CONTEXTS, type OfflineNetwork } from '../helpers/offline-network.js';
-import { call, startMemoryServer, type TestServer } from '../helpers/textus-server.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useOfflineTextusServer } from '../helpers/offline-textus-server.js';
+import { call } from '../helpers/textus-server.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const TEXTUS = 'https://api.textus.com/vocab#';
 
-let server: TestServer;
-let network: OfflineNetwork;
-let restore: () => void;
-
-beforeAll(async () => {
-  server = await startMemoryServer();
-  network = offlineNetwork({ allow: [server.url], documents: PUBLISHED_CONTEXTS });
-  // api-doc-parser has no fetch option: its fetchJsonLd, and the document loader it gives
-  // jsonld.expand, call the global fetch.
-  restore = network.install();
-});
-
-afterAll(async () => {
-  restore?.();
-  await server?.close();
-});
+const suite = useOfflineTextusServer();
 
 /** What api-doc-parser rejects with (a plain object), as an Error that says why. */
 function reason(rejection: unknown): Error {
@@ -64,7 +49,7 @@ describe('api-doc-parser against the reference server', () => {
       errors.push(args);
     });
     try {
-      const parsed = await parseHydraDocumentation(`${server.url}/`, { headers: () => ({ authorization: `Bearer ${DEMO_TOKEN}` }) });
+      const parsed = await parseHydraDocumentation(`${suite.server.url}/`, { headers: () => ({ authorization: `Bearer ${DEMO_TOKEN}` }) });
       status = parsed.status;
       resources = parsed.api.resources ?? [];
     } catch (rejection) {
@@ -78,22 +63,22 @@ describe('api-doc-parser against the reference server', () => {
   it('reads the entrypoint and the documentation its Link header names, offline, without error', async () => {
     expect(status).toBe(200);
     expect(errors).toEqual([]);
-    expect(network.refused).toEqual([]);
-    expect(network.served).toContain(HYDRA_CONTEXT);
-    // The entrypoint, then the documentation its Link header names, both from the server.
-    const link = (await call(server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' })).headers.get('link') ?? '';
+    expect(suite.network.refused).toEqual([]);
+    expect(suite.network.served).toContain(HYDRA_CONTEXT);
+    // The entrypoint, then the documentation its Link header names, both from the suite.server.
+    const link = (await call(suite.server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' })).headers.get('link') ?? '';
     const docs = /<([^>]+)>;\s*rel="http:\/\/www\.w3\.org\/ns\/hydra\/core#apiDocumentation"/.exec(link)?.[1];
     expect(docs, link).toBeDefined();
-    expect(network.passed.slice(0, 2)).toEqual([`GET ${server.url}/`, `GET ${new URL(docs ?? '', server.url).href}`]);
+    expect(suite.network.passed.slice(0, 2)).toEqual([`GET ${suite.server.url}/`, `GET ${new URL(docs ?? '', suite.server.url).href}`]);
   });
 
   it('returns a resource for every top-level collection the entrypoint links', async () => {
-    const entrypoint = await call(server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' });
+    const entrypoint = await call(suite.server.url, 'GET', '/', { token: DEMO_TOKEN, accept: 'application/ld+json' });
     expect(entrypoint.status).toBe(200);
     // The entrypoint's links: every value that is an IRI, other than its own id.
     const linked = Object.entries(entrypoint.json)
       .filter(([key, value]) => !key.startsWith('@') && key !== 'id' && typeof value === 'string')
-      .map(([, value]) => new URL(value as string, server.url).href);
+      .map(([, value]) => new URL(value as string, suite.server.url).href);
     expect(linked.length).toBeGreaterThan(0);
     expect(resources.map((r) => r.url).sort()).toEqual([...new Set(linked)].sort());
     expect(resources.map((r) => r.name)).toContain('accounts');
@@ -103,7 +88,7 @@ describe('api-doc-parser against the reference server', () => {
     // The entry point links the user's accounts; each account links its conversations and contacts.
     expect(resources.map((r) => r.name)).toEqual(['accounts']);
     const accounts = resources.find((r) => r.name === 'accounts') as Resource;
-    expect(accounts).toMatchObject({ url: `${server.url}/accounts`, id: `${TEXTUS}Account`, title: 'Account' });
+    expect(accounts).toMatchObject({ url: `${suite.server.url}/accounts`, id: `${TEXTUS}Account`, title: 'Account' });
     // One field per property of the definition (hydra:member's class, found through owl:equivalentClass) …
     const declared = Object.entries(Account.properties as Record<string, AnyKind>).filter(([, kind]) => kind.spec.tag !== 'id');
     expect((accounts.fields ?? []).map((f) => f.name).sort()).toEqual(declared.map(([key]) => key).sort());

@@ -48,7 +48,7 @@ import { renderUser, renderUsers } from './render/user.js';
 import { conversationAction, type Answer, type TextusHandlers, type WithParams } from './route-handler.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID } from './seed/facts.js';
 import { seedStore } from './seed/seed-store.js';
-import type { AccountRow, ContactRow, PagePosition, RowPage, UserRow } from './store/rows.js';
+import type { AccountRow, ContactRow, ConversationRow, PagePosition, RowPage, UserRow } from './store/rows.js';
 import { TextusStore } from './store/textus-store.js';
 import { Viewer } from './viewer.js';
 
@@ -227,6 +227,15 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
   const visibleContact = (ctx: WithParams<'contact'>, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
   const visibleMessage = (ctx: WithParams<'message'>, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
   const withPhones = (contact: ContactRow) => ({ contact, phones: store.phonesOf(contact.id) });
+  // A page of conversations, as the seed route (a contact's) and an account's answer it; the
+  // caller adds its view (and search), which come after these keys on the wire.
+  const conversationPage = (path: string, page: RowPage<ConversationRow>, viewer: Viewer) => ({
+    '@type': 'ConversationCollection' as const,
+    '@context': '/contexts/ConversationCollection.jsonld' as const,
+    id: path,
+    members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
+    totalItems: page.total,
+  });
 
   // One entry per route of textusRoutes (TextusHandlers: a missing or extra one does not compile).
   const handlers: TextusHandlers = {
@@ -235,14 +244,7 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
       const per = size(ctx.url);
       const page = store.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
       const path = `/contacts/${contact.id}/conversations`;
-      return {
-        '@type': 'ConversationCollection',
-        '@context': '/contexts/ConversationCollection.jsonld',
-        id: path,
-        members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
-        totalItems: page.total,
-        view: keysetView(ctx.url, path, page),
-      };
+      return { ...conversationPage(path, page, viewer), view: keysetView(ctx.url, path, page) };
     },
     conversation: (ctx, viewer) => renderConversation(store, visibleConversation(ctx, viewer), viewer),
     readConversation: conversationAction('readConversation'),
@@ -339,11 +341,7 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
       const page = store.conversationsOfAccount(a.id, state !== undefined ? { state } : {}, position(ctx.url), per);
       const path = `/accounts/${a.id}/conversations`;
       return {
-        '@type': 'ConversationCollection',
-        '@context': '/contexts/ConversationCollection.jsonld',
-        id: path,
-        members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
-        totalItems: page.total,
+        ...conversationPage(path, page, viewer),
         view: keysetView(ctx.url, path, page, state !== undefined ? { state } : {}),
         search: conversationSearch.node(path),
       };

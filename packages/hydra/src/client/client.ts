@@ -26,7 +26,7 @@ import { declaredActions, listActions, type ActionName, type ActionSpecOf, type 
 import { HydraError } from '../errors.js';
 import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
 import { budgetOf } from './deadline.js';
-import { EtagCache } from './etag-cache.js';
+import { EtagCache, type EtagCacheLimits } from './etag-cache.js';
 import type { HttpError } from './http-error.js';
 import { failWith, readAnswer } from './read-answer.js';
 import { sendWithRetries, type RetryPolicy } from './retry.js';
@@ -73,8 +73,11 @@ export interface ClientOptions<D extends AnyTypeDef> {
   readonly retries?: number;
   /** The first backoff delay in milliseconds (default 200; doubled each time, with jitter, at most 10 s). */
   readonly retryDelay?: number;
-  /** Keep ETag'd answers for conditional GETs (default `true`; at most 500 entries). */
-  readonly cache?: boolean;
+  /**
+   * Keep ETag'd answers for conditional GETs (default `true`: at most 500 nodes, decoded from at
+   * most 32 Mi code units of text in all; give {@link EtagCacheLimits} to change those bounds).
+   */
+  readonly cache?: boolean | EtagCacheLimits;
   /**
    * Decoding limits. `maxSize` (in UTF-16 code units, as `decode` counts them) also bounds the
    * reading: an answer is decoded as its bytes arrive and its body cancelled as soon as the text
@@ -263,7 +266,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     this.#transport = new Transport(options);
     this.registry = options.registry;
     this.#retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
-    this.#cache = options.cache === false ? undefined : new EtagCache();
+    this.#cache = options.cache === false ? undefined : new EtagCache(typeof options.cache === 'object' ? options.cache : {});
     this.#timeout = options.timeout ?? 30_000;
     this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
   }
@@ -356,9 +359,10 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
       return cached.node;
     }
     if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
-    const node = this.#decodeText(await readAnswer(response, finalUrl.href, budget, this.#maxSize), finalUrl.href, def);
+    const text = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
+    const node = this.#decodeText(text, finalUrl.href, def);
     const etag = response.headers.get('etag');
-    if (cache && etag) cache.set(url.href, etag, node);
+    if (cache && etag) cache.set(url.href, etag, node, text.length);
     return node;
   }
 

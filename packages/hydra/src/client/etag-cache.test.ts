@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { client, fakeFetch, json, seedConversation } from './__fixtures__/fake-api.js';
+import { EtagCache } from './etag-cache.js';
 
 describe('cache: conditional GETs and invalidation', () => {
   /** A server with an ETag per resource version; bumping a resource changes its ETag. */
@@ -79,5 +80,46 @@ describe('cache: conditional GETs and invalidation', () => {
     await c.request('DELETE', '/conversations/Pvwqm5G');
     await c.get('/conversations/Pvwqm5G');
     expect(server.calls.map((call) => `${call.method} ${call.headers['if-none-match'] ?? '-'}`)).toEqual(['GET -', 'DELETE -', 'GET -']);
+  });
+
+  it('keeps within its text budget: the least recently used go first, an answer over the budget is not kept', async () => {
+    const server = etagServer();
+    const text = JSON.stringify(seedConversation()).length;
+    // Room for two answers, not three.
+    const c = client(server.fetch, { cache: { maxSize: 2 * text + 1 } });
+    for (const id of ['a', 'b', 'c']) await c.get(`/conversations/${id}`);
+    await c.get('/conversations/a'); // dropped: fetched unconditionally
+    await c.get('/conversations/c'); // kept: revalidated
+    expect(server.calls.slice(3).map((call) => call.headers['if-none-match'])).toEqual([undefined, '"v1"']);
+    const tiny = etagServer();
+    const none = client(tiny.fetch, { cache: { maxSize: text - 1 } });
+    await none.get('/conversations/a');
+    await none.get('/conversations/a');
+    expect(tiny.calls.map((call) => call.headers['if-none-match'])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('EtagCache bounds', () => {
+  it('counts entries and text, and gives back the budget of what it drops', () => {
+    const cache = new EtagCache({ maxEntries: 2, maxSize: 100 });
+    cache.set('https://api.example/1', '"1"', {}, 40);
+    cache.set('https://api.example/2', '"1"', {}, 40);
+    expect([cache.entries, cache.size]).toEqual([2, 80]);
+    // Replacing an entry does not count it twice.
+    cache.set('https://api.example/2', '"2"', {}, 50);
+    expect([cache.entries, cache.size]).toEqual([2, 90]);
+    // A third entry: past maxEntries, the oldest goes.
+    cache.set('https://api.example/3', '"1"', {}, 10);
+    expect(cache.get('https://api.example/1')).toBeUndefined();
+    expect([cache.entries, cache.size]).toEqual([2, 60]);
+    // Past maxSize: as many of the oldest go as it takes.
+    cache.set('https://api.example/4', '"1"', {}, 95);
+    expect([cache.entries, cache.size]).toEqual([1, 95]);
+    cache.invalidate(new URL('https://api.example/4'));
+    expect([cache.entries, cache.size]).toEqual([0, 0]);
+    // Over the whole budget alone: not kept, and what was kept for the URL is dropped.
+    cache.set('https://api.example/5', '"1"', {}, 20);
+    cache.set('https://api.example/5', '"2"', {}, 101);
+    expect([cache.entries, cache.size]).toEqual([0, 0]);
   });
 });

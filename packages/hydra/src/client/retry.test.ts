@@ -22,6 +22,25 @@ describe('resilience: timeouts and retries', () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it('puts the token and headers providers under the deadline: one that never settles times out, and no request is sent', async () => {
+    const server = fakeFetch(() => json(seedConversation()));
+    const never = () => new Promise<never>(() => undefined);
+    for (const options of [{ token: never }, { headers: never }]) {
+      const c = client(server.fetch, { timeout: 30, retries: 0, ...options });
+      // Before, the call never ended (this test ran into vitest's own timeout).
+      const error = await rejection(c.get('/conversations/Pvwqm5G'));
+      expect(isHydraError(error) && error.code).toBe('network_error');
+    }
+    expect(server.calls).toHaveLength(0);
+    // The caller's signal stops it at once too, as `aborted`.
+    const c = client(server.fetch, { token: never });
+    const controller = new AbortController();
+    const pending = rejection(c.get('/conversations/Pvwqm5G', { signal: controller.signal }));
+    controller.abort();
+    const aborted = await pending;
+    expect(isHydraError(aborted) && aborted.code).toBe('aborted');
+  });
+
   it('times out with network_error when the body stalls', async () => {
     const server = fakeFetch((call) => {
       const body = new ReadableStream<Uint8Array>({

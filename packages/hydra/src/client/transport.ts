@@ -127,7 +127,7 @@ export class Transport {
     let currentMethod = method;
     let currentBody = body;
     for (let hop = 0; hop <= 5; hop++) {
-      const headers = await this.#headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra);
+      const headers = await this.#headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra, signal);
       const init: RequestInit = { method: currentMethod, headers, signal, redirect: 'manual', ...(currentBody !== undefined ? { body: currentBody } : {}) };
       let response = await this.#send(url.href, init);
       if (response.type === 'opaqueredirect') {
@@ -154,21 +154,48 @@ export class Transport {
     throw new HydraError('network_error', `Too many redirects from ${start.href}.`, { url: start.href });
   }
 
-  /** The header fields of a request to `url`: credentials and custom headers for the API's origin only. */
-  async #headersFor(url: URL, extra: Record<string, string>): Promise<Record<string, string>> {
+  /**
+   * The header fields of a request to `url`: credentials and custom headers for the API's origin
+   * only. The `token` and `headers` providers run under the call's signal: one that never settles
+   * does not outlive the deadline.
+   */
+  async #headersFor(url: URL, extra: Record<string, string>, signal: AbortSignal): Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: this.#accept, ...extra };
     const options = this.#options;
     if (url.origin !== this.origin) {
       if (options.crossOrigin === 'refuse') throw new HydraError('unsafe_link', `Refusing to leave ${this.origin} for ${url.origin}.`, { url: url.href });
       return headers;
     }
-    if (options.headers) Object.assign(headers, await options.headers(url));
+    if (options.headers) Object.assign(headers, await underSignal(options.headers(url), signal));
     if (options.token !== undefined) {
-      const token = typeof options.token === 'function' ? await options.token() : options.token;
+      const token = typeof options.token === 'function' ? await underSignal(options.token(), signal) : options.token;
       headers['authorization'] = `Bearer ${token}`;
     }
     return headers;
   }
+}
+
+/**
+ * A provider's answer, or the signal's reason as soon as it aborts (the provider itself cannot be
+ * stopped; its late answer is dropped).
+ */
+function underSignal<T>(value: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  if (!(value instanceof Promise)) return Promise.resolve(value);
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', abort, { once: true });
+    value.then(
+      (v) => {
+        signal.removeEventListener('abort', abort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(e as Error);
+      },
+    );
+  });
 }
 
 /**

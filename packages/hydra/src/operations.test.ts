@@ -43,6 +43,19 @@ describe('listOperations: class operations of the API documentation', () => {
     });
   });
 
+  it('reads a node’s context URL through the resolver given (remote contexts fetched beforehand)', () => {
+    const resolveContext = (url: string) => (url === '/contexts/Entrypoint' ? { '@context': BOOK_CONTEXT } : undefined);
+    // Under this context `Start` names the entry point class and `books` its collection link: no local name would find them.
+    const node = { '@context': ['/contexts/Entrypoint', { Start: 'Entrypoint', books: 'book' }], '@id': '/', '@type': 'Start', books: '/books' };
+    const ops = listOperations(node, { base: `${BOOKS}/`, apiDocumentation: books, resolveContext });
+    expect(brief(ops).map(([name, , , , target]) => [name, target])).toEqual([
+      ['GET self', `${BOOKS}/`],
+      ['GET book', `${BOOKS}/books`],
+      ['POST book', `${BOOKS}/books`],
+    ]);
+    expect(listOperations(node, { base: `${BOOKS}/`, apiDocumentation: books })).toEqual([]);
+  });
+
   it('takes a @type array, each type expanded, and a full IRI as it is', () => {
     const node = { '@context': BOOK_CONTEXT, '@id': '/', '@type': ['https://schema.org/Book', 'Entrypoint'], book: '/books' };
     expect(listOperations(node, { base: `${BOOKS}/`, apiDocumentation: books }).map((op) => op.name)).toEqual([

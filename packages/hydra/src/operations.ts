@@ -15,6 +15,7 @@ import {
   resolveIri,
   termsOfNode,
   type AnyKind,
+  type ContextResolver,
   type ContextValue,
   type Registry,
   type Terms,
@@ -93,6 +94,11 @@ export interface ListOperationsOptions {
    * node that carries none of its own: its `@type` and property keys are read through it.
    */
   readonly context?: ContextValue;
+  /**
+   * Resolves context URLs the registry does not hold (remote contexts fetched beforehand, under
+   * the client's trust policy); the registry's and the published Hydra context come first.
+   */
+  readonly resolveContext?: ContextResolver;
 }
 
 /** How inline operations are read: by the spellings of Hydra's terms, as `listActions` reads them. */
@@ -155,7 +161,8 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
   const registry = given ?? hydraRegistry;
   const base = options.base ?? baseOf(node);
   const record = node as Record<string, unknown>;
-  const resolve = (url: string, at?: string) => registry.context(url, at) ?? hydraRegistry.context(url, at);
+  const more = options.resolveContext;
+  const resolve = (url: string, at?: string) => registry.context(url, at) ?? hydraRegistry.context(url, at) ?? more?.(url, at);
   const terms = termsOfNode(node, resolve, base) ?? (options.context !== undefined && options.context !== null ? termsOfNode({ '@context': options.context }, resolve, base) : undefined);
   const list = new OperationList();
 

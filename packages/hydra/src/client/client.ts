@@ -380,7 +380,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly operations: Client<D>['operations'] = async (node, opts) => {
     const base = metaOf(node)?.base ?? this.#transport.base.href;
     const apiDocumentation = await this.#apiDocumentationOf(base, opts?.signal);
-    return listOperations(node, { registry: this.registry, base, ...(apiDocumentation !== undefined ? { apiDocumentation } : {}) });
+    return listOperations(node, { registry: this.registry, base, resolveContext: this.#resolveContext, ...(apiDocumentation !== undefined ? { apiDocumentation } : {}) });
   };
 
   readonly actions: Client<D>['actions'] = (node) => listActions(node, { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href });
@@ -497,13 +497,19 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
 
   /**
    * How the context URLs an API documentation names resolve: the published Hydra context (built
-   * into the reader), its inline contexts (no resolution needed) and the registry's. The seam for
-   * remote contexts under the client's trust policy: fetch the trusted URLs `doc` names here
-   * (asynchronously, within limits), then resolve from what was fetched.
+   * into the reader), its inline contexts (no resolution needed) and {@link #resolveContext}. The
+   * seam for remote contexts under the client's trust policy: fetch the trusted URLs `doc` names
+   * here (asynchronously, within limits) before the synchronous read.
    */
   async #contextsOf(_doc: unknown, _base: string): Promise<ContextResolver> {
-    return (url, base) => this.registry.context(url, base);
+    return this.#resolveContext;
   }
+
+  /**
+   * The context URLs the client resolves when reading operations and API documentation: the
+   * registry's (never the network). Remote contexts fetched under a trust policy join here.
+   */
+  readonly #resolveContext: ContextResolver = (url, base) => this.registry.context(url, base);
 
   /** Fetches the page at `url` for paging (`members`, `pages`): each page is a call of its own. */
   readonly #pageFetcher = (url: string, init: { readonly signal?: AbortSignal }): Promise<object> => this.#load(url, undefined, undefined, init.signal);

@@ -225,6 +225,13 @@ describe('readApiDocumentation refuses, with typed errors', () => {
     expect(isHydraError(error) && error.code).toBe('decode_failed');
   });
 
+  it('a context nested in arrays without end: decode_failed, not a stack overflow', () => {
+    let context: unknown = {};
+    for (let i = 0; i < 100_000; i++) context = [context];
+    const error = caught(() => read({ '@context': context, '@type': `${HYDRA}ApiDocumentation` }));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+  });
+
   it('leaves out an operation without a method and a class without an IRI', () => {
     const model = read({
       '@context': HYDRA_CONTEXT,

@@ -263,11 +263,12 @@ function prepare(doc: unknown, base: string): unknown {
   return { ...record, '@context': context };
 }
 
+/** The top-level context with a relative `@vocab` resolved: an object, or each object of an array (one level: a context array holds no arrays). */
 function absoluteVocab(context: unknown, base: string): unknown {
   if (Array.isArray(context)) {
     let changed = false;
     const out = context.map((part: unknown) => {
-      const next = absoluteVocab(part, base);
+      const next = Array.isArray(part) ? part : absoluteVocab(part, base);
       if (next !== part) changed = true;
       return next;
     });

@@ -414,6 +414,24 @@ describe('operations discovered at run time', () => {
     expect(docLoads(server.calls)).toHaveLength(2);
   });
 
+  it('remembers the documentation of 64 origins at most, loading a forgotten one again when needed', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch);
+    const origins = Array.from({ length: 65 }, (_, i) => `https://shop${i}.example`);
+    const homes: object[] = [];
+    for (const origin of origins) {
+      const home = await c.get(`${origin}/`);
+      homes.push(home);
+      await c.operations(home);
+    }
+    await c.operations(homes[64] as object);
+    expect(docLoads(server.calls)).toHaveLength(65);
+    // The first origin was forgotten (its Link too): answers of it link again, and it loads again.
+    expect(await c.operations(homes[0] as object)).toEqual([]);
+    await c.operations(await c.get(`${origins[0]}/`));
+    expect(docLoads(server.calls)).toHaveLength(66);
+  });
+
   it('reads the documentation within the client’s maxSize', async () => {
     const server = bookshop();
     const c = generic(server.fetch, { limits: { maxSize: 2000 } });

@@ -282,6 +282,8 @@ type MemberOf<C> = C extends { readonly members: readonly (infer M)[] } ? M : C 
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const API_DOCUMENTATION_REL = `${HYDRA}apiDocumentation`;
+/** Origins whose API documentation a client remembers; past this, the oldest is forgotten (and loaded again if needed). */
+const MAX_DOCUMENTED_ORIGINS = 64;
 
 /**
  * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
@@ -442,7 +444,11 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (header === null) return;
     for (const link of parseLinkHeader(header, url)) {
       if (!hasRel(link, API_DOCUMENTATION_REL)) continue;
-      this.#docUrls.set(new URL(url).origin, link.href);
+      const origin = new URL(url).origin;
+      if (this.#docUrls.get(origin) === link.href) return;
+      this.#docUrls.delete(origin);
+      this.#docUrls.set(origin, link.href);
+      forgetOldest(this.#docUrls);
       return;
     }
   }
@@ -459,7 +465,9 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     let entry = this.#docs.get(origin);
     if (entry === undefined || entry.url !== url) {
       const loaded = { url, model: this.#loadApiDocumentation(url) };
+      this.#docs.delete(origin);
       this.#docs.set(origin, loaded);
+      forgetOldest(this.#docs);
       loaded.model.catch(() => {
         if (this.#docs.get(origin) === loaded) this.#docs.delete(origin);
       });
@@ -550,5 +558,14 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   /** A collection given by IRI, resolved against the base; a page in hand as it is. */
   #startOf<C extends object>(collection: C | string): C | string {
     return typeof collection === 'string' ? this.#transport.resolve(collection).href : collection;
+  }
+}
+
+/** Keeps a map of origins within {@link MAX_DOCUMENTED_ORIGINS}, forgetting the oldest first. */
+function forgetOldest(map: Map<string, unknown>): void {
+  while (map.size > MAX_DOCUMENTED_ORIGINS) {
+    const oldest = map.keys().next();
+    if (oldest.done === true) return;
+    map.delete(oldest.value);
   }
 }

@@ -54,6 +54,9 @@ describe('listOperations: class operations of the API documentation', () => {
       ['POST book', `${BOOKS}/books`],
     ]);
     expect(listOperations(node, { base: `${BOOKS}/`, apiDocumentation: books })).toEqual([]);
+    // A context document that is itself an array naming another context (API Platform 4.x: [the W3C context, its terms]).
+    const nested = (url: string) => (url === '/contexts/Entrypoint' ? { '@context': [HYDRA_CONTEXT, '/contexts/terms'] } : url === '/contexts/terms' ? { '@context': BOOK_CONTEXT } : undefined);
+    expect(listOperations(node, { base: `${BOOKS}/`, apiDocumentation: books, resolveContext: nested as never })).toEqual(ops);
   });
 
   it('takes a @type array, each type expanded, and a full IRI as it is', () => {

@@ -15,8 +15,10 @@ import {
   resolveIri,
   termsOfNode,
   type AnyKind,
+  type ContextDocument,
   type ContextResolver,
   type ContextValue,
+  type JsonObject,
   type Registry,
   type Terms,
 } from '@hyperld/core';
@@ -162,7 +164,7 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
   const base = options.base ?? baseOf(node);
   const record = node as Record<string, unknown>;
   const more = options.resolveContext;
-  const resolve = (url: string, at?: string) => registry.context(url, at) ?? hydraRegistry.context(url, at) ?? more?.(url, at);
+  const resolve = flattening((url: string, at?: string) => registry.context(url, at) ?? hydraRegistry.context(url, at) ?? more?.(url, at));
   const terms = termsOfNode(node, resolve, base) ?? (options.context !== undefined && options.context !== null ? termsOfNode({ '@context': options.context }, resolve, base) : undefined);
   const list = new OperationList();
 
@@ -250,6 +252,41 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
     );
   }
   return list.operations;
+}
+
+/** How deep context documents may name further context URLs (API Platform 4.x: its context document names the W3C one). */
+const MAX_CONTEXT_NESTING = 4;
+
+/**
+ * A resolver whose documents each hold one context object: a document whose `@context` is an
+ * array (of URLs and objects, as API Platform 4.x serves `[W3C Hydra context, { its terms }]`) is
+ * merged in order, its URLs resolved in turn (at most {@link MAX_CONTEXT_NESTING} deep), because
+ * reading terms (core's `termsOfNode`) takes one object per document.
+ */
+function flattening(resolve: (url: string, base?: string) => ContextDocument | undefined): (url: string, base?: string) => ContextDocument | undefined {
+  const flat = new WeakMap<ContextDocument, ContextDocument>();
+  const flatten = (doc: ContextDocument, base: string | undefined, depth: number): JsonObject => {
+    const context = doc['@context'] as unknown;
+    if (!Array.isArray(context)) return doc['@context'];
+    const parts: JsonObject[] = [];
+    for (const part of context) {
+      if (typeof part === 'string' && depth < MAX_CONTEXT_NESTING) {
+        const inner = resolve(part, base);
+        if (inner !== undefined) parts.push(flatten(inner, base, depth + 1));
+      } else if (typeof part === 'object' && part !== null && !Array.isArray(part)) parts.push(part as JsonObject);
+    }
+    return Object.assign({}, ...parts) as JsonObject;
+  };
+  return (url, base) => {
+    const doc = resolve(url, base);
+    if (doc === undefined || !Array.isArray(doc['@context'] as unknown)) return doc;
+    let merged = flat.get(doc);
+    if (merged === undefined) {
+      merged = { '@context': flatten(doc, base, 0) };
+      flat.set(doc, merged);
+    }
+    return merged;
+  };
 }
 
 /** The operations found so far, their names and dedup keys. */

@@ -9,8 +9,8 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isHydraError } from '@hyperld/hydra';
-import { isHttpError } from '@hyperld/hydra/client';
+import { hydraRegistry, isHydraError } from '@hyperld/hydra';
+import { createClient, isHttpError, type Operation } from '@hyperld/hydra/client';
 import { reply } from '@hyperld/hydra/server';
 import { Conversation, ConversationCollection, TEXTUS_MEDIA_TYPE, Timeline } from '@hyperld/textus';
 import { textus } from '@hyperld/textus/client';
@@ -241,6 +241,40 @@ describe('the TextUs client against the reference server', () => {
     const redirected = await rejection(strict.get('/elsewhere'));
     expect(isHydraError(redirected) && redirected.code).toBe('unsafe_link');
     expect(elsewhere.seen).toHaveLength(1);
+  });
+
+  it('discovers the operations of a conversation from the API documentation its answer links to, as a generic client, and invokes one by name', async () => {
+    // The server's Link names its own origin (the proxy passes the upstream host): count at the client.
+    const asked: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      asked.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
+      return fetch(input, init);
+    };
+    const generic = createClient({ baseUrl: proxy.url, registry: hydraRegistry, token: DEMO_TOKEN, unknownContext: 'ignore', fetch: counting });
+    const iri = `/conversations/${SEED_CONVERSATION_ID}`;
+    const conversation = await generic.get(iri);
+    const discovered = await generic.operations(conversation);
+    const [again] = await Promise.all([generic.operations(conversation), generic.operations(await generic.get(iri))]);
+    expect(again).toEqual(discovered);
+    expect(asked.filter((request) => request === 'GET /docs.jsonld')).toHaveLength(1);
+
+    // What the server documents is what the typed client declares: the same names, methods, targets and states.
+    const typed = await client().operations(await client().getAs(Conversation, iri));
+    const shape = (op: Operation) => [op.name, op.method, op.state, op.target];
+    expect(discovered.filter((op) => op.source === 'link').map(shape)).toEqual(typed.filter((op) => op.source === 'property').map(shape));
+    expect(discovered.find((op) => op.source === 'class')).toMatchObject({ name: 'get', method: 'GET', target: `${proxy.url}${iri}` });
+
+    expect(discovered.find((op) => op.name === 'closeConversation')?.state).toBe('available');
+    const closed = (await generic.invoke(conversation, 'closeConversation')) as Record<string, unknown> | undefined;
+    expect(closed).toMatchObject({ currentState: 'closed', closeConversation: null });
+    expect(asked.at(-1)).toBe(`PUT ${iri}/close`);
+    // Closed, the operation is unavailable and sends nothing.
+    const before = asked.length;
+    const unavailable = await rejection(generic.invoke(closed as object, 'closeConversation'));
+    expect(isHydraError(unavailable) && unavailable.code).toBe('action_unavailable');
+    expect(asked.length).toBe(before);
+    await generic.invoke(closed as object, 'reopenConversation');
+    expect(asked.at(-1)).toBe(`PUT ${iri}/reopen`);
   });
 
   it('surfaces 401 and 404 as typed errors', async () => {

@@ -69,6 +69,12 @@ export type { HydraReader, HydraReaderOptions } from './reader.js';
 // API documentation
 export { apiDocumentation, propertyIri } from './api-documentation.js';
 export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
+export { readApiDocumentation } from './api-doc-reader.js';
+export type { ApiDocumentationModel, ClassModel, OperationModel, PropertyModel, ReadApiDocumentationOptions } from './api-doc-reader.js';
+
+// Operations discovered at run time (compile-time actions, the API documentation, inline operations)
+export { listOperations } from './operations.js';
+export type { DiscoveredOperation, ListOperationsOptions } from './operations.js';
 
 // Errors
 export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';

@@ -6,10 +6,13 @@
  */
 import { isDecodeError, type NodeOf } from '@hyperld/core';
 import { describe, expect, it } from 'vitest';
-import { ConversationCollection, SEED_BASE, seedText, VOCAB } from '../__fixtures__/conversations.js';
+import { apiPlatform3, SCHEMA } from '../__fixtures__/api-documentations.js';
+import { CONVERSATION_ACTIONS, ConversationCollection, SEED_BASE, seedText, VOCAB } from '../__fixtures__/conversations.js';
+import { apiDocumentation } from '../api-documentation.js';
 import { isHydraError } from '../errors.js';
-import { client, CONVERSATION, fakeFetch, json, notFound, ORIGIN, pageDoc, pagedServer, registry, rejection, seedConversation, timelineDoc, TOKEN } from './__fixtures__/fake-api.js';
-import { createClient } from './index.js';
+import { HYDRA_CONTEXT, hydraRegistry } from '../vocabulary.js';
+import { type Call, client, CONVERSATION, fakeFetch, json, notFound, ORIGIN, pageDoc, pagedServer, registry, rejection, seedConversation, timelineDoc, TOKEN } from './__fixtures__/fake-api.js';
+import { type ClientOptions, createClient, type Operation } from './index.js';
 
 describe('createClient: get and follow', () => {
   it('asks for the vendor media type first, with the token, and decodes the typed node', async () => {
@@ -304,5 +307,158 @@ describe('contexts are never fetched', () => {
     const c = client(server.fetch);
     await c.get(SEED_BASE);
     expect(server.calls.map((call) => call.url)).toEqual([SEED_BASE]);
+  });
+});
+
+describe('operations discovered at run time', () => {
+  const BOOKS = 'https://books.example';
+  const OTHER_BOOKS = 'https://other-books.example';
+  const DOC_LINK = '</docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"';
+  /** The context API Platform serves for its resources, inline here (remote contexts are not this test's matter). */
+  const contextAt = (origin: string) => ({ '@vocab': `${origin}/docs.jsonld#`, schema: SCHEMA, Book: 'schema:Book', book: { '@id': 'Entrypoint/book', '@type': '@id' } });
+  const context = contextAt(BOOKS);
+  const entrypoint = (book: unknown, origin = BOOKS) => ({ '@context': contextAt(origin), '@id': '/', '@type': 'Entrypoint', ...(book !== undefined ? { book } : {}) });
+  const book = { '@context': context, '@id': '/books/1', '@type': 'Book', isbn: '978' };
+  const docsAt = (origin: string) => JSON.parse(JSON.stringify(apiPlatform3()).replaceAll(BOOKS, origin)) as unknown;
+
+  /** A bookshop in API Platform 3.x's shape on two origins, each answer linking to its origin's documentation. */
+  function bookshop(options: { docs?: (call: Call) => Response } = {}) {
+    return fakeFetch((call) => {
+      const url = new URL(call.url);
+      const linked = (body: unknown, status = 200) => json(body, { status, headers: { link: DOC_LINK } });
+      if (url.pathname === '/docs.jsonld') return options.docs?.(call) ?? json(docsAt(url.origin));
+      if (url.pathname === '/') return linked(entrypoint('/books', url.origin));
+      if (url.pathname === '/books' && call.method === 'POST') return linked(book, 201);
+      if (url.pathname === '/books') return linked({ '@context': HYDRA_CONTEXT, '@id': '/books', '@type': 'Collection', member: [] });
+      if (url.pathname === '/books/1') return linked(book);
+      return notFound(call);
+    });
+  }
+  const generic = (fetchFn: typeof fetch, options: Partial<ClientOptions<never>> = {}) =>
+    createClient({ baseUrl: `${BOOKS}/`, registry: hydraRegistry, fetch: fetchFn, retryDelay: 1, ...options });
+  const docLoads = (calls: readonly Call[]) => calls.filter((call) => new URL(call.url).pathname === '/docs.jsonld').map((call) => call.url);
+
+  it('lists the class and link operations of the documentation an answer links to, loaded once per origin', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch);
+    const home = await c.get('/');
+    const [first, again] = await Promise.all([c.operations(home), c.operations(home)]);
+    expect(first?.map((op) => [op.name, op.source, op.method, op.state, op.target])).toEqual([
+      ['GET self', 'class', 'GET', 'available', `${BOOKS}/`],
+      ['GET book', 'link', 'GET', 'available', `${BOOKS}/books`],
+      ['POST book', 'link', 'POST', 'available', `${BOOKS}/books`],
+    ]);
+    expect(again).toEqual(first);
+    await c.operations(await c.get('/books/1'));
+    expect(docLoads(server.calls)).toEqual([`${BOOKS}/docs.jsonld`]);
+    // Another origin links to its own documentation: loaded once more, for it.
+    const elsewhere = await c.get(`${OTHER_BOOKS}/`);
+    expect((await c.operations(elsewhere)).map((op) => op.target)).toEqual([`${OTHER_BOOKS}/`, `${OTHER_BOOKS}/books`, `${OTHER_BOOKS}/books`]);
+    await c.operations(elsewhere);
+    expect(docLoads(server.calls)).toEqual([`${BOOKS}/docs.jsonld`, `${OTHER_BOOKS}/docs.jsonld`]);
+  });
+
+  it('lists only the inline and declared ones while no answer of the origin linked to a documentation, and loads nothing', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch);
+    expect(await c.operations(entrypoint('/books'))).toEqual([]);
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('invokes an operation by name or as listed, with its method and target, and decodes the answer', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch);
+    const home = await c.get('/');
+    const created = await c.invoke(home, 'POST book', { '@context': context, '@type': 'Book', isbn: '978' });
+    expect(created?.['@id']).toBe('/books/1');
+    const post = server.calls.find((call) => call.method === 'POST');
+    expect(post?.url).toBe(`${BOOKS}/books`);
+    expect(JSON.parse(post?.body ?? 'null')).toMatchObject({ isbn: '978' });
+    const [, list] = await c.operations(home);
+    await c.invoke(home, list as Operation);
+    expect(server.calls.at(-1)).toMatchObject({ method: 'GET', url: `${BOOKS}/books` });
+  });
+
+  it('refuses an unavailable or not-offered operation, and an unknown name, without a request to the API', async () => {
+    for (const [value, code] of [
+      [null, 'action_unavailable'],
+      ['absent', 'action_not_offered'],
+    ] as const) {
+      const server = bookshop();
+      const c = generic(server.fetch);
+      const home = { ...(await c.get('/')) };
+      if (value === null) home['book'] = null;
+      else delete home['book'];
+      const before = server.calls.length;
+      const error = await rejection(c.invoke(home, 'POST book'));
+      expect(isHydraError(error) && error.code).toBe(code);
+      const listed = (await c.operations(home)).find((op) => op.name === 'POST book') as Operation;
+      expect(isHydraError(await rejection(c.invoke(home, listed))) && code).toBe(code);
+      // The only request after the answer is the documentation's load.
+      expect(server.calls.slice(before).map((call) => new URL(call.url).pathname)).toEqual(['/docs.jsonld']);
+    }
+    const c = generic(bookshop().fetch);
+    const unknown = await rejection(c.invoke(await c.get('/'), 'archive'));
+    expect(isHydraError(unknown) && unknown.code).toBe('unknown_action');
+  });
+
+  it('fails a documentation that does not read with decode_failed, and loads it again on the next call', async () => {
+    let broken = true;
+    const server = bookshop({ docs: () => (broken ? json('{"hydra:supportedClass": [') : json(apiPlatform3())) });
+    const c = generic(server.fetch);
+    const home = await c.get('/');
+    const error = await rejection(c.operations(home));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+    broken = false;
+    expect((await c.operations(home)).map((op) => op.name)).toEqual(['GET self', 'GET book', 'POST book']);
+    expect(docLoads(server.calls)).toHaveLength(2);
+  });
+
+  it('remembers the documentation of 64 origins at most, loading a forgotten one again when needed', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch);
+    const origins = Array.from({ length: 65 }, (_, i) => `https://shop${i}.example`);
+    const homes: object[] = [];
+    for (const origin of origins) {
+      const home = await c.get(`${origin}/`);
+      homes.push(home);
+      await c.operations(home);
+    }
+    await c.operations(homes[64] as object);
+    expect(docLoads(server.calls)).toHaveLength(65);
+    // The first origin was forgotten (its Link too): answers of it link again, and it loads again.
+    expect(await c.operations(homes[0] as object)).toEqual([]);
+    await c.operations(await c.get(`${origins[0]}/`));
+    expect(docLoads(server.calls)).toHaveLength(66);
+  });
+
+  it('reads the documentation within the client’s maxSize', async () => {
+    const server = bookshop();
+    const c = generic(server.fetch, { limits: { maxSize: 2000 } });
+    const error = await rejection(c.operations(await c.get('/')));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
+    expect(isDecodeError((error as Error).cause) && (error as { cause: { violations: { code: string }[] } }).cause.violations[0]?.code).toBe('max_size');
+  });
+
+  it('on hyperld’s own API: the declared actions keep their typed path, and the class GET decodes as the type it returns', async () => {
+    const docs = apiDocumentation(registry, { id: '/docs.jsonld' });
+    const server = fakeFetch((call) => {
+      const url = new URL(call.url);
+      if (url.pathname === '/docs.jsonld') return json(docs);
+      return json(seedConversation(), { headers: { link: DOC_LINK } });
+    });
+    const c = client(server.fetch);
+    const conversation = await c.get(CONVERSATION);
+    const ops = await c.operations(conversation);
+    expect(ops.map((op) => op.name)).toEqual([...CONVERSATION_ACTIONS, 'get']);
+    await c.invoke(conversation as never, 'closeConversation' as never);
+    expect(server.calls.at(-1)).toMatchObject({ method: 'PUT', url: `${CONVERSATION}/close` });
+    const get = ops.at(-1) as Operation;
+    expect(get).toMatchObject({ source: 'class', returns: `${VOCAB}ConversationWithAccount` });
+    const again = await c.invoke(conversation as never, get);
+    expect((again as Record<string, unknown>)['@type']).toBe('ConversationWithAccount');
+    // Typed by `returns`: an answer of another type does not decode.
+    const error = await rejection(c.invoke(conversation as never, { ...get, returns: `${VOCAB}Account` }));
+    expect(isHydraError(error) && error.code).toBe('decode_failed');
   });
 });

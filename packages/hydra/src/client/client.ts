@@ -4,14 +4,19 @@
  * when the server offers them. Credentials go only to the API's own origin (`transport.ts`);
  * contexts are never fetched; conditional GETs reuse cached nodes (`etag-cache.ts`); idempotent
  * requests are retried with backoff within one deadline per call (`retry.ts`, `deadline.ts`);
- * answers are read within the limits (`read-answer.ts`).
+ * answers are read within the limits (`read-answer.ts`). The API documentation an answer links to
+ * (`Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`) is remembered per origin and
+ * loaded once, when `operations` or `invoke` of a run-time operation first needs it.
  *
  * @module
  */
 import {
   DEFAULT_LIMITS,
+  HYDRA,
+  idOf,
   isDecodeError,
   metaOf,
+  type ContextResolver,
   type AnyNodeOf,
   type AnyTypeDef,
   type DecodeOptions,
@@ -23,11 +28,14 @@ import {
   type Registry,
 } from '@hyperld/core';
 import { declaredActions, listActions, type ActionName, type ActionSpecOf, type ActionState } from '../actions.js';
+import { readApiDocumentation, type ApiDocumentationModel } from '../api-doc-reader.js';
 import { HydraError } from '../errors.js';
+import { listOperations, type DiscoveredOperation } from '../operations.js';
 import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
 import { budgetOf } from './deadline.js';
 import { EtagCache, type EtagCacheLimits } from './etag-cache.js';
 import type { HttpError } from './http-error.js';
+import { hasRel, parseLinkHeader } from './link-header.js';
 import { failWith, readAnswer } from './read-answer.js';
 import { sendWithRetries, type RetryPolicy } from './retry.js';
 import { Transport } from './transport.js';
@@ -151,6 +159,19 @@ export interface RequestOptions {
 }
 
 /**
+ * One operation of a node, as {@link Client.operations} lists it and {@link Client.invoke} takes
+ * it: the client's name for {@link DiscoveredOperation} (the root entry's `Operation` is Hydra's
+ * `hydra:Operation` type).
+ *
+ * @example
+ * ```ts
+ * import type { Operation } from '@hyperld/hydra/client';
+ * const close: Operation = { name: 'closeConversation', method: 'PUT', target: 'https://api.example/conversations/1/close', state: 'available', source: 'property' };
+ * ```
+ */
+export type Operation = DiscoveredOperation;
+
+/**
  * A hypermedia client over a registry of types.
  *
  * @example
@@ -208,6 +229,41 @@ export interface Client<D extends AnyTypeDef> {
    */
   invoke<N extends object, A extends ActionName<N>>(node: N, action: A, body?: object, options?: RequestOptions): Promise<Returned<ActionSpecOf<Known<N>[A]>, D>>;
   /**
+   * Invokes an operation of the node found at run time: one of {@link Client.operations}, or its
+   * name (by name only for nodes whose type declares no actions: on a typed node, a name is
+   * checked at compile time, so pass the operation itself). A compile-time action name takes the
+   * typed path above. An `unavailable` operation throws `action_unavailable` and a `not-offered`
+   * one `action_not_offered`, without a request; a name the node has no operation of throws
+   * `unknown_action`. The answer is decoded as the type `returns` names when the registry knows
+   * it, else by its own `@type`.
+   * @param node - a node of an answer, embedded or not.
+   * @param operation - an operation of the node, or its name.
+   * @param body - a node to send, when the operation expects one.
+   * @param options - a signal.
+   * @returns the decoded answer, or `undefined` when it has no body.
+   */
+  invoke<N extends object>(
+    node: N,
+    operation: Operation | ([ActionName<N>] extends [never] ? string : never),
+    body?: object,
+    options?: RequestOptions,
+  ): Promise<AnyNodeOf<D> | GenericNode | undefined>;
+  /**
+   * Lists every operation of a node, as `listOperations` does: its declared actions, the
+   * operations its classes and their `hydra:Link` properties have in the API documentation, and
+   * its inline `hydra:operation`s, with their states and unique names. The documentation is the
+   * one the answers of the node's origin link to (`Link: <…>; rel="…hydra/core#apiDocumentation"`),
+   * loaded on first need, once per origin (concurrent calls share the load; a failed load is tried
+   * again by the next call); with none seen yet, only the declared actions and inline operations
+   * are listed.
+   * @param node - a node of an answer, embedded or not.
+   * @param options - a signal.
+   * @returns the operations.
+   * @throws HydraError `decode_failed` when the documentation does not read (not JSON, a context
+   * it cannot resolve, no `hydra:ApiDocumentation`), or an {@link HttpError} from loading it.
+   */
+  operations(node: object, options?: RequestOptions): Promise<Operation[]>;
+  /**
    * Lists every action of a node, as `listActions` does, with the client's registry: for any node
    * of its answers, the embedded ones included (which carry no registry of their own). URLs
    * resolve against the node's base, else the base URL, as `invoke` resolves them.
@@ -228,6 +284,9 @@ export interface Client<D extends AnyTypeDef> {
 type MemberOf<C> = C extends { readonly members: readonly (infer M)[] } ? M : C extends { readonly member?: readonly (infer M)[] } ? M : unknown;
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const API_DOCUMENTATION_REL = `${HYDRA}apiDocumentation`;
+/** Origins whose API documentation a client remembers; past this, the oldest is forgotten (and loaded again if needed). */
+const MAX_DOCUMENTED_ORIGINS = 64;
 
 /**
  * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
@@ -260,6 +319,10 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly #cache: EtagCache | undefined;
   readonly #timeout: number;
   readonly #maxSize: number;
+  /** The API documentation URL each origin's answers last linked to. */
+  readonly #docUrls = new Map<string, string>();
+  /** The API documentation of each origin, loaded (or loading) from `url`. */
+  readonly #docs = new Map<string, { readonly url: string; readonly model: Promise<ApiDocumentationModel> }>();
 
   constructor(options: ClientOptions<D>) {
     this.#options = options;
@@ -306,30 +369,23 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
       ...(opts?.signal ? { signal: opts.signal } : {}),
     }) as never;
 
-  readonly invoke: Client<D>['invoke'] = async (node, actionName, body, opts) => {
-    const { registry } = this;
-    const transport = this.#transport;
+  readonly invoke: Client<D>['invoke'] = (async (node: object, operation: string | Operation, body?: object, opts?: RequestOptions) => {
     const record = node as Record<string, unknown>;
-    const base = metaOf(node)?.base ?? transport.base.href;
-    const def = registry.definitionOf(node, { base });
-    const spec = def ? declaredActions(def).find(([name]) => name === actionName)?.[1] : undefined;
-    if (!spec) throw new HydraError('unknown_action', `${String(record['@type'])} declares no action "${actionName}".`);
-    const value = Object.hasOwn(record, actionName) ? record[actionName] : undefined;
-    if (value === null) throw new HydraError('action_unavailable', `"${actionName}" is unavailable now (its link is null).`);
-    if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
-    const url = transport.resolve(value, base);
-    const text = body !== undefined ? registry.encodeText(body) : undefined;
-    const budget = budgetOf(this.#timeout, opts?.signal);
-    const { response, url: finalUrl } = await sendWithRetries(transport, this.#retry, spec.method, url, text, {}, budget);
-    if (!SAFE.has(spec.method)) this.#cache?.invalidate(url);
-    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
-    const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
-    if (answer.length === 0) return undefined as never;
-    const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
-    const decoded = this.#decodeText(answer, finalUrl.href, returns);
-    const id = (decoded as Record<string, unknown>)['id'];
-    if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
-    return decoded as never;
+    const base = metaOf(node)?.base ?? this.#transport.base.href;
+    if (typeof operation !== 'string') {
+      return operation.source === 'property' ? this.#invokeAction(node, operation.name, body, opts) : this.#invokeOperation(operation, body, opts);
+    }
+    const def = this.registry.definitionOf(node, { base });
+    if (def !== undefined && declaredActions(def).some(([name]) => name === operation)) return this.#invokeAction(node, operation, body, opts);
+    const found = (await this.operations(node, opts)).find((op) => op.name === operation);
+    if (found === undefined) throw new HydraError('unknown_action', `${String(record['@type'])} has no action or operation "${operation}".`);
+    return this.#invokeOperation(found, body, opts);
+  }) as Client<D>['invoke'];
+
+  readonly operations: Client<D>['operations'] = async (node, opts) => {
+    const base = metaOf(node)?.base ?? this.#transport.base.href;
+    const apiDocumentation = await this.#apiDocumentationOf(base, opts?.signal);
+    return listOperations(node, { registry: this.registry, base, resolveContext: this.#resolveContext, ...(apiDocumentation !== undefined ? { apiDocumentation } : {}) });
   };
 
   readonly actions: Client<D>['actions'] = (node) => listActions(node, { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href });
@@ -338,10 +394,133 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     const url = this.#transport.resolve(iri);
     const upper = method.toUpperCase();
     const text = init?.body !== undefined ? this.registry.encodeText(init.body) : undefined;
-    const { response } = await sendWithRetries(this.#transport, this.#retry, upper, url, text, {}, budgetOf(this.#timeout, init?.signal));
+    const { response, url: finalUrl } = await sendWithRetries(this.#transport, this.#retry, upper, url, text, {}, budgetOf(this.#timeout, init?.signal));
+    this.#noteLinks(response, finalUrl.href);
     if (!SAFE.has(upper)) this.#cache?.invalidate(url);
     return response;
   };
+
+  /** A declared action of the node, invoked as its type declares it (the typed path). */
+  async #invokeAction(node: object, actionName: string, body: object | undefined, opts: RequestOptions | undefined): Promise<unknown> {
+    const { registry } = this;
+    const record = node as Record<string, unknown>;
+    const base = metaOf(node)?.base ?? this.#transport.base.href;
+    const def = registry.definitionOf(node, { base });
+    const spec = def ? declaredActions(def).find(([name]) => name === actionName)?.[1] : undefined;
+    if (!spec) throw new HydraError('unknown_action', `${String(record['@type'])} declares no action "${actionName}".`);
+    const value = Object.hasOwn(record, actionName) ? record[actionName] : undefined;
+    if (value === null) throw new HydraError('action_unavailable', `"${actionName}" is unavailable now (its link is null).`);
+    if (typeof value !== 'string') throw new HydraError('action_not_offered', `The node does not offer "${actionName}".`);
+    const returns = spec.returns !== undefined ? registry.lookup(spec.returns) : undefined;
+    return this.#send(spec.method, this.#transport.resolve(value, base), body, returns, opts);
+  }
+
+  /** An operation found at run time: refused without a request unless available, else sent to its target. */
+  async #invokeOperation(operation: Operation, body: object | undefined, opts: RequestOptions | undefined): Promise<unknown> {
+    if (operation.state === 'unavailable') throw new HydraError('action_unavailable', `"${operation.name}" is unavailable now (its link is null).`);
+    if (operation.state !== 'available' || operation.target === undefined) throw new HydraError('action_not_offered', `The node does not offer "${operation.name}".`);
+    const { registry } = this;
+    const returns = operation.returns !== undefined ? (registry.lookupIri(operation.returns) ?? registry.lookup(operation.returns)) : undefined;
+    return this.#send(operation.method.toUpperCase(), this.#transport.resolve(operation.target), body, returns, opts);
+  }
+
+  /** Sends an action's request and decodes its answer (as `returns` when given); a node answered is no longer cached. */
+  async #send(method: string, url: URL, body: object | undefined, returns: AnyTypeDef | undefined, opts: RequestOptions | undefined): Promise<unknown> {
+    const transport = this.#transport;
+    const text = body !== undefined ? this.registry.encodeText(body) : undefined;
+    const budget = budgetOf(this.#timeout, opts?.signal);
+    const { response, url: finalUrl } = await sendWithRetries(transport, this.#retry, method, url, text, {}, budget);
+    this.#noteLinks(response, finalUrl.href);
+    if (!SAFE.has(method)) this.#cache?.invalidate(url);
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
+    if (answer.length === 0) return undefined;
+    const decoded = this.#decodeText(answer, finalUrl.href, returns);
+    const id = idOf(decoded);
+    if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
+    return decoded;
+  }
+
+  /** Remembers the API documentation an answer links to, for the origin of the URL it came from. */
+  #noteLinks(response: Response, url: string): void {
+    const header = response.headers.get('link');
+    if (header === null) return;
+    for (const link of parseLinkHeader(header, url)) {
+      if (!hasRel(link, API_DOCUMENTATION_REL)) continue;
+      const origin = new URL(url).origin;
+      if (this.#docUrls.get(origin) === link.href) return;
+      this.#docUrls.delete(origin);
+      this.#docUrls.set(origin, link.href);
+      forgetOldest(this.#docUrls);
+      return;
+    }
+  }
+
+  /**
+   * The API documentation of the origin of `base`, loaded on first need from the URL its answers
+   * link to: one load per origin and URL, shared by concurrent callers (a caller's signal stops
+   * its own wait, not the load); a failed load is forgotten, so a later call tries again.
+   */
+  async #apiDocumentationOf(base: string, signal: AbortSignal | undefined): Promise<ApiDocumentationModel | undefined> {
+    const origin = new URL(base).origin;
+    const url = this.#docUrls.get(origin);
+    if (url === undefined) return undefined;
+    let entry = this.#docs.get(origin);
+    if (entry === undefined || entry.url !== url) {
+      const loaded = { url, model: this.#loadApiDocumentation(url) };
+      this.#docs.delete(origin);
+      this.#docs.set(origin, loaded);
+      forgetOldest(this.#docs);
+      loaded.model.catch(() => {
+        if (this.#docs.get(origin) === loaded) this.#docs.delete(origin);
+      });
+      entry = loaded;
+    }
+    if (signal === undefined) return entry.model;
+    if (signal.aborted) throw new HydraError('aborted', `Loading the API documentation ${url} was aborted.`, { url, cause: signal.reason });
+    const model = entry.model;
+    return new Promise<ApiDocumentationModel>((resolve, reject) => {
+      const onAbort = () => reject(new HydraError('aborted', `Loading the API documentation ${url} was aborted.`, { url, cause: signal.reason }));
+      signal.addEventListener('abort', onAbort, { once: true });
+      model.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** One load of an API documentation, within the client's limits and deadline; a failure to read it is `decode_failed`. */
+  async #loadApiDocumentation(iri: string): Promise<ApiDocumentationModel> {
+    const url = this.#transport.resolve(iri);
+    const budget = budgetOf(this.#timeout, undefined);
+    const { response, url: finalUrl } = await sendWithRetries(this.#transport, this.#retry, 'GET', url, undefined, {}, budget);
+    if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
+    const text = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      throw new HydraError('decode_failed', `The API documentation at ${finalUrl.href} is not JSON.`, { url: finalUrl.href, cause: error });
+    }
+    return readApiDocumentation(doc, {
+      base: finalUrl.href,
+      resolveContext: await this.#contextsOf(doc, finalUrl.href),
+      ...(this.#options.limits?.maxDepth !== undefined ? { maxDepth: this.#options.limits.maxDepth } : {}),
+    });
+  }
+
+  /**
+   * How the context URLs an API documentation names resolve: the published Hydra context (built
+   * into the reader), its inline contexts (no resolution needed) and {@link #resolveContext}. The
+   * seam for remote contexts under the client's trust policy: fetch the trusted URLs `doc` names
+   * here (asynchronously, within limits) before the synchronous read.
+   */
+  async #contextsOf(_doc: unknown, _base: string): Promise<ContextResolver> {
+    return this.#resolveContext;
+  }
+
+  /**
+   * The context URLs the client resolves when reading operations and API documentation: the
+   * registry's (never the network). Remote contexts fetched under a trust policy join here.
+   */
+  readonly #resolveContext: ContextResolver = (url, base) => this.registry.context(url, base);
 
   /** Fetches the page at `url` for paging (`members`, `pages`): each page is a call of its own. */
   readonly #pageFetcher = (url: string, init: { readonly signal?: AbortSignal }): Promise<object> => this.#load(url, undefined, undefined, init.signal);
@@ -353,6 +532,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     const budget = budgetOf(this.#timeout, signal);
     const cached = cache?.get(url.href);
     const { response, url: finalUrl } = await sendWithRetries(this.#transport, this.#retry, 'GET', url, undefined, cached ? { 'if-none-match': cached.etag } : {}, budget);
+    this.#noteLinks(response, finalUrl.href);
     if (response.status === 304 && cached) {
       await response.body?.cancel().catch(() => undefined);
       cache?.revalidated(url.href, cached);
@@ -382,5 +562,14 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   /** A collection given by IRI, resolved against the base; a page in hand as it is. */
   #startOf<C extends object>(collection: C | string): C | string {
     return typeof collection === 'string' ? this.#transport.resolve(collection).href : collection;
+  }
+}
+
+/** Keeps a map of origins within {@link MAX_DOCUMENTED_ORIGINS}, forgetting the oldest first. */
+function forgetOldest(map: Map<string, unknown>): void {
+  while (map.size > MAX_DOCUMENTED_ORIGINS) {
+    const oldest = map.keys().next();
+    if (oldest.done === true) return;
+    map.delete(oldest.value);
   }
 }

@@ -48,6 +48,10 @@ interface Shape {
    * `hydra:entrypoint`) expand to a literal, not an IRI: a reader must take them by key.
    */
   readonly literalLinks: boolean;
+  /** The keys of a collection page, in order, and its `@type` and `@context` as sent. */
+  readonly page: { readonly keys: readonly string[]; readonly type: unknown; context(origin: string): unknown };
+  /** How a member's `@id` is written: relative (`/books/1`) or absolute. */
+  readonly relativeIds: boolean;
 }
 
 const apiPlatform = (line: 3 | 4): Shape => ({
@@ -62,6 +66,11 @@ const apiPlatform = (line: 3 | 4): Shape => ({
   errorType: line === 3 ? 'application/ld+json; charset=utf-8' : 'application/problem+json; charset=utf-8',
   template: () => '/books{?title,author}',
   literalLinks: line === 3,
+  page:
+    line === 3
+      ? { keys: ['@context', '@id', '@type', 'hydra:member', 'hydra:totalItems', 'hydra:view', 'hydra:search'], type: 'hydra:Collection', context: () => '/contexts/Book' }
+      : { keys: ['@context', '@id', '@type', 'member', 'totalItems', 'view', 'search'], type: 'Collection', context: () => '/contexts/Book' },
+  relativeIds: true,
 });
 
 const SHAPES: readonly (readonly [string, Shape])[] = [
@@ -79,6 +88,12 @@ const SHAPES: readonly (readonly [string, Shape])[] = [
       errorType: 'application/ld+json; charset=utf-8',
       template: (o) => `${o}/books{?title,author,page}`,
       literalLinks: false,
+      page: {
+        keys: ['@context', '@id', '@type', 'memberAssertion', 'totalItems', 'member', 'view', 'search'],
+        type: ['Collection', 'BookCollection'],
+        context: (o) => [HYDRA_CONTEXT, expect.objectContaining({ vocab: `${o}/vocab#`, title: 'schema:name' })],
+      },
+      relativeIds: false,
     },
   ],
 ];
@@ -138,6 +153,16 @@ for (const [label, shape] of SHAPES) {
     });
     afterAll(async () => {
       await api?.close();
+    });
+
+    it('answers a collection page in its producer’s wire shape (keys, @type, @context, member ids as written)', async () => {
+      const body = (await (await fetch(api.books)).json()) as Node;
+      expect(Object.keys(body)).toEqual(shape.page.keys);
+      expect(body['@type']).toEqual(shape.page.type);
+      expect(body['@context']).toEqual(shape.page.context(origin));
+      const member = ((body['member'] ?? body['hydra:member']) as Node[])[0] as Node;
+      expect(member['@id']).toBe(shape.relativeIds ? '/books/1' : api.bookIri(1));
+      expect(member['@context']).toBeUndefined();
     });
 
     it('entrypoint: links the book collection under the shape’s own property IRI', async () => {

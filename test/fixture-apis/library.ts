@@ -165,7 +165,18 @@ export class Library {
   }
 }
 
-/** One page of a list, and how many pages it has at {@link PAGE_SIZE} (at least one). */
+/**
+ * One page of a list, and how many pages it has at {@link PAGE_SIZE} (at least one).
+ *
+ * @param items - the whole list.
+ * @param page - the page number, from 1.
+ * @returns the page's items and the last page's number.
+ * @example
+ * ```ts
+ * import { pageOf } from './library.js';
+ * pageOf(Array.from({ length: 23 }, (_, i) => i), 3); // { items: [20, 21, 22], last: 3 }
+ * ```
+ */
 export function pageOf<T>(items: readonly T[], page: number): { readonly items: T[]; readonly last: number } {
   return { items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), last: Math.max(1, Math.ceil(items.length / PAGE_SIZE)) };
 }

@@ -225,6 +225,13 @@ for (const [label, shape] of SHAPES) {
       }
     });
 
+    it.runIf(label === 'hydra-box / kopflos')('collection: hydra:memberAssertion names the members’ class', async () => {
+      const { graph } = await expanded(api.books);
+      const assertion = one(root(graph, api.books), `${H}memberAssertion`);
+      expect(one(assertion, `${H}property`)['@id']).toBe('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
+      expect(one(assertion, `${H}object`)['@id']).toBe(shape.bookClass(origin));
+    });
+
     it('search: the template filters by title and by author', async () => {
       const dune = await expanded(`${api.books}?title=dune`);
       const found = root(dune.graph, api.books);

@@ -71,8 +71,8 @@ export { apiDocumentation, propertyIri } from './api-documentation.js';
 export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
 
 // Errors
-export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
-export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
+export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, readViolations } from './errors.js';
+export type { HydraErrorCode, ListedViolation, Problem, PropertyViolation } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
 export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';

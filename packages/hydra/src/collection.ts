@@ -14,8 +14,17 @@ type MembersOf<N> = N extends { readonly members: readonly (infer M)[] } ? M : N
  * A value read as the set of values JSON-LD says it is: compaction writes a one-item set as the
  * item itself unless the context says `@set`, and a document may wrap the items in a set or list
  * object.
+ *
+ * @internal
+ * @param value - a property's value.
+ * @returns its values.
+ * @example
+ * ```ts
+ * import { asSet } from './collection.js';
+ * asSet('x'); // ['x']
+ * ```
  */
-function asSet(value: unknown): readonly unknown[] {
+export function asSet(value: unknown): readonly unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
   if (typeof value === 'object') {
@@ -29,8 +38,17 @@ function asSet(value: unknown): readonly unknown[] {
 /**
  * A value read as the one value a functional property has: JSON-LD lets `[x]` stand for `x`.
  * Several values are no answer.
+ *
+ * @internal
+ * @param value - a property's value.
+ * @returns the one value, or `undefined`.
+ * @example
+ * ```ts
+ * import { single } from './collection.js';
+ * single(['x']); // 'x'
+ * ```
  */
-function single(value: unknown): unknown {
+export function single(value: unknown): unknown {
   return Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
 }
 

@@ -58,6 +58,10 @@ export type { PageLinks } from './collection.js';
 export { members, pages } from './pagination.js';
 export type { PageFetcher, PagingOptions } from './pagination.js';
 
+// Search (hydra:search templates) and page-number templates
+export { pageTemplateOf, pageUrl, searchOf, searchUrl } from './search.js';
+export type { SearchInputOf, SearchMapping, SearchTemplateModel, SearchUrlOptions, SearchVariableSpec, VariableRepresentation } from './search.js';
+
 // Actions
 export { ACTION, action, actionSpecOf, actionState, declaredActions, listActions } from './actions.js';
 export type { ActionLink, ActionName, ActionSpec, ActionSpecOf, ActionState, ListActionsOptions } from './actions.js';

@@ -161,3 +161,31 @@ export function pageLinksOf(collection: object, options: ReadOptions = {}): Page
   };
   return { first: link('first'), next: link('next'), previous: link('previous'), last: link('last') };
 }
+
+/**
+ * The page number a collection's view says it is (`hydra:pageIndex`, under any spelling), as
+ * page-number views (API Platform's, hydra-box's) carry it.
+ *
+ * @param collection - a collection page node.
+ * @param options - registry and base.
+ * @returns the index, or `undefined` when the view does not say (or there is no view).
+ * @example
+ * ```ts
+ * import { pageIndexOf } from '@hyperld/hydra';
+ * pageIndexOf({ 'hydra:view': { '@type': 'hydra:PartialCollectionView', 'hydra:pageIndex': 2 } }); // 2
+ * ```
+ */
+export function pageIndexOf(collection: object, options: ReadOptions = {}): number | undefined {
+  const view = viewOf(collection, options);
+  if (view === undefined) return undefined;
+  const registry = options.registry ?? metaOf(collection)?.registry;
+  const readOptions: ReadOptions = { ...(registry !== undefined ? { registry } : {}), ...(options.base !== undefined ? { base: options.base } : {}) };
+  const parentContext = (collection as Record<string, unknown>)['@context'];
+  const inherited = !Object.hasOwn(view, '@context') && parentContext !== undefined && parentContext !== null ? { ...view, '@context': parentContext } : view;
+  let value = single(readHydra(inherited, 'pageIndex', readOptions));
+  if (value === undefined) value = single(readHydra(view, 'pageIndex', { context: 'hydra' }));
+  // A typed literal (`{ "@value": "2", "@type": "xsd:nonNegativeInteger" }`) counts as its number.
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '@value')) value = (value as Record<string, unknown>)['@value'];
+  const index = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
+}

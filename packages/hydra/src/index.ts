@@ -53,10 +53,10 @@ export type {
 // Collections and paging
 export { readHydra } from './terms.js';
 export type { ReadHydraOptions, ReadOptions } from './terms.js';
-export { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
+export { membersOf, pageIndexOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
 export type { PageLinks } from './collection.js';
-export { members, pages } from './pagination.js';
-export type { PageFetcher, PagingOptions } from './pagination.js';
+export { DEFAULT_MAX_PAGES, members, pages } from './pagination.js';
+export type { PageFetcher, PagingDirection, PagingOptions } from './pagination.js';
 
 // Search (hydra:search templates) and page-number templates
 export { pageTemplateOf, pageUrl, searchOf, searchUrl } from './search.js';

@@ -58,6 +58,10 @@ export type { PageLinks } from './collection.js';
 export { DEFAULT_MAX_PAGES, members, pages } from './pagination.js';
 export type { PageFetcher, PagingDirection, PagingOptions } from './pagination.js';
 
+// The collections of a resource (hydra:collection, memberAssertion, manages)
+export { collectionsOf } from './collections.js';
+export type { CollectionsOfOptions, MemberAssertion, ResourceCollection } from './collections.js';
+
 // Search (hydra:search templates) and page-number templates
 export { pageTemplateOf, pageUrl, searchOf, searchUrl } from './search.js';
 export type { SearchInputOf, SearchMapping, SearchTemplateModel, SearchUrlOptions, SearchVariableSpec, VariableRepresentation } from './search.js';

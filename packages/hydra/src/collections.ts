@@ -79,7 +79,7 @@ const RELATIVE = /^[/?#.]/;
 function iriIn(value: unknown, terms: Terms | undefined, base: string | undefined): string | undefined {
   const one = single(value);
   if (typeof one === 'object' && one !== null && typeof (one as Record<string, unknown>)['@id'] === 'string') {
-    const id = (one as Record<string, string>)['@id'];
+    const id = (one as Record<string, unknown>)['@id'] as string;
     // An `@id` is document-relative, unless it is a compact IRI (or absolute).
     return id.includes(':') ? expand(id, terms, base) : resolveIri(id, base);
   }

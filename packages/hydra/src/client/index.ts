@@ -14,5 +14,5 @@
  * @module
  */
 export { createClient } from './client.js';
-export type { Client, ClientOptions, FollowableKey, Followed, RequestOptions } from './client.js';
+export type { Client, ClientOptions, FollowableKey, Followed, PageRequestOptions, RequestOptions, SearchRequestOptions } from './client.js';
 export { HttpError, isHttpError } from './http-error.js';

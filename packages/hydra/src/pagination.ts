@@ -41,6 +41,7 @@ export const DEFAULT_MAX_PAGES = 1000;
 /**
  * Which way to page and where to start: forward (`next`, the default) or backward (`previous`),
  * from the page given (`current`, the default) or from the `first` or `last` page its view links.
+ * Paging backward yields the pages in reverse; each page's members stay in the page's order.
  *
  * @example
  * ```ts

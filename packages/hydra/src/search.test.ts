@@ -124,6 +124,13 @@ describe('searchUrl', () => {
     expect(searchUrl({ '@id': 'https://other.example/a/b', search: { template: 'c{?q}' } }, { q: 'x' })).toBe('https://other.example/a/c?q=x');
   });
 
+  it('resolves against the base instead when the template says resolveRelativeTo Rfc3986', () => {
+    const c = (relativeTo: string) => ({ '@id': 'https://api.example/a/b', search: { template: 'c{?q}', 'hydra:resolveRelativeTo': relativeTo } });
+    expect(searchOf(c('hydra:Rfc3986'))?.resolveRelativeTo).toBe('Rfc3986');
+    expect(searchUrl(c('hydra:Rfc3986'), { q: 'x' }, { base: 'https://api.example/x/y' })).toBe('https://api.example/x/c?q=x');
+    expect(searchUrl(c(`${HYDRA}LinkContext`), { q: 'x' }, { base: 'https://api.example/x/y' })).toBe('https://api.example/a/c?q=x');
+  });
+
   it('writes values per the template’s representation, and per a mapping’s own', () => {
     expect(searchUrl(w3c, { 'hydra:freetextQuery': 'a b', page: 2 })).toBe(`${ORIGIN}/people?q=%22a%20b%22&page=2`);
     expect(searchUrl(w3c, { q: { '@value': 'Hallo', '@language': 'de' } })).toBe(`${ORIGIN}/people?q=%22Hallo%22%40de`);

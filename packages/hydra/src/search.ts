@@ -67,6 +67,12 @@ export interface SearchTemplateModel {
   readonly variableRepresentation: VariableRepresentation;
   /** The mappings, in document order. */
   readonly mappings: readonly SearchMapping[];
+  /**
+   * What a relative result resolves against, when the template says (`hydra:resolveRelativeTo`,
+   * the Hydra CG's newer drafts): `LinkContext` (the default) is the node holding the template,
+   * `Rfc3986` the document's base URL.
+   */
+  readonly resolveRelativeTo?: 'LinkContext' | 'Rfc3986';
 }
 
 /**
@@ -195,7 +201,15 @@ function modelOf(node: unknown, parent: object, options: ReadOptions): SearchTem
       ...(representation !== undefined ? { variableRepresentation: representation } : {}),
     });
   }
-  return { template: text, variableRepresentation: representationOf(readTerm(template, 'variableRepresentation', options), terms, text) ?? 'BasicRepresentation', mappings };
+  const relativeTo = textOf(readTerm(template, 'resolveRelativeTo', options));
+  const relativeIri = relativeTo === undefined ? undefined : expandVocab(relativeTo, terms);
+  const resolveRelativeTo = isHydraTerm(relativeTo, 'Rfc3986') || relativeIri === `${HYDRA}Rfc3986` ? 'Rfc3986' : isHydraTerm(relativeTo, 'LinkContext') || relativeIri === `${HYDRA}LinkContext` ? 'LinkContext' : undefined;
+  return {
+    template: text,
+    variableRepresentation: representationOf(readTerm(template, 'variableRepresentation', options), terms, text) ?? 'BasicRepresentation',
+    mappings,
+    ...(resolveRelativeTo !== undefined ? { resolveRelativeTo } : {}),
+  };
 }
 
 /**
@@ -320,7 +334,7 @@ export function expandModel(model: SearchTemplateModel, node: object, values: Hy
     byVariable,
     options.prefixes !== undefined ? { prefixes: options.prefixes } : {},
   );
-  const self = iriOf(node, terms, readOptions.base);
+  const self = model.resolveRelativeTo === 'Rfc3986' ? readOptions.base : iriOf(node, terms, readOptions.base);
   return self === undefined ? expanded : resolveIri(expanded, self);
 }
 
@@ -328,7 +342,8 @@ export function expandModel(model: SearchTemplateModel, node: object, values: Hy
  * The URL of a search on a collection: its `hydra:search` template expanded with the values,
  * each keyed by its variable name or by its mapping's property (full IRI, compact IRI or a term
  * of the collection's context), and resolved against the collection's IRI (its `@id`, else the
- * base).
+ * base; the base when the template says `resolveRelativeTo: Rfc3986`). `V` types the values
+ * where a declaration exists (`SearchInputOf<typeof template>`).
  *
  * @param collection - a collection node with a `hydra:search`.
  * @param values - the values; `null`/`undefined` count as absent.
@@ -348,7 +363,7 @@ export function expandModel(model: SearchTemplateModel, node: object, values: Hy
  * searchUrl(books, { 'hydra:freetextQuery': 'dune' }); // 'https://api.example/books?q=dune'
  * ```
  */
-export function searchUrl(collection: object, values: HydraTemplateValues, options: SearchUrlOptions = {}): string {
+export function searchUrl<V extends HydraTemplateValues = HydraTemplateValues>(collection: object, values: NoInfer<V>, options: SearchUrlOptions = {}): string {
   const model = searchOf(collection, options);
   if (model === undefined) throw new HydraError('no_template', 'The collection has no hydra:search template to expand.');
   return expandModel(model, collection, values, options);

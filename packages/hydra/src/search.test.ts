@@ -142,6 +142,9 @@ describe('searchUrl', () => {
     const unknown = thrown(() => searchUrl(w3c, { q: 'x', colour: 'red' }));
     expect(isIriTemplateError(unknown) && [unknown.code, unknown.variable]).toEqual(['unknown_variable', 'colour']);
     expect((unknown as Error).message).toMatchInlineSnapshot(`""colour" is neither a variable of "https://api.example/people{?q,page}" (q, page) nor the property of one of its mappings."`);
+    const bracketed = thrown(() => searchUrl({ search: { template: '/b{?order[title]}', mapping: { variable: 'order[title]', required: true } } }, {}));
+    expect(isIriTemplateError(bracketed) && [bracketed.code, bracketed.variable, bracketed.template]).toEqual(['missing_variable', 'order[title]', '/b{?order[title]}']);
+    expect((bracketed as Error).message).toContain('"order[title]"');
     const twice = thrown(() => searchUrl(w3c, { q: 'x', freetextQuery: 'y' }));
     expect(isIriTemplateError(twice) && twice.code).toBe('invalid_value');
     const none = thrown(() => searchUrl({ member: [] }, { q: 'x' }));

@@ -10,7 +10,7 @@
 import { baseOf, expandTerm, HYDRA, metaOf, resolveIri, STANDARD_PREFIXES, type Registry, type Terms } from '@hyperld/core';
 import { asSet, single, viewOf } from './collection.js';
 import { HydraError } from './errors.js';
-import { IriTemplateError } from './iri-template/errors.js';
+import { IriTemplateError, isIriTemplateError } from './iri-template/errors.js';
 import { expandHydraTemplate, type HydraTemplateValue, type HydraTemplateValues } from './iri-template/hydra-template.js';
 import { parseIriTemplate } from './iri-template/rfc6570.js';
 import { inContextOf, isHydraTerm, readHydra, termsOf, type ReadOptions } from './terms.js';
@@ -261,6 +261,11 @@ function encodedName(name: string): string {
   return name.replaceAll('[', '%5B').replaceAll(']', '%5D');
 }
 
+/** The name a server wrote, from its {@link encodedName}. */
+function decodedName(name: string): string {
+  return name.replaceAll('%5B', '[').replaceAll('%5D', ']');
+}
+
 /** A template with `[` and `]` percent-encoded inside its expressions (see {@link encodedName}). */
 function encodedTemplate(template: string): string {
   return template.replace(/\{[^}]*\}/g, encodedName);
@@ -285,7 +290,7 @@ function valuesByVariable(
       if (mapping !== undefined) variable = encodedName(mapping.variable);
     }
     if (variable === undefined) {
-      const known = [...variables].map((name) => name.replaceAll('%5B', '[').replaceAll('%5D', ']')).join(', ');
+      const known = [...variables].map(decodedName).join(', ');
       throw new IriTemplateError('unknown_variable', `${JSON.stringify(key)} is neither a variable of ${JSON.stringify(model.template)} (${known}) nor the property of one of its mappings.`, {
         template: model.template,
         variable: key,
@@ -320,20 +325,29 @@ export function expandModel(model: SearchTemplateModel, node: object, values: Hy
   const prefixes = options.prefixes === undefined ? STANDARD_PREFIXES : { ...STANDARD_PREFIXES, ...options.prefixes };
   const template = encodedTemplate(model.template);
   const byVariable = valuesByVariable(model, template, values, terms, prefixes);
-  const expanded = expandHydraTemplate(
-    {
-      template,
-      variableRepresentation: model.variableRepresentation,
-      mapping: model.mappings.map((m) => ({
-        variable: encodedName(m.variable),
-        required: m.required,
-        ...(m.property !== undefined ? { property: m.property } : {}),
-        ...(m.variableRepresentation !== undefined ? { variableRepresentation: m.variableRepresentation } : {}),
-      })),
-    },
-    byVariable,
-    options.prefixes !== undefined ? { prefixes: options.prefixes } : {},
-  );
+  let expanded: string;
+  try {
+    expanded = expandHydraTemplate(
+      {
+        template,
+        variableRepresentation: model.variableRepresentation,
+        mapping: model.mappings.map((m) => ({
+          variable: encodedName(m.variable),
+          required: m.required,
+          ...(m.property !== undefined ? { property: m.property } : {}),
+          ...(m.variableRepresentation !== undefined ? { variableRepresentation: m.variableRepresentation } : {}),
+        })),
+      },
+      byVariable,
+      options.prefixes !== undefined ? { prefixes: options.prefixes } : {},
+    );
+  } catch (error) {
+    // Name the variable as the server wrote it (`order[title]`), not as it was expanded.
+    if (!isIriTemplateError(error) || error.variable === undefined || error.template !== template) throw error;
+    const variable = decodedName(error.variable);
+    const message = error.message.replaceAll(JSON.stringify(error.variable), JSON.stringify(variable)).replaceAll(JSON.stringify(template), JSON.stringify(model.template));
+    throw new IriTemplateError(error.code, message, { template: model.template, variable, cause: error });
+  }
   const self = model.resolveRelativeTo === 'Rfc3986' ? readOptions.base : iriOf(node, terms, readOptions.base);
   return self === undefined ? expanded : resolveIri(expanded, self);
 }

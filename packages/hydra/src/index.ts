@@ -1,8 +1,8 @@
 /**
  * `@hyperld/hydra`: the Hydra layer over `@hyperld/core` — collections read prefix-agnostically,
- * paging across pages, IRI templates, actions whose `null` link means "unavailable", the API
- * documentation, and the error body. Client and server pieces live at `@hyperld/hydra/client`
- * and `@hyperld/hydra/server`.
+ * paging across pages every way, search and IRI templates, a resource's collections, actions
+ * whose `null` link means "unavailable", the API documentation, and the error body. Client and
+ * server pieces live at `@hyperld/hydra/client` and `@hyperld/hydra/server`.
  *
  * @example
  * ```ts

@@ -29,7 +29,11 @@ export class HttpError extends HydraError {
   readonly problem: Problem | undefined;
   /** The `WWW-Authenticate` challenge of a 401. */
   readonly challenge: string | undefined;
-  /** The violations the body lists (`propertyPath`, `message`, `code`); empty when it lists none. */
+  /**
+   * The violations the body lists (`propertyPath`, `message`, `code`), in whichever shape its
+   * server wrote them; empty when it lists none. (`problem.violations` keeps only hyperld's own
+   * `{ path, code, expected, found }`.)
+   */
   readonly violations: readonly PropertyViolation[];
 
   /**

@@ -14,8 +14,17 @@ type MembersOf<N> = N extends { readonly members: readonly (infer M)[] } ? M : N
  * A value read as the set of values JSON-LD says it is: compaction writes a one-item set as the
  * item itself unless the context says `@set`, and a document may wrap the items in a set or list
  * object.
+ *
+ * @internal
+ * @param value - a property's value.
+ * @returns its values.
+ * @example
+ * ```ts
+ * import { asSet } from './collection.js';
+ * asSet('x'); // ['x']
+ * ```
  */
-function asSet(value: unknown): readonly unknown[] {
+export function asSet(value: unknown): readonly unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
   if (typeof value === 'object') {
@@ -29,8 +38,17 @@ function asSet(value: unknown): readonly unknown[] {
 /**
  * A value read as the one value a functional property has: JSON-LD lets `[x]` stand for `x`.
  * Several values are no answer.
+ *
+ * @internal
+ * @param value - a property's value.
+ * @returns the one value, or `undefined`.
+ * @example
+ * ```ts
+ * import { single } from './collection.js';
+ * single(['x']); // 'x'
+ * ```
  */
-function single(value: unknown): unknown {
+export function single(value: unknown): unknown {
   return Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
 }
 
@@ -142,4 +160,32 @@ export function pageLinksOf(collection: object, options: ReadOptions = {}): Page
     return typeof value === 'string' ? resolveIri(value, base) : undefined;
   };
   return { first: link('first'), next: link('next'), previous: link('previous'), last: link('last') };
+}
+
+/**
+ * The page number a collection's view says it is (`hydra:pageIndex`, under any spelling), as
+ * page-number views (API Platform's, hydra-box's) carry it.
+ *
+ * @param collection - a collection page node.
+ * @param options - registry and base.
+ * @returns the index, or `undefined` when the view does not say (or there is no view).
+ * @example
+ * ```ts
+ * import { pageIndexOf } from '@hyperld/hydra';
+ * pageIndexOf({ 'hydra:view': { '@type': 'hydra:PartialCollectionView', 'hydra:pageIndex': 2 } }); // 2
+ * ```
+ */
+export function pageIndexOf(collection: object, options: ReadOptions = {}): number | undefined {
+  const view = viewOf(collection, options);
+  if (view === undefined) return undefined;
+  const registry = options.registry ?? metaOf(collection)?.registry;
+  const readOptions: ReadOptions = { ...(registry !== undefined ? { registry } : {}), ...(options.base !== undefined ? { base: options.base } : {}) };
+  const parentContext = (collection as Record<string, unknown>)['@context'];
+  const inherited = !Object.hasOwn(view, '@context') && parentContext !== undefined && parentContext !== null ? { ...view, '@context': parentContext } : view;
+  let value = single(readHydra(inherited, 'pageIndex', readOptions));
+  if (value === undefined) value = single(readHydra(view, 'pageIndex', { context: 'hydra' }));
+  // A typed literal (`{ "@value": "2", "@type": "xsd:nonNegativeInteger" }`) counts as its number.
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '@value')) value = (value as Record<string, unknown>)['@value'];
+  const index = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
 }

@@ -1,7 +1,8 @@
 import { HYDRA, HyperldError, type Violation } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, type HydraErrorCode } from './errors.js';
+import { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, readViolations, type HydraErrorCode } from './errors.js';
+import { HYDRA_ERROR_CONTEXT } from './contexts/hydra-error-context.js';
 import jsonld from 'jsonld';
 import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry, VIOLATIONS_IRI } from './vocabulary.js';
 
@@ -60,6 +61,86 @@ describe('readProblem', () => {
       expect(readProblem(body), JSON.stringify(body)).toBeUndefined();
     }
     expect(readProblem(Object.create({ title: 'inherited' }) as object)).toBeUndefined();
+  });
+});
+
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+const NOT_BLANK = 'c1051bb4-d103-4f74-8988-acbcafc7fdc3';
+
+describe('readProblem under the published error context', () => {
+  it('reads the members by the IRIs the error context gives them, whatever key a processor compacted them to', () => {
+    const compacted = { '@context': HYDRA_ERROR_CONTEXT, '@type': 'hydra:Error', title: 'Gone', detail: 'It left.', status: 410, instance: '/requests/1' };
+    expect(readProblem(compacted)).toEqual({ status: 410, title: 'Gone', detail: 'It left.', instance: '/requests/1', violations: [] });
+    // Written with the prefixes the error context defines, or the full IRIs: the same problem.
+    const prefixed = { '@context': HYDRA_ERROR_CONTEXT, '@type': 'hydra:Error', 'rdfs:label': 'Gone', 'rdfs:comment': 'It left.', 'hydra:statusCode': 410, 'rdfs:seeAlso': '/requests/1' };
+    expect(readProblem(prefixed)).toEqual({ status: 410, title: 'Gone', detail: 'It left.', instance: '/requests/1', violations: [] });
+    const full = { '@context': HYDRA_ERROR_CONTEXT, '@type': `${HYDRA}Error`, [`${RDFS}label`]: 'Gone', [`${HYDRA}statusCode`]: 410 };
+    expect(readProblem(full)).toEqual({ status: 410, title: 'Gone', violations: [] });
+  });
+
+  it('reads an error without the error context by its usual keys, as before', () => {
+    // Without a context, `rdfs:label` is nothing Hydra names: only the usual spellings count.
+    expect(readProblem({ '@type': 'hydra:Error', 'rdfs:label': 'Gone' })).toEqual({ violations: [] });
+    expect(readProblem({ '@context': HYDRA_ERROR_CONTEXT, '@type': 'hydra:Error', 'hydra:title': 'Gone', 'hydra:description': 'It left.' })).toEqual({
+      title: 'Gone',
+      detail: 'It left.',
+      violations: [],
+    });
+  });
+});
+
+describe('readViolations', () => {
+  it("reads API Platform 3.x's ConstraintViolationList", () => {
+    const body = {
+      '@context': '/contexts/ConstraintViolationList',
+      '@type': 'ConstraintViolationList',
+      'hydra:title': 'An error occurred',
+      'hydra:description': 'title: This value should not be blank.\nauthor: This value should not be null.',
+      violations: [
+        { propertyPath: 'title', message: 'This value should not be blank.', code: NOT_BLANK },
+        { propertyPath: 'author', message: 'This value should not be null.' },
+      ],
+    };
+    expect(readViolations(body)).toEqual([
+      { propertyPath: 'title', message: 'This value should not be blank.', code: NOT_BLANK },
+      { propertyPath: 'author', message: 'This value should not be null.' },
+    ]);
+    expect(readProblem(body)).toEqual({ title: 'An error occurred', detail: body['hydra:description'], violations: [] });
+  });
+
+  it("reads API Platform 4.x's ConstraintViolation (status, detail, violations)", () => {
+    const body = {
+      '@context': '/contexts/ConstraintViolation',
+      '@id': '/validation_errors/c1051bb4',
+      '@type': 'ConstraintViolation',
+      status: 422,
+      title: 'An error occurred',
+      detail: 'isbn: This value is neither a valid ISBN-10 nor a valid ISBN-13.',
+      description: 'isbn: This value is neither a valid ISBN-10 nor a valid ISBN-13.',
+      type: '/validation_errors/2881c032-660f-46b6-8153-d352d9706640',
+      violations: [{ propertyPath: 'isbn', message: 'This value is neither a valid ISBN-10 nor a valid ISBN-13.', code: '2881c032-660f-46b6-8153-d352d9706640', hint: null }],
+    };
+    expect(readViolations(body)).toEqual([{ propertyPath: 'isbn', message: 'This value is neither a valid ISBN-10 nor a valid ISBN-13.', code: '2881c032-660f-46b6-8153-d352d9706640' }]);
+    expect(readProblem(body)).toMatchObject({ status: 422, title: 'An error occurred', detail: body.detail, type: body.type });
+  });
+
+  it('reads application/problem+json with a violations extension member, and RFC 7807 invalid-params', () => {
+    const problem = { type: '/validation_errors/x', title: 'An error occurred', status: 422, detail: 'name: This value is too short.', violations: [{ propertyPath: 'name', message: 'This value is too short.', code: '9ff3fdc4' }] };
+    expect(readViolations(problem)).toEqual([{ propertyPath: 'name', message: 'This value is too short.', code: '9ff3fdc4' }]);
+    const rfc = { type: 'https://example.net/validation-error', title: "Your request parameters didn't validate.", 'invalid-params': [{ name: 'age', reason: 'must be a positive integer' }] };
+    expect(readViolations(rfc)).toEqual([{ propertyPath: 'age', message: 'must be a positive integer' }]);
+  });
+
+  it("reads hyperld's own violations (as errorBody writes them) with a message built from expected and found", () => {
+    const body = errorBody({ status: 400, title: 'Bad Request', violations: [violation] });
+    expect(readViolations(JSON.parse(JSON.stringify(body)))).toEqual([
+      { propertyPath: '$.members[3].account.name', message: 'expected a string, found nothing', code: 'missing_property' },
+    ]);
+  });
+
+  it('is empty for a body that lists none, and drops entries of no known shape', () => {
+    for (const body of [null, 'x', [], {}, { '@type': 'hydra:Error', title: 'Not Found' }, { violations: 'text' }]) expect(readViolations(body)).toEqual([]);
+    expect(readViolations({ violations: [null, 1, 'x', {}, { propertyPath: 'a' }, { propertyPath: 'a', message: 'm' }] })).toEqual([{ propertyPath: 'a', message: 'm' }]);
   });
 });
 

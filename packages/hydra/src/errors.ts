@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { HyperldError, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
+import { HYDRA, HyperldError, termsOfNode, type ErrorCode, type JsonValue, type NodeOf, type Violation } from '@hyperld/core';
 import { isHydraTerm, readHydra } from './terms.js';
 import { HYDRA_ERROR_CONTEXT } from './contexts/hydra-error-context.js';
-import { VIOLATIONS_IRI, type HydraErrorType } from './vocabulary.js';
+import { hydraRegistry, VIOLATIONS_IRI, type HydraErrorType } from './vocabulary.js';
 
 /**
  * The `@context` of the error bodies {@link errorBody} builds: Hydra's error context (the RFC 7807
@@ -40,6 +40,10 @@ export const ERROR_BODY_CONTEXT = [
 export const HydraErrorCodes = {
   page_loop: 'A page links (as `next`) to a page already visited.',
   page_failed: 'Fetching or decoding a page failed; `url` names the page.',
+  too_many_pages: 'Paging reached its cap (`maxPages`, default 1000) with a further page still linked: a server that keeps minting new `next` URLs is not paged forever.',
+  no_page_link: 'Paging was asked to start from `first` or `last`, and the view does not link that page.',
+  no_template:
+    'The collection has no `hydra:search` IriTemplate to expand (for `page`: none with a `hydra:pageIndex` mapping, in the collection, its search or its view).',
   aborted: 'The operation was aborted through its AbortSignal.',
   action_unavailable: 'The action exists but is unavailable now (its link is null).',
   action_not_offered: 'The node does not offer the action (its property is absent).',
@@ -152,8 +156,30 @@ function violationOf(value: unknown): Violation | undefined {
   };
 }
 
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+
 /**
- * Reads a problem from an error body: a `hydra:Error` (any prefix) or an RFC 7807 problem.
+ * A member of an error body by the IRI its own `@context` gives it, when that context resolves
+ * (Hydra's error context, `http://www.w3.org/ns/hydra/error`, and Hydra's are built in; an
+ * inline context is read as it is): under the error context `title` is `rdfs:label`, so a body
+ * compacted by another processor may say `rdfs:label` or the full IRI, and `hydra:title` is
+ * another property. A body whose context does not resolve (API Platform's `/contexts/Error`) has
+ * no answer here and is read by the spellings.
+ */
+function byContext(body: Record<string, unknown>, iris: readonly string[]): unknown {
+  const terms = termsOfNode(body, (url, base) => hydraRegistry.context(url, base));
+  if (terms === undefined) return undefined;
+  for (const iri of iris) {
+    for (const key of terms.keysOf(iri)) if (Object.hasOwn(body, key)) return body[key];
+  }
+  return undefined;
+}
+
+/**
+ * Reads a problem from an error body: a `hydra:Error` (any prefix, under Hydra's context or its
+ * error context), an API Platform `ConstraintViolationList` / `ConstraintViolation`, or an
+ * RFC 7807 problem. Its members are read by the IRI the body's own `@context` gives them when it
+ * resolves (`title` is `rdfs:label` under the error context), then by their usual keys.
  *
  * @param body - a parsed JSON body.
  * @returns the problem, or `undefined` when the body is neither.
@@ -161,6 +187,7 @@ function violationOf(value: unknown): Violation | undefined {
  * ```ts
  * import { readProblem } from '@hyperld/hydra';
  * readProblem({ '@type': 'hydra:Error', title: 'Not Found', status: 404 })?.status; // 404
+ * readProblem({ '@context': 'http://www.w3.org/ns/hydra/error', '@type': 'hydra:Error', 'rdfs:label': 'Gone' })?.title; // 'Gone'
  * ```
  */
 export function readProblem(body: unknown): Problem | undefined {
@@ -174,14 +201,14 @@ export function readProblem(body: unknown): Problem | undefined {
   const hydraTerm = (k: string): unknown => readHydra(b, k, { context: 'hydra' });
   const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-  const status = num(own('status')) ?? num(hydraTerm('statusCode'));
-  const title = str(hydraTerm('title'));
-  const detail = str(own('detail')) ?? str(hydraTerm('description'));
-  const isProblem = title !== undefined || num(own('status')) !== undefined || str(own('detail')) !== undefined;
+  const status = num(byContext(b, [`${HYDRA}statusCode`])) ?? num(own('status')) ?? num(hydraTerm('statusCode'));
+  const title = str(byContext(b, [`${RDFS}label`, `${HYDRA}title`])) ?? str(hydraTerm('title'));
+  const detail = str(byContext(b, [`${RDFS}comment`, `${HYDRA}description`])) ?? str(own('detail')) ?? str(hydraTerm('description'));
+  const isProblem = title !== undefined || status !== undefined || detail !== undefined;
   if (!isHydra && !isProblem) return undefined;
   const problemType = str(own('type'));
-  const instance = str(own('instance'));
-  const listed = own('violations');
+  const instance = str(own('instance')) ?? str(byContext(b, [`${RDFS}seeAlso`]));
+  const listed = own('violations') ?? own(VIOLATIONS_IRI);
   const violations: Violation[] = [];
   if (Array.isArray(listed)) {
     for (const item of listed) {
@@ -197,6 +224,82 @@ export function readProblem(body: unknown): Problem | undefined {
     ...(instance !== undefined ? { instance } : {}),
     violations,
   };
+}
+
+/**
+ * A violation of a request as servers list them in error bodies: the property concerned (a path
+ * such as `author.name`, `$.body`, or `''` for the whole resource), what is wrong with it, and the
+ * server's code for the constraint, when it gives one.
+ *
+ * @example
+ * ```ts
+ * import type { PropertyViolation } from '@hyperld/hydra';
+ * const v: PropertyViolation = { propertyPath: 'title', message: 'This value should not be blank.', code: 'c1051bb4-d103-4f74-8988-acbcafc7fdc3' };
+ * ```
+ */
+export interface PropertyViolation {
+  /** The property concerned: a path as the server writes it; `''` for the resource as a whole. */
+  readonly propertyPath: string;
+  /** What is wrong, for people. */
+  readonly message: string;
+  /** The server's code for the constraint (API Platform: a Symfony constraint UUID; hyperld: a violation code). */
+  readonly code?: string;
+}
+
+/** One listed violation in any of the shapes servers write, or `undefined`. */
+function propertyViolationOf(value: unknown): PropertyViolation | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const str = (key: string): string | undefined => (Object.hasOwn(v, key) && typeof v[key] === 'string' ? (v[key] as string) : undefined);
+  const code = str('code');
+  const withCode = (propertyPath: string, message: string): PropertyViolation => ({ propertyPath, message, ...(code !== undefined ? { code } : {}) });
+  // API Platform (Symfony's constraint violations): propertyPath, message, code.
+  const propertyPath = str('propertyPath');
+  const message = str('message');
+  if (propertyPath !== undefined && message !== undefined) return withCode(propertyPath, message);
+  // hyperld's own: path, code, expected, found (and a message, when one was written).
+  const path = str('path');
+  if (path !== undefined && code !== undefined) {
+    const expected = str('expected');
+    const found = str('found');
+    const described = expected !== undefined || found !== undefined ? `expected ${expected ?? '?'}, found ${found ?? '?'}` : code;
+    return withCode(path, message ?? described);
+  }
+  // RFC 7807's example extension (`invalid-params`): name, reason.
+  const name = str('name');
+  const reason = str('reason');
+  if (name !== undefined && reason !== undefined) return withCode(name, reason);
+  if (message !== undefined) return withCode(path ?? '', message);
+  return undefined;
+}
+
+/**
+ * Reads the violations an error body lists, in whichever shape its server writes them: API
+ * Platform's `violations: [{ propertyPath, message, code }]` (3.x `ConstraintViolationList`,
+ * 4.x `ConstraintViolation`, and its `application/problem+json`), hyperld's
+ * `violations: [{ path, code, expected, found }]`, or RFC 7807's `invalid-params: [{ name, reason }]`.
+ *
+ * @param body - a parsed JSON body.
+ * @returns the violations, in order; empty when the body lists none.
+ * @example
+ * ```ts
+ * import { readViolations } from '@hyperld/hydra';
+ * readViolations({ '@type': 'ConstraintViolationList', violations: [{ propertyPath: 'title', message: 'This value should not be blank.' }] });
+ * // [{ propertyPath: 'title', message: 'This value should not be blank.' }]
+ * ```
+ */
+export function readViolations(body: unknown): PropertyViolation[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const b = body as Record<string, unknown>;
+  const own = (k: string): unknown => (Object.hasOwn(b, k) ? b[k] : undefined);
+  const listed = own('violations') ?? own('hydra:violations') ?? own(VIOLATIONS_IRI) ?? own('invalid-params');
+  const items = Array.isArray(listed) ? listed : listed !== undefined && listed !== null ? [listed] : [];
+  const out: PropertyViolation[] = [];
+  for (const item of items) {
+    const violation = propertyViolationOf(item);
+    if (violation) out.push(violation);
+  }
+  return out;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * `@hyperld/hydra`: the Hydra layer over `@hyperld/core` — collections read prefix-agnostically,
- * paging across pages, IRI templates, actions whose `null` link means "unavailable", the API
- * documentation, and the error body. Client and server pieces live at `@hyperld/hydra/client`
- * and `@hyperld/hydra/server`.
+ * paging across pages every way, search and IRI templates, a resource's collections, actions
+ * whose `null` link means "unavailable", the API documentation, and the error body. Client and
+ * server pieces live at `@hyperld/hydra/client` and `@hyperld/hydra/server`.
  *
  * @example
  * ```ts
@@ -53,10 +53,18 @@ export type {
 // Collections and paging
 export { readHydra } from './terms.js';
 export type { ReadHydraOptions, ReadOptions } from './terms.js';
-export { membersOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
+export { membersOf, pageIndexOf, pageLinksOf, totalItemsOf, viewOf } from './collection.js';
 export type { PageLinks } from './collection.js';
-export { members, pages } from './pagination.js';
-export type { PageFetcher, PagingOptions } from './pagination.js';
+export { DEFAULT_MAX_PAGES, members, pages } from './pagination.js';
+export type { PageFetcher, PagingDirection, PagingOptions } from './pagination.js';
+
+// The collections of a resource (hydra:collection, memberAssertion, manages)
+export { collectionsOf } from './collections.js';
+export type { CollectionsOfOptions, MemberAssertion, ResourceCollection } from './collections.js';
+
+// Search (hydra:search templates) and page-number templates
+export { pageTemplateOf, pageUrl, searchOf, searchUrl } from './search.js';
+export type { SearchInputOf, SearchMapping, SearchTemplateModel, SearchUrlOptions, SearchVariableSpec, VariableRepresentation } from './search.js';
 
 // Actions
 export { ACTION, action, actionSpecOf, actionState, declaredActions, listActions } from './actions.js';
@@ -77,8 +85,8 @@ export { listOperations } from './operations.js';
 export type { DiscoveredOperation, ListOperationsOptions } from './operations.js';
 
 // Errors
-export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem } from './errors.js';
-export type { HydraErrorCode, ListedViolation, Problem } from './errors.js';
+export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, readViolations } from './errors.js';
+export type { HydraErrorCode, ListedViolation, Problem, PropertyViolation } from './errors.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
 export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationRegistry, SEED_BASE, seedText } from './__fixtures__/conversations.js';
 import { HydraError, isHydraError } from './errors.js';
-import { members, pages, type PageFetcher } from './pagination.js';
+import { pageIndexOf } from './collection.js';
+import { DEFAULT_MAX_PAGES, members, pages, type PageFetcher } from './pagination.js';
 import { HYDRA_CONTEXT, hydraRegistry } from './vocabulary.js';
 
 const ORIGIN = 'https://api.example';
@@ -266,5 +267,108 @@ describe('pages', () => {
     const { items, error } = await drain(members(page, { fetch }));
     expect(error).toBeUndefined();
     expect(items.map((m) => (m as { id: string }).id)).toEqual(['/conversations/Pvwqm5G']);
+  });
+});
+
+/**
+ * An API Platform-shaped chain of `n` pages: the collection's `@id` is the same on every page,
+ * the view (with or without `@id`) names the page and links first, last, previous and next under
+ * the spelling asked for.
+ */
+function linkedServer(n: number, spelling: 'term' | 'prefixed' | 'iri', viewId: boolean) {
+  const key = (term: string): string => (spelling === 'term' ? term : spelling === 'prefixed' ? `hydra:${term}` : `http://www.w3.org/ns/hydra/core#${term}`);
+  const href = (i: number): string => `/books?page=${i + 1}`;
+  const doc = (i: number): Record<string, unknown> => {
+    const view: Record<string, unknown> = { '@type': 'hydra:PartialCollectionView', [key('first')]: href(0), [key('last')]: href(n - 1) };
+    if (viewId) view['@id'] = href(i);
+    if (i > 0) view[key('previous')] = href(i - 1);
+    if (i + 1 < n) view[key('next')] = href(i + 1);
+    return { '@id': '/books', '@type': 'hydra:Collection', [key('member')]: [{ '@id': `/books/${i}` }], [key('view')]: view };
+  };
+  const fetched: string[] = [];
+  const fetch: PageFetcher = async (url) => {
+    fetched.push(url);
+    const page = Number(new URL(url).searchParams.get('page') ?? '1') - 1;
+    if (!(page >= 0 && page < n)) throw new Error(`404 ${url}`);
+    // Plain JSON: paging reads links, it does not need a decoded page (the base is the URL).
+    return JSON.parse(JSON.stringify(doc(page))) as object;
+  };
+  return { fetch, fetched, url: (i: number) => `${ORIGIN}${href(i)}` };
+}
+
+const idsOf = (items: readonly unknown[]): string[] => items.map((m) => (m as Record<string, string>)['@id'] ?? '');
+
+describe('paging every way', () => {
+  it('pages forward and backward, from the current, first or last page, under every spelling, on views with or without an id', async () => {
+    for (const spelling of ['term', 'prefixed', 'iri'] as const) {
+      for (const viewId of [true, false]) {
+        const label = `${spelling}, view id ${viewId}`;
+        const s = linkedServer(4, spelling, viewId);
+        const forward = await drain(members(s.url(1), { fetch: s.fetch }));
+        expect([idsOf(forward.items), forward.error], label).toEqual([['/books/1', '/books/2', '/books/3'], undefined]);
+        const backward = await drain(members(s.url(2), { fetch: s.fetch, direction: 'backward' }));
+        expect([idsOf(backward.items), backward.error], label).toEqual([['/books/2', '/books/1', '/books/0'], undefined]);
+        const fromLast = await drain(members(s.url(1), { fetch: s.fetch, direction: 'backward', from: 'last' }));
+        expect(idsOf(fromLast.items), label).toEqual(['/books/3', '/books/2', '/books/1', '/books/0']);
+        s.fetched.length = 0;
+        const fromFirst = await drain(members(s.url(2), { fetch: s.fetch, from: 'first' }));
+        expect(idsOf(fromFirst.items), label).toEqual(['/books/0', '/books/1', '/books/2', '/books/3']);
+        // The start page is fetched, then the first one: each page once.
+        expect(s.fetched, label).toEqual([s.url(2), s.url(0), s.url(1), s.url(2), s.url(3)]);
+      }
+    }
+  });
+
+  it('does not fetch the first page again when it is the page in hand', async () => {
+    const s = linkedServer(2, 'prefixed', true);
+    const { items } = await drain(pages(s.url(0), { fetch: s.fetch, from: 'first' }));
+    expect(items).toHaveLength(2);
+    expect(s.fetched).toEqual([s.url(0), s.url(1)]);
+  });
+
+  it('treats a collection without a view as its only page, and a view that links no last page as no_page_link', async () => {
+    const single = { '@type': 'hydra:Collection', member: [{ '@id': '/a' }] };
+    const fetch: PageFetcher = async () => {
+      throw new Error('no fetch expected');
+    };
+    expect(idsOf((await drain(members(single, { fetch, from: 'last' }))).items)).toEqual(['/a']);
+    const partial = { ...single, view: { '@type': 'hydra:PartialCollectionView', next: '/b' } };
+    const { error } = await drain(pages(partial, { fetch, from: 'last', base: `${ORIGIN}/c` }));
+    expect(isHydraError(error) && [error.code, error.url]).toEqual(['no_page_link', `${ORIGIN}/c`]);
+  });
+
+  it('stops a server that keeps minting new next URLs at maxPages with too_many_pages', async () => {
+    let minted = 0;
+    const fetch: PageFetcher = async () => {
+      minted++;
+      return { '@type': 'hydra:Collection', member: [], view: { '@type': 'hydra:PartialCollectionView', next: `/c?token=${minted}` } };
+    };
+    const capped = await drain(pages(`${ORIGIN}/c`, { fetch, maxPages: 5 }));
+    expect(capped.items).toHaveLength(5);
+    expect(isHydraError(capped.error) && [capped.error.code, capped.error.url]).toEqual(['too_many_pages', `${ORIGIN}/c?token=5`]);
+    expect(minted).toBe(5);
+    // The default cap is DEFAULT_MAX_PAGES; a limit below the cap ends quietly.
+    minted = 0;
+    const byDefault = await drain(pages(`${ORIGIN}/c`, { fetch }));
+    expect([byDefault.items.length, isHydraError(byDefault.error) && byDefault.error.code]).toEqual([DEFAULT_MAX_PAGES, 'too_many_pages']);
+    const limited = await drain(pages(`${ORIGIN}/c`, { fetch, limit: 3, maxPages: 3 }));
+    expect([limited.items.length, limited.error]).toEqual([3, undefined]);
+  });
+
+  it('detects a cycle backward as page_loop', async () => {
+    const doc = (i: number) => ({ '@type': 'hydra:Collection', member: [], view: { '@id': `/c?p=${i}`, '@type': 'hydra:PartialCollectionView', previous: `/c?p=${(i + 2) % 3}` } });
+    const fetch: PageFetcher = async (url) => doc(Number(new URL(url).searchParams.get('p')));
+    const { items, error } = await drain(pages(`${ORIGIN}/c?p=0`, { fetch, direction: 'backward' }));
+    expect(items).toHaveLength(3);
+    expect(isHydraError(error) && [error.code, error.url]).toEqual(['page_loop', `${ORIGIN}/c?p=0`]);
+  });
+});
+
+describe('pageIndexOf', () => {
+  it('reads the view’s pageIndex under any spelling, and as a typed literal', () => {
+    expect(pageIndexOf({ view: { pageIndex: 3 } })).toBe(3);
+    expect(pageIndexOf({ '@context': HYDRA_CONTEXT, view: { pageIndex: 2 } })).toBe(2);
+    expect(pageIndexOf({ 'hydra:view': { 'http://www.w3.org/ns/hydra/core#pageIndex': { '@value': '4', '@type': 'xsd:nonNegativeInteger' } } })).toBe(4);
+    for (const c of [{}, { view: {} }, { view: { pageIndex: -1 } }, { view: { pageIndex: 'x' } }, { view: { pageIndex: 1.5 } }]) expect(pageIndexOf(c)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { HYDRA } from '@hyperld/core';
 import { describe, expect, it } from 'vitest';
-import { isHydraTerm, readHydra } from './terms.js';
+import { inContextOf, isHydraTerm, readHydra, termsOf } from './terms.js';
+import { HYDRA_CONTEXT } from './vocabulary.js';
 
 describe('readHydra', () => {
   it('reads through the node\'s context, and by the spellings without one', () => {
@@ -34,5 +35,23 @@ describe('isHydraTerm', () => {
   it('recognises a term bare, prefixed and as its IRI, and nothing else', () => {
     for (const spelling of ['Error', 'hydra:Error', `${HYDRA}Error`]) expect(isHydraTerm(spelling, 'Error'), spelling).toBe(true);
     for (const other of ['error', 'schema:Error', 'https://example.com/vocab#Error', `${HYDRA}Errors`, undefined, null, 3]) expect(isHydraTerm(other, 'Error'), String(other)).toBe(false);
+  });
+});
+
+describe('termsOf and inContextOf', () => {
+  it('gives the terms of a node’s context, Hydra’s built in, and none without a context', () => {
+    expect(termsOf({ '@context': HYDRA_CONTEXT })?.iriOf('freetextQuery')).toBe(`${HYDRA}freetextQuery`);
+    expect(termsOf({ '@context': { id: '@id' } })?.keysOf('@id')).toEqual(['id', '@id']);
+    expect(termsOf({ member: [] })).toBeUndefined();
+  });
+
+  it('reads an embedded node without a context of its own in its parent’s, and leaves one with a context alone', () => {
+    const parent = { '@context': { h: HYDRA, items: { '@id': 'h:member' } } };
+    const view = { items: [1] };
+    expect(readHydra(inContextOf(view, parent), 'member')).toEqual([1]);
+    expect(view).toEqual({ items: [1] });
+    const own = { '@context': HYDRA_CONTEXT, member: [2] };
+    expect(inContextOf(own, parent)).toBe(own);
+    expect(inContextOf(view, {})).toBe(view);
   });
 });

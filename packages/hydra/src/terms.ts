@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { baseOf, findProperty, HYDRA, metaOf, type Registry } from '@hyperld/core';
+import { baseOf, findProperty, HYDRA, metaOf, termsOfNode, type Registry, type Terms } from '@hyperld/core';
 // errors.ts reads problem bodies with readHydra; this module uses HydraError only when called.
 import { HydraError } from './errors.js';
 import { hydraRegistry } from './vocabulary.js';
@@ -101,6 +101,46 @@ export function readHydra(node: object, term: string, options: ReadHydraOptions 
     return undefined;
   }
   return findProperty(node, HYDRA + term, resolverOf(node, options), options.base ?? baseOf(node))?.value;
+}
+
+/**
+ * The terms in force for a node, its context resolved as {@link readHydra} resolves it: to
+ * expand a value that is a term or compact IRI (`hydra:property`, `hydra:object`), or to find the
+ * aliases of `@id`.
+ *
+ * @internal
+ * @param node - a node.
+ * @param options - registry and base.
+ * @returns the node's terms, or `undefined` when it has no context (or none that resolves).
+ * @throws HydraError `no_registry`, as {@link readHydra}.
+ * @example
+ * ```ts
+ * import { termsOf } from './terms.js';
+ * termsOf({ '@context': { schema: 'https://schema.org/' } })?.iriOf('schema:name'); // 'https://schema.org/name'
+ * ```
+ */
+export function termsOf(node: object, options: ReadOptions = {}): Terms | undefined {
+  return termsOfNode(node, resolverOf(node, options), options.base ?? baseOf(node));
+}
+
+/**
+ * An embedded node read in the context it is in: JSON-LD contexts are inherited, so a node
+ * without a `@context` of its own (a view, a search template, a mapping) is in its parent's.
+ *
+ * @internal
+ * @param node - the embedded node.
+ * @param parent - the node it is embedded in (itself perhaps given through this function).
+ * @returns `node`, or a copy carrying the parent's `@context`.
+ * @example
+ * ```ts
+ * import { inContextOf } from './terms.js';
+ * inContextOf({ next: '/c?page=2' }, { '@context': 'http://www.w3.org/ns/hydra/context.jsonld' })['@context']; // the parent's
+ * ```
+ */
+export function inContextOf(node: Record<string, unknown>, parent: object): Record<string, unknown> {
+  const context = (parent as Record<string, unknown>)['@context'];
+  if (Object.hasOwn(node, '@context') || context === undefined || context === null) return node;
+  return { ...node, '@context': context };
 }
 
 /**

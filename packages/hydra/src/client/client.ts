@@ -30,8 +30,11 @@ import {
 import { declaredActions, listActions, type ActionName, type ActionSpecOf, type ActionState } from '../actions.js';
 import { readApiDocumentation, type ApiDocumentationModel } from '../api-doc-reader.js';
 import { HydraError } from '../errors.js';
+import { collectionsOf, type ResourceCollection } from '../collections.js';
+import type { HydraTemplateValues } from '../iri-template/hydra-template.js';
 import { listOperations, type DiscoveredOperation } from '../operations.js';
-import { members as iterateMembers, pages as iteratePages } from '../pagination.js';
+import { DEFAULT_MAX_PAGES, members as iterateMembers, pages as iteratePages, type PagingDirection } from '../pagination.js';
+import { pageUrl, searchUrl } from '../search.js';
 import { budgetOf } from './deadline.js';
 import { EtagCache, type EtagCacheLimits } from './etag-cache.js';
 import type { HttpError } from './http-error.js';
@@ -94,6 +97,11 @@ export interface ClientOptions<D extends AnyTypeDef> {
    * smaller) for its problem; past that its {@link HttpError} has no `problem`.
    */
   readonly limits?: Limits;
+  /**
+   * The most pages `members` and `pages` go through (default 1000): a further page linked after
+   * that many is the `HydraError` `too_many_pages`, not the end. A call's own `maxPages` wins.
+   */
+  readonly maxPages?: number;
 }
 
 type Known<N> = { [K in keyof N as string extends K ? never : number extends K ? never : K]: N[K] };
@@ -172,6 +180,36 @@ export interface RequestOptions {
 export type Operation = DiscoveredOperation;
 
 /**
+ * Options of `members` and `pages`: which way, where from, how many, and a signal.
+ *
+ * @example
+ * ```ts
+ * import type { PageRequestOptions } from '@hyperld/hydra/client';
+ * const newestFirst: PageRequestOptions = { direction: 'backward', from: 'last', limit: 50 };
+ * ```
+ */
+export interface PageRequestOptions extends RequestOptions, PagingDirection {
+  /** The most items to yield (members for `members`, pages for `pages`). */
+  readonly limit?: number;
+  /** The most pages to go through before `too_many_pages` (default: the client's `maxPages`). */
+  readonly maxPages?: number;
+}
+
+/**
+ * Options of `search` and `page`.
+ *
+ * @example
+ * ```ts
+ * import type { SearchRequestOptions } from '@hyperld/hydra/client';
+ * const options: SearchRequestOptions = { prefixes: { schema: 'https://schema.org/' } };
+ * ```
+ */
+export interface SearchRequestOptions extends RequestOptions {
+  /** Prefixes for compact IRIs in the keys of the values, beyond the collection's context. */
+  readonly prefixes?: Readonly<Record<string, string>>;
+}
+
+/**
  * A hypermedia client over a registry of types.
  *
  * @example
@@ -211,13 +249,42 @@ export interface Client<D extends AnyTypeDef> {
    * @param collection - a decoded collection page, or its IRI.
    * @param options - `limit` (members) and `signal`.
    */
-  members<C extends object>(collection: C | string, options?: { readonly limit?: number; readonly signal?: AbortSignal }): AsyncGenerator<MemberOf<C>, void, undefined>;
+  members<C extends object>(collection: C | string, options?: PageRequestOptions): AsyncGenerator<MemberOf<C>, void, undefined>;
   /**
-   * Iterates over the pages of a collection.
+   * Iterates over the pages of a collection, forward (`next`) or backward (`previous`), from the
+   * page given or its `first` or `last`.
    * @param collection - a decoded collection page, or its IRI.
-   * @param options - `limit` (pages) and `signal`.
+   * @param options - `direction`, `from`, `limit` (pages), `maxPages` and `signal`.
+   * @throws HydraError `too_many_pages` past `maxPages`, `page_loop`, `no_page_link`, `page_failed`, `aborted`.
    */
-  pages<C extends object>(collection: C | string, options?: { readonly limit?: number; readonly signal?: AbortSignal }): AsyncGenerator<C, void, undefined>;
+  pages<C extends object>(collection: C | string, options?: PageRequestOptions): AsyncGenerator<C, void, undefined>;
+  /**
+   * Searches a collection: expands its `hydra:search` template with the values (keyed by
+   * variable name or by property IRI, full or compact) and fetches the result, decoded as `get`
+   * decodes. `V` types the values where a declaration exists: `SearchInputOf<typeof template>`.
+   * @param collection - a decoded collection, or its IRI (fetched first).
+   * @param values - the values.
+   * @param options - prefixes and a signal.
+   * @throws HydraError `no_template`; IriTemplateError `missing_variable`, `unknown_variable`; or an {@link HttpError}.
+   */
+  search<V extends HydraTemplateValues = HydraTemplateValues>(collection: object | string, values: NoInfer<V>, options?: SearchRequestOptions): Promise<AnyNodeOf<D> | GenericNode>;
+  /**
+   * Fetches page `index` of a collection through its page-number template (a mapping whose
+   * property is `hydra:pageIndex`, in its search or its view).
+   * @param collection - a decoded collection, or its IRI (fetched first).
+   * @param index - the page index, as the server counts.
+   * @param options - other values the template needs, prefixes and a signal.
+   * @throws HydraError `no_template`, or an {@link HttpError}.
+   */
+  page(collection: object | string, index: number, options?: SearchRequestOptions & { readonly values?: HydraTemplateValues }): Promise<AnyNodeOf<D> | GenericNode>;
+  /**
+   * The collections a node links with `hydra:collection`, with their member assertions
+   * (`memberAssertion`, `manages`), optionally only those whose members are of a class; read with
+   * the client's registry, IRIs resolved against the node's base, else the base URL.
+   * @param node - a node of an answer, embedded or not.
+   * @param options - `memberType`: an IRI, compact IRI or term of the node's context.
+   */
+  collections(node: object, options?: { readonly memberType?: string }): ResourceCollection[];
   /**
    * Invokes an action the node offers, with its declared method. An unavailable action (`null`)
    * throws `action_unavailable` without sending a request.
@@ -323,6 +390,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly #docUrls = new Map<string, string>();
   /** The API documentation of each origin, loaded (or loading) from `url`. */
   readonly #docs = new Map<string, { readonly url: string; readonly model: Promise<ApiDocumentationModel> }>();
+  readonly #maxPages: number;
 
   constructor(options: ClientOptions<D>) {
     this.#options = options;
@@ -332,6 +400,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     this.#cache = options.cache === false ? undefined : new EtagCache(typeof options.cache === 'object' ? options.cache : {});
     this.#timeout = options.timeout ?? 30_000;
     this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
+    this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 
   readonly get: Client<D>['get'] = (iri, opts) => this.#load(iri, undefined, undefined, opts?.signal) as never;
@@ -353,21 +422,28 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     return this.#load(value, target, base, opts?.signal) as never;
   };
 
-  readonly members: Client<D>['members'] = (collection, opts) =>
-    iterateMembers(this.#startOf(collection), {
-      fetch: this.#pageFetcher,
-      registry: this.registry,
-      ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
-      ...(opts?.signal ? { signal: opts.signal } : {}),
-    }) as never;
+  readonly members: Client<D>['members'] = (collection, opts) => iterateMembers(this.#startOf(collection), this.#pagingOptions(opts)) as never;
 
-  readonly pages: Client<D>['pages'] = (collection, opts) =>
-    iteratePages(this.#startOf(collection), {
-      fetch: this.#pageFetcher,
+  readonly pages: Client<D>['pages'] = (collection, opts) => iteratePages(this.#startOf(collection), this.#pagingOptions(opts)) as never;
+
+  readonly search: Client<D>['search'] = async (collection, values, opts) => {
+    const node = await this.#collectionNode(collection, opts?.signal);
+    const url = searchUrl(node, values, this.#templateOptions(node, opts));
+    return this.#load(url, undefined, undefined, opts?.signal) as never;
+  };
+
+  readonly page: Client<D>['page'] = async (collection, index, opts) => {
+    const node = await this.#collectionNode(collection, opts?.signal);
+    const url = pageUrl(node, index, { ...this.#templateOptions(node, opts), ...(opts?.values !== undefined ? { values: opts.values } : {}) });
+    return this.#load(url, undefined, undefined, opts?.signal) as never;
+  };
+
+  readonly collections: Client<D>['collections'] = (node, opts) =>
+    collectionsOf(node, {
       registry: this.registry,
-      ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
-      ...(opts?.signal ? { signal: opts.signal } : {}),
-    }) as never;
+      base: metaOf(node)?.base ?? this.#transport.base.href,
+      ...(opts?.memberType !== undefined ? { memberType: opts.memberType } : {}),
+    });
 
   readonly invoke: Client<D>['invoke'] = (async (node: object, operation: string | Operation, body?: object, opts?: RequestOptions) => {
     const record = node as Record<string, unknown>;
@@ -557,6 +633,29 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
       if (isDecodeError(error)) throw new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}`, { url, cause: error });
       throw error;
     }
+  }
+
+  /** The paging options of a call: the client's fetcher, registry and page cap, and the call's own. */
+  #pagingOptions(opts: PageRequestOptions | undefined) {
+    return {
+      fetch: this.#pageFetcher,
+      registry: this.registry,
+      maxPages: opts?.maxPages ?? this.#maxPages,
+      ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
+      ...(opts?.signal ? { signal: opts.signal } : {}),
+      ...(opts?.direction !== undefined ? { direction: opts.direction } : {}),
+      ...(opts?.from !== undefined ? { from: opts.from } : {}),
+    };
+  }
+
+  /** A collection in hand, or fetched by its IRI (for `search` and `page`). */
+  async #collectionNode(collection: object | string, signal: AbortSignal | undefined): Promise<object> {
+    return typeof collection === 'string' ? this.#load(collection, undefined, undefined, signal) : collection;
+  }
+
+  /** How a collection's templates are read: with the client's registry, against its base, else the base URL. */
+  #templateOptions(node: object, opts: SearchRequestOptions | undefined) {
+    return { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href, ...(opts?.prefixes !== undefined ? { prefixes: opts.prefixes } : {}) };
   }
 
   /** A collection given by IRI, resolved against the base; a page in hand as it is. */

@@ -101,4 +101,66 @@ describe('errors', () => {
     }
     expect(ours).toBeInstanceOf(HyperldError);
   });
+
+  describe('violations of real servers', () => {
+    const answer = (body: unknown, contentType: string) => fakeFetch(() => new Response(JSON.stringify(body), { status: 422, headers: { 'content-type': contentType } }));
+    const NOT_BLANK = 'c1051bb4-d103-4f74-8988-acbcafc7fdc3';
+
+    it("reads API Platform 3.x's ConstraintViolationList, naming the violations once (its description already says them)", async () => {
+      const body = {
+        '@context': '/contexts/ConstraintViolationList',
+        '@type': 'ConstraintViolationList',
+        'hydra:title': 'An error occurred',
+        'hydra:description': 'title: This value should not be blank.',
+        violations: [{ propertyPath: 'title', message: 'This value should not be blank.', code: NOT_BLANK }],
+      };
+      const error = await rejection(client(answer(body, 'application/ld+json').fetch).get('/books'));
+      if (!isHttpError(error)) throw error;
+      expect(error.violations).toEqual([{ propertyPath: 'title', message: 'This value should not be blank.', code: NOT_BLANK }]);
+      expect(error.problem?.title).toBe('An error occurred');
+      expect(error.message).toMatchInlineSnapshot(`"422 An error occurred for https://api.textus.example/books: title: This value should not be blank."`);
+    });
+
+    it("reads API Platform 4.x's ConstraintViolation and names the first three violations", async () => {
+      const violations = ['a', 'b', 'c', 'd'].map((path) => ({ propertyPath: path, message: 'This value should not be blank.', code: NOT_BLANK }));
+      const body = { '@type': 'ConstraintViolation', status: 422, title: 'An error occurred', detail: 'Invalid book.', violations };
+      const error = await rejection(client(answer(body, 'application/ld+json').fetch).get('/books'));
+      if (!isHttpError(error)) throw error;
+      expect(error.violations).toEqual(violations);
+      expect(error.problem?.status).toBe(422);
+      expect(error.message).toMatchInlineSnapshot(
+        `"422 An error occurred for https://api.textus.example/books: Invalid book. (a: This value should not be blank.; b: This value should not be blank.; c: This value should not be blank.; and 1 more)"`,
+      );
+    });
+
+    it('reads a hydra:Error under the published error context, and application/problem+json with violations', async () => {
+      const hydraError = {
+        '@context': 'http://www.w3.org/ns/hydra/error',
+        '@type': 'hydra:Error',
+        'rdfs:label': 'Unprocessable',
+        status: 422,
+        violations: [{ propertyPath: 'email', message: 'Not an email.' }],
+      };
+      const first = await rejection(client(answer(hydraError, 'application/ld+json').fetch).get('/people'));
+      if (!isHttpError(first)) throw first;
+      expect([first.problem?.title, first.violations]).toEqual(['Unprocessable', [{ propertyPath: 'email', message: 'Not an email.' }]]);
+      expect(first.message).toMatchInlineSnapshot(`"422 Unprocessable for https://api.textus.example/people (email: Not an email.)"`);
+      const problem = { type: '/validation_errors/x', title: 'An error occurred', status: 422, detail: 'name: too short', violations: [{ propertyPath: 'name', message: 'too short', code: 'x' }] };
+      const second = await rejection(client(answer(problem, 'application/problem+json').fetch).get('/people'));
+      if (!isHttpError(second)) throw second;
+      expect(second.violations).toEqual([{ propertyPath: 'name', message: 'too short', code: 'x' }]);
+      expect(second.problem).toMatchObject({ type: '/validation_errors/x', status: 422 });
+    });
+
+    it("carries hyperld's own violations too, and none for a body without any", async () => {
+      const own = { '@type': 'hydra:Error', title: 'Bad Request', status: 400, violations: [{ code: 'wrong_kind', path: '$.name', expected: 'string', found: 'number 1' }] };
+      const error = await rejection(client(answer(own, 'application/ld+json').fetch).get('/x'));
+      expect(isHttpError(error) && error.violations).toEqual([{ propertyPath: '$.name', message: 'expected string, found number 1', code: 'wrong_kind' }]);
+      const bare = await rejection(client(fakeFetch(notFound).fetch).get('/x'));
+      expect(isHttpError(bare) && bare.violations).toEqual([]);
+      // Made without a list, an HttpError lists its problem's violations.
+      const made = new HttpError(new Response(null, { status: 400 }), { violations: [{ code: 'wrong_kind', path: '$', expected: 'an object', found: 'null' }] }, `${ORIGIN}/x`);
+      expect(made.violations).toEqual([{ propertyPath: '$', message: 'expected an object, found null', code: 'wrong_kind' }]);
+    });
+  });
 });

@@ -4,11 +4,13 @@
  *
  * @module
  */
-import { HydraError, type Problem } from '../errors.js';
+import { HydraError, type Problem, type PropertyViolation } from '../errors.js';
 
 /**
  * An error answer from the server: status, the response, and the Hydra error / problem body
- * when there is one. A `401` has code `unauthorized` and carries the `WWW-Authenticate` challenge.
+ * when there is one, and the violations it lists in whichever shape its server writes them (API
+ * Platform's `ConstraintViolationList`, a `hydra:Error`, `application/problem+json`, hyperld's
+ * own). A `401` has code `unauthorized` and carries the `WWW-Authenticate` challenge.
  *
  * @example
  * ```ts
@@ -27,24 +29,46 @@ export class HttpError extends HydraError {
   readonly problem: Problem | undefined;
   /** The `WWW-Authenticate` challenge of a 401. */
   readonly challenge: string | undefined;
+  /**
+   * The violations the body lists (`propertyPath`, `message`, `code`), in whichever shape its
+   * server wrote them; empty when it lists none. (`problem.violations` keeps only hyperld's own
+   * `{ path, code, expected, found }`.)
+   */
+  readonly violations: readonly PropertyViolation[];
 
   /**
    * @param response - the response.
    * @param problem - its parsed problem body.
    * @param url - the URL requested.
+   * @param violations - the violations the body lists (`readViolations`); by default those of `problem`.
    */
-  constructor(response: Response, problem: Problem | undefined, url: string) {
+  constructor(response: Response, problem: Problem | undefined, url: string, violations?: readonly PropertyViolation[]) {
     const status = response.status;
-    super(
-      status === 401 ? 'unauthorized' : 'http_error',
-      `${status} ${problem?.title ?? response.statusText} for ${url}${problem?.detail ? `: ${problem.detail}` : ''}`,
-      { url },
-    );
+    const listed = violations ?? (problem?.violations ?? []).map((v) => ({ propertyPath: v.path, message: `expected ${v.expected}, found ${v.found}`, code: v.code }));
+    super(status === 401 ? 'unauthorized' : 'http_error', messageOf(status, problem?.title ?? response.statusText, url, problem?.detail, listed), { url });
     this.status = status;
     this.response = response;
     this.problem = problem;
     this.challenge = response.headers.get('www-authenticate') ?? undefined;
+    this.violations = listed;
   }
+}
+
+/** How many violations the message names before "and N more". */
+const NAMED_VIOLATIONS = 3;
+
+/**
+ * The message: status, title, URL, the detail, and the first violations unless the detail
+ * already says them (API Platform's `detail` is `path: message` for each violation, one per line).
+ */
+function messageOf(status: number, title: string, url: string, detail: string | undefined, violations: readonly PropertyViolation[]): string {
+  let message = `${status} ${title} for ${url}${detail ? `: ${detail}` : ''}`;
+  const named = violations.slice(0, NAMED_VIOLATIONS).map((v) => (v.propertyPath === '' ? v.message : `${v.propertyPath}: ${v.message}`));
+  if (named.length > 0 && !named.every((text) => detail?.includes(text))) {
+    const more = violations.length - named.length;
+    message += ` (${named.join('; ')}${more > 0 ? `; and ${more} more` : ''})`;
+  }
+  return message;
 }
 
 /**

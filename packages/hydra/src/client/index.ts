@@ -14,6 +14,6 @@
  * @module
  */
 export { createClient } from './client.js';
-export type { Client, ClientOptions, FollowableKey, Followed, Operation, RequestOptions } from './client.js';
+export type { Client, ClientOptions, FollowableKey, Followed, Operation, PageRequestOptions, RequestOptions, SearchRequestOptions } from './client.js';
 export type { EtagCacheLimits } from './etag-cache.js';
 export { HttpError, isHttpError } from './http-error.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import { DecodeError } from '@hyperld/core';
-import { HydraError, readProblem, type Problem } from '../errors.js';
+import { HydraError, readProblem, readViolations, type Problem, type PropertyViolation } from '../errors.js';
 import { stopped, type Budget } from './deadline.js';
 import { HttpError } from './http-error.js';
 
@@ -64,12 +64,15 @@ export async function readAnswer(response: Response, url: string, budget: Budget
 export async function failWith(response: Response, url: string, budget: Budget, maxSize: number): Promise<never> {
   const text = await readText(response, url, budget, Math.min(maxSize, ERROR_BODY_LIMIT));
   let problem: Problem | undefined;
+  let violations: PropertyViolation[] = [];
   try {
-    problem = text ? readProblem(JSON.parse(text)) : undefined;
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    problem = readProblem(body);
+    violations = readViolations(body);
   } catch {
     problem = undefined;
   }
-  throw new HttpError(response, problem, url);
+  throw new HttpError(response, problem, url, violations);
 }
 
 /**

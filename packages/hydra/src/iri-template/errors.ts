@@ -20,6 +20,7 @@ export const IriTemplateErrorCodes = {
   missing_variable: 'A mapping marked `required` has no value.',
   invalid_description: 'A Hydra IriTemplate description is malformed (no template, unknown variable representation, bad mapping).',
   invalid_value: 'A value given for a Hydra template variable is neither a literal, a value object nor a node reference.',
+  unknown_variable: 'A value is keyed by a name that is neither a variable of the template nor the property of one of its mappings.',
 } as const;
 
 /**

@@ -142,6 +142,22 @@ describe('expandHydraTemplate', () => {
     expect([value.code, value.variable]).toEqual(['invalid_value', 'q']);
   });
 
+  it('writes a variable per its mapping’s own variableRepresentation, over the template’s', () => {
+    const description: IriTemplateDescription = {
+      template: '/x{?q,page}',
+      variableRepresentation: 'ExplicitRepresentation',
+      mapping: [
+        { variable: 'q', property: 'hydra:freetextQuery' },
+        { variable: 'page', property: 'hydra:pageIndex', variableRepresentation: 'hydra:BasicRepresentation' },
+      ],
+    };
+    expect(expandHydraTemplate(description, { q: 'a', page: 2 })).toBe('/x?q=%22a%22&page=2');
+    const basic: IriTemplateDescription = { template: '/x{?q}', mapping: [{ variable: 'q', variableRepresentation: { '@id': 'hydra:ExplicitRepresentation' } }] };
+    expect(expandHydraTemplate(basic, { q: 'a' })).toBe('/x?q=%22a%22');
+    const bad = { template: '/x{?q}', mapping: [{ variable: 'q', variableRepresentation: 'Fancy' }] } as IriTemplateDescription;
+    expect(thrown(() => expandHydraTemplate(bad, { q: 'a' })).code).toBe('invalid_description');
+  });
+
   it('looks values up as own keys only', () => {
     const description: IriTemplateDescription = { template: '/x{?constructor}', mapping: [{ variable: 'constructor', required: false }] };
     expect(expandHydraTemplate(description, {})).toBe('/x');

@@ -112,6 +112,11 @@ export interface IriTemplateMappingDescription {
   readonly property?: IriOrReference | null;
   /** Whether the variable must have a value. */
   readonly required?: boolean | null;
+  /**
+   * How this variable's value is written, overriding the template's (as the Hydra CG's newer
+   * drafts allow on a mapping): `BasicRepresentation` or `ExplicitRepresentation`.
+   */
+  readonly variableRepresentation?: IriOrReference | null;
 }
 
 /**
@@ -251,8 +256,9 @@ function lookupHydra(values: HydraTemplateValues, key: string): unknown {
 
 /**
  * Expands a Hydra `IriTemplate` description: looks each variable's value up by variable name,
- * then by the mapped property (as written, then expanded), represents it per the description's
- * `variableRepresentation`, and expands the RFC 6570 template with the results.
+ * then by the mapped property (as written, then expanded), represents it per its mapping's
+ * `variableRepresentation`, else the description's, and expands the RFC 6570 template with the
+ * results.
  *
  * - `BasicRepresentation` (default): IRIs as is, literals by their lexical form only.
  * - `ExplicitRepresentation`: IRIs as is; literals in double quotes, followed by `@lang` for a
@@ -304,6 +310,12 @@ export function expandHydraTemplate(
     mappings.set(variable, mapping as IriTemplateMappingDescription);
   }
 
+  // A mapping may say how its own variable is written (the Hydra CG's newer drafts).
+  const explicitOf = (variable: string): boolean => {
+    const own = mappings.get(variable)?.variableRepresentation;
+    return own === undefined || own === null ? explicit : isExplicit(own, text);
+  };
+
   const valueOf = (variable: string): unknown => {
     const byName = lookupHydra(values, variable);
     if (byName !== undefined && byName !== null) return byName;
@@ -318,6 +330,7 @@ export function expandHydraTemplate(
   const names = new Set([...compiled.variables, ...mappings.keys()]);
   for (const variable of names) {
     const value = valueOf(variable);
+    const explicit = explicitOf(variable);
     let represented: TemplateValue;
     if (Array.isArray(value)) {
       const items: string[] = [];

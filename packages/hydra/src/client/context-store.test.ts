@@ -26,8 +26,9 @@ const VOCAB = `${API}/vocab#`;
 const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 
 const v = vocabulary({ vocab: VOCAB });
-const Book = v.type('Book', { properties: { title: t.string(), borrow: action({ method: 'POST' }) } });
-const registry = hydraRegistry.with([Book]);
+const Author = v.type('Author', { properties: { name: t.string() } });
+const Book = v.type('Book', { properties: { title: t.string(), borrow: action({ method: 'POST' }), author: t.link('Author').optional() } });
+const registry = hydraRegistry.with([Book, Author]);
 const Shelf = v.type('Shelf', { properties: { book: t.node(Book) } });
 
 /** A context in French: the terms only it gives (`Livre`, `titre`, `livres`, `vue`, `suivante`). */
@@ -112,6 +113,23 @@ describe("contexts: 'same-origin'", () => {
     const member = members[0] as object;
     expect(client.actions(member).map((a) => [a.name, a.state, a.state === 'available' ? a.url : undefined])).toEqual([['borrow', 'available', `${API}/books/1/borrow`]]);
     expect(listActions(member, { registry: client.registry }).map((a) => a.name)).toEqual(['borrow']);
+  });
+
+  it('types a followed link by the definition only the fetched context gives the node', async () => {
+    const author = { '@context': '/contexts/Author.jsonld', '@type': 'Author', id: '/authors/1', name: 'Frank Herbert' };
+    const server = api({
+      [`${API}/books/1`]: { ...livre(), author: '/authors/1' },
+      [`${API}/authors/1`]: author,
+      [`${API}/books/2`]: { ...livre(undefined, '/books/2'), author: '/books/1' },
+      [`${API}/contexts/French`]: french(),
+    });
+    const client = clientOf(server.fetch, { contexts: 'same-origin' });
+    const book = await client.get('/books/1');
+    await expect(client.follow(book as never, 'author' as never)).resolves.toEqual(author);
+    // The link is declared to an Author: a Book at its end is refused, so follow read the declaration.
+    const other = await client.get('/books/2');
+    const error = await rejection(client.follow(other as never, 'author' as never));
+    expect(codeOf(error)).toBe('decode_failed');
   });
 
   it('pages through a collection whose view and next link are terms of the fetched context', async () => {

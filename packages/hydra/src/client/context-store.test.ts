@@ -16,7 +16,9 @@ import { isHydraError, type HydraError } from '../errors.js';
 import { readHydra } from '../terms.js';
 import { hydraRegistry } from '../vocabulary.js';
 import { fakeFetch, rejection, type Call } from './__fixtures__/fake-api.js';
-import { valueAt } from './context-store.js';
+import { Trust } from './context-policy.js';
+import { ContextStore, valueAt } from './context-store.js';
+import { Transport } from './transport.js';
 import { createClient, type ClientOptions } from './index.js';
 
 const API = 'https://api.example.com';
@@ -574,6 +576,23 @@ describe('the JSON-LD context Link header of plain JSON answers', () => {
     expect(codeOf(error)).toBe('decode_failed');
     expect((error as Error).message).toContain('names 2 JSON-LD contexts in its Link header');
     expect(urls(server.calls)).toEqual([`${API}/books/1`]);
+  });
+});
+
+describe('ContextStore.contextsFor (for readers that resolve contexts synchronously)', () => {
+  it('loads the usable contexts a JSON value names anywhere, and never an untrusted one', async () => {
+    const server = api({ [`${API}/contexts/French`]: french(), [`${API}/contexts/Doc`]: { '@context': { doc: 'hydra:apiDocumentation' } } });
+    const transport = new Transport({ baseUrl: `${API}/`, fetch: server.fetch });
+    const store = new ContextStore(registry, new Trust('same-origin', API), transport, { retries: 0, delay: 1 }, {});
+    const doc = { '@context': ['/contexts/Doc', HYDRA_CONTEXT], supportedClass: [{ '@context': '/contexts/French' }, { '@context': `${ELSEWHERE}/x` }] };
+    const loaded = await store.contextsFor(doc, `${API}/docs.jsonld`, undefined);
+    expect(loaded.context(`${API}/contexts/French`)).toEqual(french());
+    expect(loaded.context('/contexts/Doc', `${API}/docs.jsonld`)).toBeDefined();
+    expect(loaded.context(`${ELSEWHERE}/x`)).toBeUndefined();
+    expect(urls(server.calls).sort()).toEqual([`${API}/contexts/Doc`, `${API}/contexts/French`]);
+    // Known now: nothing more is fetched.
+    expect(await store.contextsFor(doc, `${API}/docs.jsonld`, undefined)).toBe(store.registry);
+    expect(server.calls).toHaveLength(2);
   });
 });
 

@@ -254,6 +254,24 @@ export class ContextStore<D extends AnyTypeDef> {
   }
 
   /**
+   * Loads the contexts a JSON value names anywhere (its `@context` members, of embedded objects
+   * too) that may be used and are not known yet, for a reader that resolves contexts
+   * synchronously (such as the API documentation reader). Untrusted URLs are left out, never
+   * fetched: the reader meets them as unknown.
+   *
+   * @param value - a parsed JSON document.
+   * @param documentUrl - its URL, which relative context URLs resolve against.
+   * @param call - the budget of the call that needs them.
+   * @returns a registry that has every usable context the value names.
+   * @throws HydraError as {@link ContextStore.load} does.
+   */
+  async contextsFor(value: unknown, documentUrl: string, call: Budget | undefined): Promise<Registry<D>> {
+    const registry = this.registry;
+    const wanted = contextUrlsOf(value, documentUrl).filter((url) => registry.context(url) === undefined && this.usable(url));
+    return wanted.length === 0 ? registry : this.load(wanted, call);
+  }
+
+  /**
    * After a decoding: marks the contexts the document's root names as just used (for the least
    * recently used to go first), and when a kept context has gone stale, revalidates those the
    * document names anywhere, so that no stale context is used without asking its server.
@@ -563,7 +581,7 @@ function assignOwn(target: JsonObject, source: JsonObject, skip?: string): void 
 }
 
 /** Every context URL a decoded document names, its embedded nodes' included, resolved against its URL. */
-function contextUrlsOf(node: object, documentUrl: string): string[] {
+function contextUrlsOf(node: unknown, documentUrl: string): string[] {
   const urls = new Set<string>();
   const add = (value: unknown): void => {
     if (typeof value !== 'string') return;

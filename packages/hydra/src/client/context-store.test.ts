@@ -446,6 +446,22 @@ describe('contexts that name contexts', () => {
     expect(urls(server.calls)).toEqual([`${API}/books/1`, `${API}/contexts/v2/French`, `${API}/contexts/v2/base`, `${API}/contexts/terms`]);
   });
 
+  it('merges a __proto__ key of a fetched context as data, never as a prototype', async () => {
+    const text = `{"@context":["/contexts/base",{"__proto__":{"polluted":true},"Livre":"${VOCAB}Book"}]}`;
+    const server = api({
+      [`${API}/books/1`]: livre(),
+      [`${API}/contexts/French`]: () => ld(text),
+      [`${API}/contexts/base`]: french({ Livre: `${VOCAB}Nothing` }),
+    });
+    const client = clientOf(server.fetch, { contexts: 'same-origin' });
+    const book = await client.get('/books/1');
+    expect(client.registry.definitionOf(book)).toBe(Book);
+    const flat = client.registry.context(`${API}/contexts/French`)?.['@context'] as Record<string, unknown>;
+    expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+    expect(Object.hasOwn(flat, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('refuses an untrusted context named by a trusted one, without requesting it', async () => {
     const server = api({ [`${API}/books/1`]: livre(), [`${API}/contexts/French`]: { '@context': [`${ELSEWHERE}/base`, french()['@context']] }, [`${ELSEWHERE}/base`]: { '@context': {} } });
     const error = await rejection(clientOf(server.fetch, { contexts: 'same-origin' }).get('/books/1'));

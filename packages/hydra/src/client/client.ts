@@ -542,24 +542,25 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     }
     return readApiDocumentation(doc, {
       base: finalUrl.href,
-      resolveContext: await this.#contextsOf(doc, finalUrl.href),
+      resolveContext: await this.#contextsOf(doc, finalUrl.href, budget),
       ...(this.#options.limits?.maxDepth !== undefined ? { maxDepth: this.#options.limits.maxDepth } : {}),
     });
   }
 
   /**
    * How the context URLs an API documentation names resolve: the published Hydra context (built
-   * into the reader), its inline contexts (no resolution needed) and {@link #resolveContext}. The
-   * seam for remote contexts under the client's trust policy: fetch the trusted URLs `doc` names
-   * here (asynchronously, within limits) before the synchronous read.
+   * into the reader), its inline contexts (no resolution needed), the registry's, and the remote
+   * contexts the `contexts` policy trusts, loaded here (within their limits and the call's
+   * deadline) before the synchronous read; an untrusted one is never fetched.
    */
-  async #contextsOf(_doc: unknown, _base: string): Promise<ContextResolver> {
-    return this.#resolveContext;
+  async #contextsOf(doc: unknown, base: string, budget: Budget): Promise<ContextResolver> {
+    const registry = await this.#contexts.contextsFor(doc, base, budget);
+    return (url, relativeTo) => registry.context(url, relativeTo);
   }
 
   /**
-   * The context URLs the client resolves when reading operations and API documentation: the
-   * registry's (never the network). Remote contexts fetched under a trust policy join here.
+   * The context URLs the client resolves when reading operations: the registry's, with the remote
+   * contexts kept under the `contexts` policy (no request: they came with the answers).
    */
   readonly #resolveContext: ContextResolver = (url, base) => this.registry.context(url, base);
 

@@ -9,6 +9,7 @@ import { createRegistry, isDecodeError, metaOf, t, vocabulary, type DecodeOption
 import { toExpanded } from '@hyperld/core/jsonld';
 import jsonld from 'jsonld';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiPlatform3, SCHEMA } from '../__fixtures__/api-documentations.js';
 import { action, listActions } from '../actions.js';
 import { HYDRA_CONTEXT } from '../contexts/hydra-context.js';
 import { HYDRA_ERROR_CONTEXT } from '../contexts/hydra-error-context.js';
@@ -609,6 +610,46 @@ describe('ContextStore.contextsFor (for readers that resolve contexts synchronou
     // Known now: nothing more is fetched.
     expect(await store.contextsFor(doc, `${API}/docs.jsonld`, undefined)).toBe(store.registry);
     expect(server.calls).toHaveLength(2);
+  });
+});
+
+describe('operations from an API documentation in remote contexts', () => {
+  const BOOKS = 'https://books.example';
+  const DOC_LINK = '</docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"';
+
+  /** API Platform 3.x's shape with its contexts served apart: the documentation's and the entrypoint's. */
+  function bookshop() {
+    const { '@context': docContext, ...docs } = apiPlatform3();
+    const entrypointContext = { '@vocab': `${BOOKS}/docs.jsonld#`, schema: SCHEMA, book: { '@id': 'Entrypoint/book', '@type': '@id' } };
+    return fakeFetch((call) => {
+      const path = new URL(call.url).pathname;
+      if (path === '/docs.jsonld') return ld({ '@context': '/contexts/ApiDocumentation', ...docs });
+      if (path === '/contexts/ApiDocumentation') return ld({ '@context': docContext });
+      if (path === '/contexts/Entrypoint') return ld({ '@context': entrypointContext });
+      if (path === '/') return ld({ '@context': '/contexts/Entrypoint', '@id': '/', '@type': 'Entrypoint', book: '/books' }, { link: DOC_LINK });
+      return ld({ title: 'Not Found' }, {}, 404);
+    });
+  }
+
+  it('loads the trusted contexts the documentation names before reading it, once', async () => {
+    const server = bookshop();
+    const c = createClient({ baseUrl: `${BOOKS}/`, registry: hydraRegistry, fetch: server.fetch, contexts: 'same-origin' });
+    const home = await c.get('/');
+    expect((await c.operations(home)).map((op) => [op.name, op.method, op.target])).toEqual([
+      ['GET self', 'GET', `${BOOKS}/`],
+      ['GET book', 'GET', `${BOOKS}/books`],
+      ['POST book', 'POST', `${BOOKS}/books`],
+    ]);
+    await c.operations(home);
+    expect(urls(server.calls).map((u) => new URL(u).pathname)).toEqual(['/', '/contexts/Entrypoint', '/docs.jsonld', '/contexts/ApiDocumentation']);
+  });
+
+  it("fetches none of them under 'registered'", async () => {
+    const server = bookshop();
+    const c = createClient({ baseUrl: `${BOOKS}/`, registry: hydraRegistry, fetch: server.fetch, unknownContext: 'ignore' });
+    const home = await c.get('/');
+    await c.operations(home).catch(() => undefined);
+    expect(urls(server.calls).map((u) => new URL(u).pathname)).toEqual(['/', '/docs.jsonld']);
   });
 });
 

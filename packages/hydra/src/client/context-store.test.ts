@@ -571,11 +571,11 @@ describe('the JSON-LD context Link header of plain JSON answers', () => {
   });
 
   it.runIf(coreReadsContextOption)('decodes a plain JSON answer as if its root named the linked context', async () => {
-    const server = api({ [`${API}/books/1`]: plain(), [`${API}/contexts/French`]: french() });
+    const server = api({ [`${API}/books/1`]: plain(), [`${API}/books/2`]: plain(''), [`${API}/contexts/French`]: french() });
     const client = clientOf(server.fetch, { contexts: 'same-origin' });
-    const book = await client.get('/books/1');
-    expect(book).toEqual(bare);
-    expect(client.actions(book).map((a) => a.name)).toEqual(['borrow']);
+    // `Livre` is a Book only in the linked context: without the header, it is no Book.
+    await expect(client.getAs(Book, '/books/1')).resolves.toEqual(bare);
+    expect(codeOf(await rejection(client.getAs(Book, '/books/2')))).toBe('decode_failed');
   });
 
   it('ignores an untrusted linked context (never fetched), and the header of a JSON-LD answer', async () => {

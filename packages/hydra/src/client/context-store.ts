@@ -50,7 +50,16 @@ export interface ContextLimits {
  */
 export type ContextDocumentLoader = (url: string) => Promise<{ readonly documentUrl: string; readonly document: unknown }>;
 
-/** The relation of a `Link` header naming the JSON-LD context of a plain JSON answer. */
+/**
+ * The relation of a `Link` header naming the JSON-LD context of a plain JSON answer.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { JSONLD_CONTEXT_REL } from './context-store.js';
+ * const link = `</contexts/Book>; rel="${JSONLD_CONTEXT_REL}"`;
+ * ```
+ */
 export const JSONLD_CONTEXT_REL = 'http://www.w3.org/ns/json-ld#context';
 
 const DEFAULTS = { maxSize: 256 * 1024, timeout: 10_000, maxDocuments: 64, maxDepth: 4 } as const;
@@ -99,7 +108,16 @@ interface Session {
   readonly budget: Budget;
 }
 
-/** The URLs a decoding failure wants: trusted ones to load, and those the policy refuses. */
+/**
+ * The URLs a decoding failure wants: trusted ones to load, and those the policy refuses.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import type { Wanted } from './context-store.js';
+ * const wanted: Wanted = { load: ['https://api.example.com/contexts/Book'], untrusted: [] };
+ * ```
+ */
 export interface Wanted {
   /** Absolute URLs the policy trusts (or built in): load them and decode again. */
   readonly load: readonly string[];
@@ -608,7 +626,19 @@ function contextUrlsOf(node: unknown, documentUrl: string): string[] {
   return [...urls];
 }
 
-/** The value at a JSON path as decode errors write it (`$.members[3]["@context"][1]`), or `undefined`. */
+/**
+ * The value at a JSON path as decode errors write it (`$.members[3]["@context"][1]`), or `undefined`.
+ *
+ * @internal
+ * @param root - a parsed JSON value.
+ * @param path - the path.
+ * @returns the value there.
+ * @example
+ * ```ts
+ * import { valueAt } from './context-store.js';
+ * valueAt({ '@context': ['/a', '/b'] }, '$["@context"][1]'); // '/b'
+ * ```
+ */
 export function valueAt(root: unknown, path: string): unknown {
   if (!path.startsWith('$')) return undefined;
   const segment = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;

@@ -59,6 +59,13 @@ export const HydraErrorCodes = {
   network_error: 'The request failed before an answer arrived (or timed out).',
   decode_failed: 'The answer is not a valid document of the expected type.',
   invalid_utf8: 'A request body is not valid UTF-8: the server answers 400 listing this code, rather than reading U+FFFD for the bad bytes.',
+  unknown_context:
+    'A context URL is neither built in, registered nor trusted by the client\'s `contexts` policy (the message names the URL and the policy); no request is made for it.',
+  context_failed:
+    'Loading a trusted remote context failed (an error status, the network, its size or time limit, or more documents at once than `contextLimits.maxDocuments`); `url` names the context.',
+  invalid_context:
+    'A trusted remote context is not a context document (a JSON object with an `@context` member of URLs, objects or null), includes itself, or nests deeper than `contextLimits.maxDepth`; `url` names it.',
+  invalid_option: 'A client option is invalid, such as an origin of `contexts` that is not an http(s) origin.',
 } as const;
 
 /**

@@ -2,7 +2,8 @@
  * A link-driven hypermedia client: `get` a resource as a typed node, `follow` its links (typed by
  * their declared targets), page through collections with `for await`, and `invoke` actions only
  * when the server offers them. Credentials go only to the API's own origin (`transport.ts`);
- * contexts are never fetched; conditional GETs reuse cached nodes (`etag-cache.ts`); idempotent
+ * remote contexts are fetched only as the `contexts` policy trusts them (`context-store.ts`);
+ * conditional GETs reuse cached nodes (`etag-cache.ts`); idempotent
  * requests are retried with backoff within one deadline per call (`retry.ts`, `deadline.ts`);
  * answers are read within the limits (`read-answer.ts`). The API documentation an answer links to
  * (`Link: <…>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`) is remembered per origin and
@@ -14,6 +15,7 @@ import {
   DEFAULT_LIMITS,
   HYDRA,
   idOf,
+  type DecodeError,
   isDecodeError,
   metaOf,
   type ContextResolver,
@@ -35,7 +37,9 @@ import type { HydraTemplateValues } from '../iri-template/hydra-template.js';
 import { listOperations, type DiscoveredOperation } from '../operations.js';
 import { DEFAULT_MAX_PAGES, members as iterateMembers, pages as iteratePages, type PagingDirection } from '../pagination.js';
 import { pageUrl, searchUrl } from '../search.js';
-import { budgetOf } from './deadline.js';
+import { Trust, type ContextPolicy } from './context-policy.js';
+import { ContextStore, type ContextDocumentLoader, type ContextLimits } from './context-store.js';
+import { budgetOf, type Budget } from './deadline.js';
 import { EtagCache, type EtagCacheLimits } from './etag-cache.js';
 import type { HttpError } from './http-error.js';
 import { hasRel, parseLinkHeader } from './link-header.js';
@@ -56,7 +60,7 @@ import { Transport } from './transport.js';
 export interface ClientOptions<D extends AnyTypeDef> {
   /** The API's base URL; only its origin receives credentials. */
   readonly baseUrl: string;
-  /** The registry that decodes answers (contexts are never fetched). */
+  /** The registry that decodes answers (with the remote contexts `contexts` lets the client fetch). */
   readonly registry: Registry<D>;
   /** A bearer token, or a function giving one per request. */
   readonly token?: string | (() => string | Promise<string>);
@@ -68,8 +72,22 @@ export interface ClientOptions<D extends AnyTypeDef> {
   readonly mediaType?: string;
   /** Links to another origin: `strip` (default) sends no credentials; `refuse` throws `unsafe_link`. */
   readonly crossOrigin?: 'strip' | 'refuse';
-  /** `error` (default): an unregistered context URL fails decoding; `ignore`: decode by `@type` alone. */
+  /** `error` (default): an unregistered, untrusted context URL fails decoding; `ignore`: decode by `@type` alone. */
   readonly unknownContext?: 'error' | 'ignore';
+  /**
+   * Which remote contexts the client fetches: `'registered'` (default) none, only the registry's
+   * documents; `'same-origin'` context URLs on the origin of `baseUrl`; or a list of origins
+   * (`['https://api.example.com']`). The W3C Hydra contexts are built in, never fetched. A trusted
+   * context is fetched once (with the client's credentials on the API's origin only, none
+   * elsewhere), kept by HTTP caching rules (`max-age`, `no-cache`, `no-store`, revalidated with
+   * `ETag`/`Last-Modified` once stale) and shared by decoding and {@link Client.documentLoader}.
+   * An untrusted URL is never requested: decoding fails (`decode_failed` with `unknown_context`),
+   * a context naming one or the loader throws `unknown_context`. A plain JSON answer's context
+   * `Link` header is used when the context may be (else ignored, and never fetched).
+   */
+  readonly contexts?: ContextPolicy;
+  /** The bounds of remote contexts: size per document, time per load, documents kept (least recently used out), nesting depth. */
+  readonly contextLimits?: ContextLimits;
   /**
    * The deadline of each call in milliseconds (default 30 s): of each `get`, `getAs`, `follow`,
    * `invoke` and `request`, and of each page of `members` and `pages`. It covers every attempt,
@@ -220,8 +238,18 @@ export interface SearchRequestOptions extends RequestOptions {
  * ```
  */
 export interface Client<D extends AnyTypeDef> {
-  /** The registry decoding answers. */
+  /**
+   * The registry decoding answers: the one given, with the built-in Hydra contexts and the trusted
+   * remote contexts loaded so far (a new registry each time they change).
+   */
   readonly registry: Registry<D>;
+  /**
+   * A jsonld document loader over the client's contexts: built in, registered, and trusted remote
+   * ones (fetched or kept, as decoding shares them); any other URL throws `unknown_context` without
+   * a request. Pass it to `jsonld.expand` or `@hyperld/core/jsonld`'s conversions.
+   * @param options - a signal for its loads.
+   */
+  documentLoader(options?: RequestOptions): ContextDocumentLoader;
   /**
    * Fetches a resource and decodes it into the typed node of the `@type` it carries.
    * @param iri - an IRI, relative to `baseUrl` or absolute.
@@ -355,13 +383,17 @@ const API_DOCUMENTATION_REL = `${HYDRA}apiDocumentation`;
 /** Origins whose API documentation a client remembers; past this, the oldest is forgotten (and loaded again if needed). */
 const MAX_DOCUMENTED_ORIGINS = 64;
 
+/** The most decodes of one answer: contexts found, loaded and decoded again (each may reveal more). */
+const MAX_DECODE_ROUNDS = 4;
+
 /**
  * Creates a hypermedia client. Works in Node 20 and in browsers (global `fetch`).
  *
  * @param options - base URL, registry, credentials and policies.
  * @returns the client.
  * @throws HydraError `credentials_in_url` when `baseUrl` carries `user:password@` (so do links,
- * redirects and action URLs that carry them, before any request).
+ * redirects and action URLs that carry them, before any request); `invalid_option` for a
+ * `contexts` policy that is not one, or one of its origins that is not an http(s) origin.
  * @example
  * ```ts
  * import { createClient } from '@hyperld/hydra/client';
@@ -379,8 +411,8 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
  * call. Its methods are bound (arrow functions), as the object the client used to be.
  */
 class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
-  readonly registry: Registry<D>;
   readonly #options: ClientOptions<D>;
+  readonly #contexts: ContextStore<D>;
   readonly #transport: Transport;
   readonly #retry: RetryPolicy;
   readonly #cache: EtagCache | undefined;
@@ -395,13 +427,19 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   constructor(options: ClientOptions<D>) {
     this.#options = options;
     this.#transport = new Transport(options);
-    this.registry = options.registry;
     this.#retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
+    this.#contexts = new ContextStore(options.registry, new Trust(options.contexts, this.#transport.origin), this.#transport, this.#retry, options.contextLimits ?? {});
     this.#cache = options.cache === false ? undefined : new EtagCache(typeof options.cache === 'object' ? options.cache : {});
     this.#timeout = options.timeout ?? 30_000;
     this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
     this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
+
+  get registry(): Registry<D> {
+    return this.#contexts.registry;
+  }
+
+  readonly documentLoader: Client<D>['documentLoader'] = (opts) => this.#contexts.loader(opts?.signal);
 
   readonly get: Client<D>['get'] = (iri, opts) => this.#load(iri, undefined, undefined, opts?.signal) as never;
 
@@ -422,9 +460,9 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     return this.#load(value, target, base, opts?.signal) as never;
   };
 
-  readonly members: Client<D>['members'] = (collection, opts) => iterateMembers(this.#startOf(collection), this.#pagingOptions(opts)) as never;
+  readonly members: Client<D>['members'] = (collection, opts) => iterateMembers(this.#startOf(collection), this.#pagingOptions(collection, opts)) as never;
 
-  readonly pages: Client<D>['pages'] = (collection, opts) => iteratePages(this.#startOf(collection), this.#pagingOptions(opts)) as never;
+  readonly pages: Client<D>['pages'] = (collection, opts) => iteratePages(this.#startOf(collection), this.#pagingOptions(collection, opts)) as never;
 
   readonly search: Client<D>['search'] = async (collection, values, opts) => {
     const node = await this.#collectionNode(collection, opts?.signal);
@@ -464,7 +502,10 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     return listOperations(node, { registry: this.registry, base, resolveContext: this.#resolveContext, ...(apiDocumentation !== undefined ? { apiDocumentation } : {}) });
   };
 
-  readonly actions: Client<D>['actions'] = (node) => listActions(node, { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href });
+  readonly actions: Client<D>['actions'] = (node) => {
+    const meta = metaOf(node);
+    return listActions(node, { registry: meta?.registry ?? this.registry, base: meta?.base ?? this.#transport.base.href });
+  };
 
   readonly request: Client<D>['request'] = async (method, iri, init) => {
     const url = this.#transport.resolve(iri);
@@ -511,7 +552,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
     const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
     if (answer.length === 0) return undefined;
-    const decoded = this.#decodeText(answer, finalUrl.href, returns);
+    const decoded = await this.#decodeText(answer, finalUrl.href, returns, budget, this.#contexts.linkedContext(response, finalUrl.href));
     const id = idOf(decoded);
     if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
     return decoded;
@@ -577,24 +618,25 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     }
     return readApiDocumentation(doc, {
       base: finalUrl.href,
-      resolveContext: await this.#contextsOf(doc, finalUrl.href),
+      resolveContext: await this.#contextsOf(doc, finalUrl.href, budget),
       ...(this.#options.limits?.maxDepth !== undefined ? { maxDepth: this.#options.limits.maxDepth } : {}),
     });
   }
 
   /**
    * How the context URLs an API documentation names resolve: the published Hydra context (built
-   * into the reader), its inline contexts (no resolution needed) and {@link #resolveContext}. The
-   * seam for remote contexts under the client's trust policy: fetch the trusted URLs `doc` names
-   * here (asynchronously, within limits) before the synchronous read.
+   * into the reader), its inline contexts (no resolution needed), the registry's, and the remote
+   * contexts the `contexts` policy trusts, loaded here (within their limits and the call's
+   * deadline) before the synchronous read; an untrusted one is never fetched.
    */
-  async #contextsOf(_doc: unknown, _base: string): Promise<ContextResolver> {
-    return this.#resolveContext;
+  async #contextsOf(doc: unknown, base: string, budget: Budget): Promise<ContextResolver> {
+    const registry = await this.#contexts.contextsFor(doc, base, budget);
+    return (url, relativeTo) => registry.context(url, relativeTo);
   }
 
   /**
-   * The context URLs the client resolves when reading operations and API documentation: the
-   * registry's (never the network). Remote contexts fetched under a trust policy join here.
+   * The context URLs the client resolves when reading operations: the registry's, with the remote
+   * contexts kept under the `contexts` policy (no request: they came with the answers).
    */
   readonly #resolveContext: ContextResolver = (url, base) => this.registry.context(url, base);
 
@@ -616,30 +658,60 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     }
     if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
     const text = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
-    const node = this.#decodeText(text, finalUrl.href, def);
+    const linked = this.#contexts.linkedContext(response, finalUrl.href);
+    const node = await this.#decodeText(text, finalUrl.href, def, budget, linked);
     const etag = response.headers.get('etag');
     if (cache && etag) cache.set(url.href, etag, node, text.length);
     return node;
   }
 
-  /** An answer's text decoded with the registry; a decoding failure is `decode_failed`. */
-  #decodeText(text: string, url: string, def: AnyTypeDef | undefined): object {
-    const { registry } = this;
-    const options: DecodeOptions = { ...this.#options.limits, base: url, unknownContext: this.#options.unknownContext ?? 'error' };
-    try {
-      const node = def ? registry.decodeAs(def, text, options) : registry.decode(text, options);
-      return node as object;
-    } catch (error) {
-      if (isDecodeError(error)) throw new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}`, { url, cause: error });
-      throw error;
+  /**
+   * An answer's text decoded with the registry; a decoding failure is `decode_failed`. When it
+   * fails on context URLs the policy trusts (or built in), those are loaded and the text decoded
+   * again with the registry extended by them; documents whose contexts are known take one decode.
+   * After a decode, stale kept contexts the document names are revalidated (and the text decoded
+   * again if one changed). `linked` is a plain JSON answer's context from its `Link` header.
+   */
+  async #decodeText(text: string, url: string, def: AnyTypeDef | undefined, budget: Budget, linked?: string): Promise<object> {
+    const contexts = this.#contexts;
+    const ignore = this.#options.unknownContext === 'ignore';
+    let registry = linked !== undefined && !contexts.has(linked) ? await contexts.load([linked], budget) : contexts.registry;
+    // `context` is core's option for a context the document does not name (helper w16core adds it).
+    const options = { ...this.#options.limits, base: url, ...(linked !== undefined ? { context: linked } : {}) } as DecodeOptions;
+    // Under `ignore`, decode first as `error` would, to find the contexts the policy lets load.
+    let unknownContext: 'error' | 'ignore' = ignore && contexts.trustsNone ? 'ignore' : 'error';
+    const loaded = new Set<string>(linked !== undefined ? [linked] : []);
+    for (let round = 0; ; round++) {
+      let node: object;
+      try {
+        const settings: DecodeOptions = { ...options, unknownContext };
+        node = (def ? registry.decodeAs(def, text, settings) : registry.decode(text, settings)) as object;
+      } catch (error) {
+        if (!isDecodeError(error)) throw error;
+        const wanted = unknownContext === 'error' && round < MAX_DECODE_ROUNDS ? contexts.wanted(error, text, url) : undefined;
+        if (wanted !== undefined && wanted.load.length > 0 && (wanted.untrusted.length === 0 || ignore)) {
+          registry = await contexts.load(wanted.load, budget);
+          for (const url of wanted.load) loaded.add(url);
+          if (wanted.untrusted.length > 0) unknownContext = 'ignore';
+          continue;
+        }
+        if (ignore && unknownContext === 'error') {
+          unknownContext = 'ignore';
+          continue;
+        }
+        throw this.#decodeFailed(error, url, wanted?.untrusted ?? []);
+      }
+      const fresher = round < MAX_DECODE_ROUNDS ? await contexts.revalidate(node, url, budget, loaded) : undefined;
+      if (fresher === undefined) return node;
+      registry = fresher;
     }
   }
 
-  /** The paging options of a call: the client's fetcher, registry and page cap, and the call's own. */
-  #pagingOptions(opts: PageRequestOptions | undefined) {
+  /** The paging options of a call: the client's fetcher, registry (see `#pagingRegistry`) and page cap, and the call's own. */
+  #pagingOptions(collection: object | string, opts: PageRequestOptions | undefined) {
     return {
       fetch: this.#pageFetcher,
-      registry: this.registry,
+      ...this.#pagingRegistry(collection),
       maxPages: opts?.maxPages ?? this.#maxPages,
       ...(opts?.limit !== undefined ? { limit: opts.limit } : {}),
       ...(opts?.signal ? { signal: opts.signal } : {}),
@@ -656,6 +728,21 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   /** How a collection's templates are read: with the client's registry, against its base, else the base URL. */
   #templateOptions(node: object, opts: SearchRequestOptions | undefined) {
     return { registry: this.registry, base: metaOf(node)?.base ?? this.#transport.base.href, ...(opts?.prefixes !== undefined ? { prefixes: opts.prefixes } : {}) };
+  }
+
+  /** The `decode_failed` of an answer, naming the policy when untrusted contexts are why. */
+  #decodeFailed(error: DecodeError, url: string, untrusted: readonly string[]): HydraError {
+    const why = untrusted.length > 0 ? ` (${untrusted.join(', ')}: not trusted, ${this.#contexts.policy}; not fetched)` : '';
+    return new HydraError('decode_failed', `The answer of ${url} does not decode: ${error.message}${why}`, { url, cause: error });
+  }
+
+  /**
+   * The registry paging reads pages with: none for pages the client decodes (each is read with the
+   * registry that decoded it, so contexts fetched while paging count), the client's for a page in
+   * hand that was not decoded.
+   */
+  #pagingRegistry(collection: object | string): { readonly registry?: Registry<D> } {
+    return typeof collection === 'string' || metaOf(collection)?.registry !== undefined ? {} : { registry: this.registry };
   }
 
   /** A collection given by IRI, resolved against the base; a page in hand as it is. */

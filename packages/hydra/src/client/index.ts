@@ -1,7 +1,8 @@
 /**
  * `@hyperld/hydra/client`: navigate a hypermedia API by its links alone — typed `get`, typed
  * `follow`, `members` across pages, `invoke` of available actions — with credentials kept to the
- * API's origin, no remote contexts, conditional GETs and retries.
+ * API's origin, remote contexts only as the `contexts` policy trusts them, conditional GETs and
+ * retries.
  *
  * @example
  * ```ts
@@ -16,4 +17,6 @@
 export { createClient } from './client.js';
 export type { Client, ClientOptions, FollowableKey, Followed, Operation, PageRequestOptions, RequestOptions, SearchRequestOptions } from './client.js';
 export type { EtagCacheLimits } from './etag-cache.js';
+export type { ContextPolicy } from './context-policy.js';
+export type { ContextDocumentLoader, ContextLimits } from './context-store.js';
 export { HttpError, isHttpError } from './http-error.js';

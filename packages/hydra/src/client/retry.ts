@@ -40,6 +40,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  * @param body - the body text, if any.
  * @param extra - extra header fields.
  * @param budget - the call's budget.
+ * @param guard - decides which URLs each attempt may request, redirects included (see `Transport.exchange`).
  * @returns the last answer.
  * @throws HydraError `network_error` when the last attempt got no answer, `aborted` or the
  * timeout's `network_error` when the budget stopped the call, or the transport's own errors.
@@ -60,13 +61,14 @@ export async function sendWithRetries(
   body: string | undefined,
   extra: Record<string, string>,
   budget: Budget,
+  guard?: (url: URL) => void,
 ): Promise<Exchanged> {
   const retries = IDEMPOTENT.has(method) ? policy.retries : 0;
   for (let attempt = 0; ; attempt++) {
     let result: Exchanged | undefined;
     let failure: unknown;
     try {
-      result = await transport.exchange(method, url, body, extra, budget.signal);
+      result = await transport.exchange(method, url, body, extra, budget.signal, guard);
     } catch (error) {
       if (HydraError.is(error)) throw error;
       const stop = stopped(budget, url.href);

@@ -7,9 +7,10 @@
 import { baseOf } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHydraError } from '../errors.js';
+import { HydraError, isHydraError } from '../errors.js';
 import { client, CONVERSATION, fakeFetch, json, loopback, ORIGIN, OTHER, redirect, registry, rejection, seedConversation, timelineDoc, TOKEN } from './__fixtures__/fake-api.js';
 import { createClient } from './index.js';
+import { Transport } from './transport.js';
 
 describe('credentials stay with the API origin', () => {
   const foreignTimeline = () => seedConversation({ timeline: `${OTHER}/timeline` });
@@ -206,5 +207,37 @@ describe('URLs with credentials', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('Transport.exchange under a guard (what context requests use)', () => {
+  const budget = () => AbortSignal.timeout(5000);
+
+  it('asks the guard before the first request and before each redirect, and sends nothing it refuses', async () => {
+    const server = fakeFetch((call) => (call.url.endsWith('/a') ? redirect(302, '/b') : call.url.endsWith('/b') ? redirect(302, `${OTHER}/c`) : json('{}')));
+    const transport = new Transport({ baseUrl: `${ORIGIN}/`, token: TOKEN, fetch: server.fetch });
+    const asked: string[] = [];
+    const guard = (url: URL) => {
+      asked.push(url.href);
+      if (url.origin !== ORIGIN) throw new HydraError('unknown_context', `not ${url.href}`, { url: url.href });
+    };
+    const error = await rejection(transport.exchange('GET', transport.resolve('/a'), undefined, {}, budget(), guard));
+    expect(isHydraError(error) && error.code).toBe('unknown_context');
+    expect(asked).toEqual([`${ORIGIN}/a`, `${ORIGIN}/b`, `${OTHER}/c`]);
+    expect(server.calls.map((call) => call.url)).toEqual([`${ORIGIN}/a`, `${ORIGIN}/b`]);
+    expect(server.calls.map((call) => call.headers['authorization'])).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+  });
+
+  it('decides alone under crossOrigin: refuse (another origin it allows goes without credentials), and refuses an opaque redirect', async () => {
+    const server = fakeFetch(() => json('{}'));
+    const transport = new Transport({ baseUrl: `${ORIGIN}/`, token: TOKEN, fetch: server.fetch, crossOrigin: 'refuse' });
+    const { response } = await transport.exchange('GET', transport.resolve(`${OTHER}/ctx`), undefined, {}, budget(), () => undefined);
+    expect(response.status).toBe(200);
+    expect(server.calls[0]?.headers['authorization']).toBeUndefined();
+    const opaque = fakeFetch(() => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }));
+    const browser = new Transport({ baseUrl: `${ORIGIN}/`, fetch: opaque.fetch });
+    const refused = await rejection(browser.exchange('GET', browser.resolve('/ctx'), undefined, {}, budget(), () => undefined));
+    expect(isHydraError(refused) && refused.code).toBe('unsafe_link');
+    expect(opaque.calls).toHaveLength(1);
   });
 });

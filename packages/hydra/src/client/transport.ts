@@ -119,18 +119,24 @@ export class Transport {
    * @param body - the body text, if any (sent with the media type as `Content-Type`).
    * @param extra - extra header fields.
    * @param signal - aborts the exchange.
+   * @param guard - when given, decides alone which URLs may be requested (it throws for one that
+   * may not), checked before the first request and before each redirect is followed; `crossOrigin`
+   * does not apply then, and credentials still go to the API's origin only. A redirect whose
+   * target a browser hides (`opaqueredirect`) is not followed under a guard.
    * @returns the answer and where it came from.
    * @throws HydraError `unsafe_link` for a refused origin, `network_error` after 5 redirects.
    */
-  async exchange(method: string, start: URL, body: string | undefined, extra: Record<string, string>, signal: AbortSignal): Promise<Exchanged> {
+  async exchange(method: string, start: URL, body: string | undefined, extra: Record<string, string>, signal: AbortSignal, guard?: (url: URL) => void): Promise<Exchanged> {
     let url = start;
     let currentMethod = method;
     let currentBody = body;
     for (let hop = 0; hop <= 5; hop++) {
-      const headers = await this.#headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra, signal);
+      guard?.(url);
+      const headers = await this.#headersFor(url, currentBody !== undefined ? { ...extra, 'content-type': this.mediaType } : extra, signal, guard !== undefined);
       const init: RequestInit = { method: currentMethod, headers, signal, redirect: 'manual', ...(currentBody !== undefined ? { body: currentBody } : {}) };
       let response = await this.#send(url.href, init);
       if (response.type === 'opaqueredirect') {
+        if (guard) throw new HydraError('unsafe_link', `Refusing a redirect from ${url.href} whose target is hidden: it cannot be checked.`, { url: url.href });
         // A browser hides redirect targets; it also drops Authorization on a cross-origin redirect itself.
         response = await this.#send(url.href, { ...init, redirect: 'follow' });
         const landed = new URL(response.url || url.href);
@@ -156,14 +162,15 @@ export class Transport {
 
   /**
    * The header fields of a request to `url`: credentials and custom headers for the API's origin
-   * only. The `token` and `headers` providers run under the call's signal: one that never settles
-   * does not outlive the deadline.
+   * only (another origin is refused under `crossOrigin: 'refuse'`, unless a guard decides). The
+   * `token` and `headers` providers run under the call's signal: one that never settles does not
+   * outlive the deadline.
    */
-  async #headersFor(url: URL, extra: Record<string, string>, signal: AbortSignal): Promise<Record<string, string>> {
+  async #headersFor(url: URL, extra: Record<string, string>, signal: AbortSignal, guarded: boolean): Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: this.#accept, ...extra };
     const options = this.#options;
     if (url.origin !== this.origin) {
-      if (options.crossOrigin === 'refuse') throw new HydraError('unsafe_link', `Refusing to leave ${this.origin} for ${url.origin}.`, { url: url.href });
+      if (options.crossOrigin === 'refuse' && !guarded) throw new HydraError('unsafe_link', `Refusing to leave ${this.origin} for ${url.origin}.`, { url: url.href });
       return headers;
     }
     if (options.headers) Object.assign(headers, await underSignal(options.headers(url), signal));

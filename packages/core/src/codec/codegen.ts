@@ -29,7 +29,7 @@ import type { AnyTypeDef } from '../model/define.js';
 import { isIriReference } from '../iri/reference.js';
 import { DATE_TIME, factsOf, jsonTypesOf, type AnyKind } from '../model/kinds.js';
 import type { ActiveContext } from './active-context.js';
-import { dispatchType, hasEnumerableKey, isPlainPrototype, isTypeValue, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
+import { dispatchType, hasEnumerableKey, hasKeys, isPlainPrototype, isTypeValue, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
 export interface FastRun {
@@ -185,12 +185,17 @@ export class FastValidator {
     const active = this.types.layers.layer(parent, context, f.s.base);
     const def = dispatchType(this.types, type, active, accepted);
     if (def === null) return false;
-    if (def === undefined) return !f.s.strict && accepted === undefined && this.unknown(o, d, f);
     // Whether the same `@type` and `@context` at one call site (so in one enclosing active
     // context) always lead here, whatever the base IRI: then the call site may keep the pair.
     // (A `@type` array is a new object in every node: a site would never match it.)
     const cacheable =
       typeof type === 'string' && (context === undefined || (typeof context === 'string' && this.types.layers.isDirect(context))) && active.interned;
+    if (def === undefined) {
+      // A node of no registered type (a generic member): the site may keep that answer too, since
+      // the validator it keeps checks the setting that decides it.
+      if (accepted !== undefined || !this.unknownNode(o, d, f)) return false;
+      return cacheable ? this.unknownNode : true;
+    }
     const compiled = this.compiler.compile(def, active);
     const fn = this.generated.get(compiled) ?? this.generate(compiled);
     if (!fn(o, d, f)) return false;
@@ -198,9 +203,12 @@ export class FastValidator {
   }
 
   /** A node of no registered type, accepted when not strict: its context and its depth. */
+  private readonly unknownNode: FastNode = (o, d, f) => !f.s.strict && this.unknown(o, d, f);
+
   private unknown(o: Record<string, unknown>, d: number, f: FastRun): boolean {
+    // Own keys only: the node's prototype is Object.prototype or none (checked by the dispatch,
+    // and by the site that keeps this validator), with no enumerable key (checked per run).
     for (const k in o) {
-      if (!hasOwn(o, k)) return false;
       if (k === '@type') continue;
       const v = o[k];
       if (k === '@context') {
@@ -255,8 +263,10 @@ export class FastValidator {
     for (const k in o) {
       if (!hasOwn(o, k)) return false;
       if (k === '@type' || k === '@context' || read.has(k)) continue;
-      // (The identifier's fallback key may be the identifier: the walker decides.)
-      if (compiled.byKey.has(k) || k === compiled.idFallback?.key || f.s.unknownProperties === 'error') return false;
+      if (compiled.byKey.has(k) || f.s.unknownProperties === 'error') return false;
+      // The identifier's fallback key is the identifier in a node without its own keys (the
+      // walker decides that one), and data beside them (API Platform's numeric `id`).
+      if (k === compiled.idFallback?.key && !hasKeys(compiled.idFallback.property, o)) return false;
       const v = o[k];
       if (typeof v === 'object' && v !== null && !this.json(v, d + 1, f)) return false;
     }
@@ -290,16 +300,31 @@ export class FastValidator {
     // A node whose `@context` is its type's own URL (registered by construction) needs no look-up.
     const own = JSON.stringify(compiled.def.context);
     const body: string[] = ['let n = 1, v;', 'v = o["@context"];', `if (v !== undefined) { n++; if (v !== ${own} && !context(v, d, f)) return false; }`];
+    const load = (key: string): string => {
+      const literal = JSON.stringify(key);
+      if (key === '__proto__' || key in objectPrototype) return `(hasOwn(o, ${literal}) ? o[${literal}] : undefined)`;
+      this.directKeys.add(key);
+      return `o[${literal}]`;
+    };
     for (const p of compiled.properties) {
       const key = p.keys[0] as string;
       read.add(key);
-      const literal = JSON.stringify(key);
-      if (key === '__proto__' || key in objectPrototype) body.push(`v = hasOwn(o, ${literal}) ? o[${literal}] : undefined;`);
-      else {
-        body.push(`v = o[${literal}];`);
-        this.directKeys.add(key);
-      }
+      body.push(`v = ${load(key)};`);
+      // The other spellings (`member` under API Platform's context for `hydra:member`), read only
+      // when the first is absent, and counted: a node with two spellings of one property has a
+      // key more than was counted, which sends it to \`extra\` and so to the walker.
+      const others = p.keys.slice(1).filter((k) => k !== '@type' && k !== '@context' && compiled.byKey.get(k) === p);
+      if (others.length > 0) body.push(others.map((k) => `if (v === undefined) v = ${load(k)};`).join(' '));
+      if (p === compiled.idFallback?.property) body.push('const idSeen = v !== undefined;');
       body.push(`if (v === undefined) { ${p.optional ? '' : 'return false;'} } else { n++; if (v === null) { ${p.nullable ? '' : 'return false;'} } else { ${gen.check(p.kind, 'v', 'd + 1', false)} } }`);
+    }
+    const fallback = compiled.idFallback;
+    if (fallback !== undefined) {
+      // Beside the identifier's own key, its fallback key is data (API Platform's numeric `id`);
+      // without it, the walker decides what the fallback key is.
+      body.push(
+        `if (idSeen) { v = ${load(fallback.key)}; if (v !== undefined) { if (f.s.unknownProperties === "error") return false; n++; if (typeof v === "object" && v !== null && !json(v, d + 1, f)) return false; } }`,
+      );
     }
     body.push('let c = 0; for (const k in o) c++;', 'return c === n || extra(o, d, f);');
     const source = `const { hasOwn, isPlain, isIri, dateTime, node, context, json, extra, constants } = $;\n${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;

@@ -193,8 +193,8 @@ export interface CompiledType {
   readonly idFallback: { readonly key: string; readonly property: CompiledProperty } | undefined;
 }
 
-/** Whether a node has a property under one of its keys (`hasOwn`: never a key of the prototype). */
-function hasKeys(p: CompiledProperty, value: Record<string, unknown>): boolean {
+/** Whether a node has a property under one of its keys (`hasOwn`: never a key of the prototype). @internal */
+export function hasKeys(p: CompiledProperty, value: Record<string, unknown>): boolean {
   for (const k of p.keys) if (Object.hasOwn(value, k) && value[k] !== undefined) return true;
   return false;
 }

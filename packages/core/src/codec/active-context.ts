@@ -19,6 +19,8 @@ import type { JsonObject } from '../types.js';
 
 /** How many inline-context combinations a registry keeps: untrusted documents may send any number. */
 const MAX_INTERNED = 512;
+/** The longest inline context (as JSON text) whose combinations a registry keeps. */
+const MAX_INLINE_KEY = 16_384;
 
 /** The contexts in force at a node, with their combined terms. @internal */
 export class ActiveContext {
@@ -63,6 +65,8 @@ export class ContextLayers {
   readonly empty: ActiveContext;
   private readonly interned = new Map<string, ActiveContext>();
   private readonly docKeys = new Map<ContextDocument, string>();
+  /** Counts the contexts made without a key to keep them by, so that their keys are never shared. */
+  private unkept = 0;
 
   /**
    * @param documents - the registry's context documents by URL.
@@ -95,7 +99,16 @@ export class ContextLayers {
       return active;
     }
     if (typeof value !== 'object') return parent;
-    return this.add(parent, `{${JSON.stringify(value)}`, value as JsonObject, undefined);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      // A hand-built value with no JSON text (a bigint, a getter that throws): layered, never kept.
+      text = undefined;
+    }
+    // Large inline contexts are layered but not kept: the registry keeps only small keys.
+    if (text === undefined || text.length > MAX_INLINE_KEY) return new ActiveContext(`${parent.key}\n{#${++this.unkept}`, [...parent.parts, value as JsonObject], parent.documents, this.termsOf);
+    return this.add(parent, `{${text}`, value as JsonObject, undefined);
   }
 
   /** Whether the active context a URL gives is the same whatever the base (it is registered as written). */

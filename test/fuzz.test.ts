@@ -11,10 +11,10 @@ import { DEFAULT_LIMITS, isDecodeError, type DecodeError, type DecodeOptions } f
 import { seedBodyText } from '@hyperld/fixtures';
 import { textusRegistry } from '@hyperld/textus';
 import { describe, expect, it } from 'vitest';
-import { asFastCheck, assertPrototypesIntact, decodeProperties, runFuzzProperty, SLOW_RUN_MS, type Decoder, type FuzzProperty } from './fuzz.js';
+import { asFastCheck, assertPrototypesIntact, decodeProperties, runFuzzProperty, SLOW_RUN_MS, standardProperties, type Decoder, type FuzzProperty } from './fuzz.js';
 
 describe('decode never throws anything but a DecodeError, never hangs, never pollutes a prototype', () => {
-  for (const property of decodeProperties()) {
+  for (const property of [...decodeProperties(), ...standardProperties()]) {
     it(property.name, () => {
       const stats = { slowestMs: 0 };
       fc.assert(asFastCheck(property, stats), { numRuns: 1000 });
@@ -34,6 +34,7 @@ function propertyOf(registry: Decoder, part: string): FuzzProperty<never> {
 const withDecode = (decode: (input: unknown, options?: DecodeOptions) => unknown): Decoder => ({
   types: textusRegistry.types,
   lookup: textusRegistry.lookup,
+  definitionOf: textusRegistry.definitionOf,
   validate: textusRegistry.validate,
   decode: decode as Decoder['decode'],
 });

@@ -24,9 +24,10 @@ import { ErrorCodes, isDecodeError, type AnyKind, type AnyTypeDef, type DecodeOp
 import { arbitraryDocument, jsonTypesOf } from '@hyperld/core/testing';
 import { seedBodyText } from '@hyperld/fixtures';
 import { textusRegistry } from '@hyperld/textus';
+import { registriesFor, standardDocument, STYLES, type Style } from './helpers/standard-documents.js';
 
 /** What the properties need of a registry (a test hands in a broken one to see them fail). */
-export type Decoder = Pick<Registry, 'decode' | 'validate' | 'lookup' | 'types'>;
+export type Decoder = Pick<Registry, 'decode' | 'validate' | 'lookup' | 'types' | 'definitionOf'>;
 
 /**
  * One fuzz property: an arbitrary of inputs and a check that throws when an input breaks it.
@@ -179,8 +180,8 @@ function decodeOnce(registry: Decoder, input: unknown, mode: (typeof DECODE_MODE
   if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`[${mode.name}] decode returned ${show(node)}, not a node`);
   const record = node as Record<string, unknown>;
   const type = record['@type'];
-  if (typeof type !== 'string' || type.length === 0) throw new Error(`[${mode.name}] decoded a node whose @type is ${show(type)}`);
-  if (mode.options.strict && registry.lookup(type) === undefined) throw new Error(`[${mode.name}] strict decode returned an unregistered @type ${show(type)}`);
+  if (!isTypeValue(type)) throw new Error(`[${mode.name}] decoded a node whose @type is ${show(type)}`);
+  if (mode.options.strict && registry.definitionOf(record) === undefined) throw new Error(`[${mode.name}] strict decode returned an unregistered @type ${show(type)}`);
   return { ok: true, node: record };
 }
 
@@ -246,6 +247,10 @@ function decodeText(registry: Decoder, text: string): Outcome[] {
 type JsonType = 'null' | 'string' | 'number' | 'boolean' | 'object' | 'array';
 
 const jsonTypeOf = (v: unknown): JsonType => (v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonType));
+
+/** A `@type` decoding accepts: a non-empty string, or a non-empty array of them (JSON-LD's several types). */
+const isTypeValue = (v: unknown): boolean =>
+  typeof v === 'string' ? v.length > 0 : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** The JSON path of a key of the root, as violations print it. */
@@ -362,6 +367,7 @@ const everyMode = (e: Expectation): Expectation[] => DECODE_MODES.map(() => e);
  * ```ts
  * import { mutate } from './fuzz.js';
  * import { textusRegistry } from '@hyperld/textus';
+import { registriesFor, standardDocument, STYLES, type Style } from './helpers/standard-documents.js';
  * declare const doc: unknown;
  * mutate(textusRegistry, doc, { kind: 'remove', at: 0, pick: 0, value: null, wrap: 'array', type: 'X', key: 'k', payload: 0 });
  * ```
@@ -374,7 +380,11 @@ export function mutate(registry: Decoder, doc: unknown, m: Mutation): Mutated {
   const target = pool[m.at % Math.max(1, pool.length)];
   if (target === undefined) return { doc: copy, expect: everyMode(undefined) };
   const atRoot = target === copy;
-  const def: AnyTypeDef | undefined = atRoot && !Array.isArray(target) && typeof target['@type'] === 'string' ? registry.lookup(target['@type']) : undefined;
+  const named: AnyTypeDef | undefined = atRoot && !Array.isArray(target) && typeof target['@type'] === 'string' ? registry.lookup(target['@type']) : undefined;
+  // The oracle reads keys as the definition declares them: only under the type's own context (or
+  // none), not under another one that spells them otherwise (API Platform's `hydra:member`).
+  const ownContext = named !== undefined && !Array.isArray(target) && (target['@context'] === undefined || target['@context'] === named.context);
+  const def = ownContext ? named : undefined;
   const keys = Object.keys(target);
   const key = keys[m.pick % Math.max(1, keys.length)];
   // The `@id` keyword is the identifier wherever a type declares one (under an alias or not).
@@ -385,7 +395,7 @@ export function mutate(registry: Decoder, doc: unknown, m: Mutation): Mutated {
   // What a new value at a key of the root decides.
   const valueAt = (k: string, v: unknown): Expectation => {
     if (!def) return undefined;
-    if (k === '@type') return typeof v === 'string' && v.length > 0 ? undefined : { code: v === undefined ? 'missing_type' : 'invalid_type', path: rootPath(k) };
+    if (k === '@type') return isTypeValue(v) ? undefined : { code: v === undefined ? 'missing_type' : 'invalid_type', path: rootPath(k) };
     if (k.startsWith('@')) return undefined;
     const kind = declared(k);
     if (kind === undefined) return { valid: true };
@@ -607,6 +617,64 @@ export function decodeProperties(registry: Decoder = textusRegistry): FuzzProper
   return properties;
 }
 
+/**
+ * The fuzz properties of `decode` on standard-shaped Hydra documents (the W3C context, API
+ * Platform 3.x and 4.x, see `helpers/standard-documents.ts`), each style under the Hydra registry
+ * alone (members are generic nodes) and with a `Book` type defined: every generated document
+ * decodes (non-strict; strictly too where every type is registered) and encodes to its own text,
+ * and mutations of it keep every invariant of {@link decodeProperties}.
+ *
+ * @returns the properties, in the order they are reported.
+ * @example
+ * ```ts
+ * import { runFuzzProperty, standardProperties } from './fuzz.js';
+ * for (const p of standardProperties()) console.log(runFuzzProperty(p, { runs: 10 }).failures);
+ * ```
+ */
+export function standardProperties(): FuzzProperty<never>[] {
+  const registries = new Map(STYLES.map((style) => [style, registriesFor(style)] as const));
+  const styled = fc.constantFrom(...STYLES).chain((style) => standardDocument(style).map((doc) => [style, doc] as const));
+  const bothOf = (style: Style): readonly (readonly [string, Decoder])[] => {
+    const r = registries.get(style) as ReturnType<typeof registriesFor>;
+    return [
+      ['Hydra registry', r.generic],
+      ['Book defined', r.typed],
+    ];
+  };
+  const properties: FuzzProperty<never>[] = [];
+  const add = <T>(p: FuzzProperty<T>): void => {
+    properties.push(p as unknown as FuzzProperty<never>);
+  };
+  add({
+    name: 'standard-shaped documents (W3C context, API Platform 3 and 4) decode and encode to their text',
+    arbitrary: styled,
+    check: ([style, doc]) => {
+      for (const [name, registry] of bothOf(style)) {
+        const outcomes = decodeText(registry, JSON.stringify(doc));
+        // Every type registered: the books of the typed registries (W3C members stay schema.org's).
+        const allTyped = name === 'Book defined' && style !== 'w3c';
+        outcomes.forEach((o, i) => {
+          if (!o.ok && (i === 0 || allTyped)) throw new Error(`[${DECODE_MODES[i]?.name}] ${style} under ${name} does not decode: ${show(o.violations.slice(0, 3))}`);
+        });
+      }
+    },
+  });
+  add({
+    name: 'standard-shaped documents mutated once (remove, retype, duplicate, nest, swap @type, inject)',
+    arbitrary: fc.tuple(styled, mutationArb(registriesFor('ap3').typed)),
+    check: ([[style, doc], m]) => {
+      for (const [name, registry] of bothOf(style)) {
+        const mutated = mutate(registry, doc, m);
+        // Strict mode rejects the untyped members of the original already: only the invariants hold there.
+        const allTyped = name === 'Book defined' && style !== 'w3c';
+        const expect = allTyped ? mutated.expect : mutated.expect.map((e, i) => (DECODE_MODES[i]?.options.strict ? undefined : e));
+        checkMutated(registry, { doc: mutated.doc, expect }, `${style} under ${name}: ${m.kind} at ${m.at}/${m.pick}`);
+      }
+    },
+  });
+  return properties;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running
 
@@ -723,12 +791,12 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const seed = seedText === undefined ? Date.now() ^ (Math.random() * 0x7fffffff) : Number(seedText);
-  console.log(`decode fuzzing on the TextUs registry: ${runs} runs per property, modes ${DECODE_MODES.map((m) => m.name).join(' and ')}, seed ${seed}`);
+  console.log(`decode fuzzing on the TextUs registry and standard-shaped Hydra documents: ${runs} runs per property, modes ${DECODE_MODES.map((m) => m.name).join(' and ')}, seed ${seed}`);
   const header = `${'property'.padEnd(92)} ${'runs'.padStart(8)} ${'failures'.padStart(8)} ${'slowest ms'.padStart(10)} ${'time s'.padStart(8)}`;
   console.log(header);
   let failed = 0;
   let total = 0;
-  for (const p of decodeProperties()) {
+  for (const p of [...decodeProperties(), ...standardProperties()]) {
     if (only !== undefined && !p.name.includes(only)) continue;
     const r = runFuzzProperty(p, { runs, seed });
     total++;

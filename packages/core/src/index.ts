@@ -31,6 +31,7 @@ export { isIriReference, resolveIri } from './iri/reference.js';
 // Codec: registry, decode and encode, metadata (codec/)
 export { createRegistry } from './codec/registry.js';
 export { idOf } from './codec/id.js';
+export { typesOf } from './codec/types-of.js';
 export type { AnyNodeOf, DefNamed, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';
 export type { DecodeOptions } from './codec/decode.js';
 export type { EncodeOptions } from './codec/encode.js';

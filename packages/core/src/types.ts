@@ -95,8 +95,8 @@ export type UnknownProperties = { readonly [key: string]: unknown };
  * ```
  */
 export interface GenericNode {
-  /** The node's type term, as sent. */
-  '@type': string;
+  /** The node's type term, or its types (JSON-LD's several types), as sent. */
+  '@type': string | readonly string[];
   /** The node's context, as sent. */
   '@context'?: ContextValue;
   /** Any other property, as sent. */

@@ -10,6 +10,7 @@ import {
   metaOf,
   resolveIri,
   t,
+  typesOf,
   type AnyKind,
   type AnyTypeDef,
   type Kind,
@@ -325,7 +326,8 @@ function definitionOf(node: object, given: Registry | undefined, base: string | 
 /** A node named for an error message: its `@type` and id, when it has them. */
 function describeNode(node: object): string {
   const record = node as Record<string, unknown>;
-  const type = typeof record['@type'] === 'string' ? record['@type'] : 'node';
+  const types = typesOf(node);
+  const type = types.length > 0 ? types.join(', ') : 'node';
   const id = typeof record['id'] === 'string' ? record['id'] : typeof record['@id'] === 'string' ? record['@id'] : undefined;
   return id === undefined ? `${type} node` : `${type} node ${id}`;
 }

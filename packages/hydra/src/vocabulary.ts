@@ -123,7 +123,7 @@ const iriTemplateMapping = hydra.type('hydra:IriTemplateMapping', {
   properties: {
     id: optionalId,
     variable: t.string().mapTo('hydra:variable').describe('The template variable.'),
-    property: t.link().mapTo('hydra:property').describe('The property whose value fills the variable.'),
+    property: t.link().nullable().mapTo('hydra:property').describe('The property whose value fills the variable; `null` where the server names none (API Platform\'s `properties[]`).'),
     required: t.boolean().optional().mapTo('hydra:required').describe('Whether the variable must be given.'),
   },
 });
@@ -193,6 +193,8 @@ export const IriTemplate: IriTemplateDef = iriTemplate;
 const partialCollectionView = hydra.type('hydra:PartialCollectionView', {
   description: 'A page of a collection, with links to the first, next, previous and last pages.',
   properties: {
+    // A view is often a blank node (API Platform's are, without pagination links of its own).
+    id: optionalId,
     first: t.link().nullable().optional().mapTo('hydra:first').describe('The first page.'),
     next: t.link().nullable().optional().mapTo('hydra:next').describe('The next page; `null` on the last one.'),
     previous: t.link().nullable().optional().mapTo('hydra:previous').describe('The previous page; `null` on the first one.'),

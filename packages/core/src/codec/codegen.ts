@@ -25,10 +25,11 @@
  * @internal
  */
 import { HyperldError } from '../errors.js';
-import { extendsType, type AnyTypeDef } from '../model/define.js';
+import type { AnyTypeDef } from '../model/define.js';
 import { isIriReference } from '../iri/reference.js';
 import { DATE_TIME, factsOf, jsonTypesOf, type AnyKind } from '../model/kinds.js';
-import { hasEnumerableKey, isPlainPrototype, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
+import type { ActiveContext } from './active-context.js';
+import { dispatchType, hasEnumerableKey, hasKeys, isPlainPrototype, isTypeValue, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
 
 /** One fast-path run: its settings and the list items it met (the walker's `members`). @internal */
 export interface FastRun {
@@ -63,7 +64,11 @@ export interface GeneratedScope {
   readonly isIri: (value: string) => boolean;
   /** ISO 8601 date-times (`t.dateTime()`). */
   readonly dateTime: RegExp;
-  /** Dispatches an embedded node on its `@type` (one of `accepted`, any when `undefined`); `item` for a list item. */
+  /**
+   * Dispatches an embedded node on its `@type` (one of `accepted`, any when `undefined`); `item`
+   * for a list item. It is bound to the active context the validator was generated for, which an
+   * embedded node inherits.
+   */
   readonly node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => Dispatched;
   /** Checks a node's `@context` value. */
   readonly context: (v: unknown, d: number, f: FastRun) => boolean;
@@ -123,8 +128,6 @@ const objectPrototype = Object.prototype;
 /** Generates, caches and runs the fast validators of one registry. @internal */
 export class FastValidator {
   private readonly generated = new Map<CompiledType, FastNode>();
-  /** The validator of each `@type` term for nodes in their type's own context. */
-  private readonly byType = new Map<string, { readonly def: AnyTypeDef; readonly fn: FastNode }>();
   /**
    * The keys generated code reads as plain `o[key]`: none may exist on Object.prototype when a
    * run starts, or a missing property would read an inherited value. Keys that do exist there
@@ -144,13 +147,14 @@ export class FastValidator {
   ) {}
 
   /**
-   * Validates a document's root: `true` when valid (the members collected into `members`),
+   * Validates a document's root, in the active context `start` (the empty one, or what
+   * `DecodeOptions.context` names): `true` when valid (the members collected into `members`),
    * `false` when the walker must decide.
    */
-  root(value: unknown, settings: ValidateSettings, accepted: readonly AnyTypeDef[] | undefined, members: object[]): boolean {
+  root(value: unknown, settings: ValidateSettings, accepted: readonly AnyTypeDef[] | undefined, members: object[], start: ActiveContext): boolean {
     if (!(this.enabled ?? codegenByDefault) || !this.usable()) return false;
     try {
-      return this.node(value, 1, { s: settings, members }, accepted, false) !== false;
+      return this.node(value, 1, { s: settings, members }, accepted, false, start) !== false;
     } catch {
       // A stack too deep for the generated recursion: the walker reproduces and reports it.
       return false;
@@ -165,52 +169,46 @@ export class FastValidator {
   }
 
   /**
-   * Dispatches a node on its `@type` to its generated validator (the walker's `node`), returning
-   * what it dispatched to when a call site may keep it (see {@link Dispatched}).
+   * Dispatches a node on its `@type` to its generated validator (the walker's `node`), in the
+   * active context of its enclosing node, returning what it dispatched to when a call site may
+   * keep it (see {@link Dispatched}).
    */
-  node(v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean): Dispatched {
+  node(v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean, parent: ActiveContext): Dispatched {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
     const proto: unknown = Object.getPrototypeOf(v);
     if ((proto !== objectPrototype && proto !== null) || d > f.s.maxDepth) return false;
     if (item) f.members.push(v);
     const o = v as Record<string, unknown>;
     const type = o['@type'];
-    if (typeof type !== 'string' || type.length === 0) return false;
+    if (!isTypeValue(type)) return false;
     const context = o['@context'];
-    // The common case, one look-up: a registered `@type` term with its own context.
-    const own = this.byType.get(type);
-    if (own !== undefined && context === own.def.context) {
-      if ((accepted !== undefined && !acceptedBy(own.def, accepted)) || !own.fn(o, d, f)) return false;
-      return own.fn;
+    const active = this.types.layers.layer(parent, context, f.s.base);
+    const def = dispatchType(this.types, type, active, accepted);
+    if (def === null) return false;
+    // Whether the same `@type` and `@context` at one call site (so in one enclosing active
+    // context) always lead here, whatever the base IRI: then the call site may keep the pair.
+    // (A `@type` array is a new object in every node: a site would never match it.)
+    const cacheable =
+      typeof type === 'string' && (context === undefined || (typeof context === 'string' && this.types.layers.isDirect(context))) && active.interned;
+    if (def === undefined) {
+      // A node of no registered type (a generic member): the site may keep that answer too, since
+      // the validator it keeps checks the setting that decides it.
+      if (accepted !== undefined || !this.unknownNode(o, d, f)) return false;
+      return cacheable ? this.unknownNode : true;
     }
-    const def = this.types.definitionOf(type, context, f.s.base);
-    if (def === undefined) return !f.s.strict && accepted === undefined && this.unknown(o, d, f);
-    if (accepted !== undefined && !acceptedBy(def, accepted)) return false;
-    // Whether the same `@type` and `@context` always lead here, whatever the base IRI: then the
-    // caller's inline cache may keep the pair.
-    const byTerm = this.types.lookup(type) === def;
-    let cacheable = byTerm && (typeof context === 'string' || context === undefined);
-    let compiled: CompiledType;
-    if (typeof context === 'string' && context !== def.context) {
-      let terms = this.types.terms(context, undefined);
-      if (terms === undefined) {
-        cacheable = false;
-        terms = this.types.terms(context, f.s.base);
-      }
-      compiled = terms === undefined ? this.compiler.compile(def) : this.compiler.compile(def, context, terms);
-    } else {
-      compiled = this.compiler.compile(def);
-    }
+    const compiled = this.compiler.compile(def, active);
     const fn = this.generated.get(compiled) ?? this.generate(compiled);
-    if (byTerm && compiled.foreign === undefined && !this.byType.has(type)) this.byType.set(type, { def, fn });
     if (!fn(o, d, f)) return false;
     return cacheable ? fn : true;
   }
 
   /** A node of no registered type, accepted when not strict: its context and its depth. */
+  private readonly unknownNode: FastNode = (o, d, f) => !f.s.strict && this.unknown(o, d, f);
+
   private unknown(o: Record<string, unknown>, d: number, f: FastRun): boolean {
+    // Own keys only: the node's prototype is Object.prototype or none (checked by the dispatch,
+    // and by the site that keeps this validator), with no enumerable key (checked per run).
     for (const k in o) {
-      if (!hasOwn(o, k)) return false;
       if (k === '@type') continue;
       const v = o[k];
       if (k === '@context') {
@@ -266,6 +264,9 @@ export class FastValidator {
       if (!hasOwn(o, k)) return false;
       if (k === '@type' || k === '@context' || read.has(k)) continue;
       if (compiled.byKey.has(k) || f.s.unknownProperties === 'error') return false;
+      // The identifier's fallback key is the identifier in a node without its own keys (the
+      // walker decides that one), and data beside them (API Platform's numeric `id`).
+      if (k === compiled.idFallback?.key && !hasKeys(compiled.idFallback.property, o)) return false;
       const v = o[k];
       if (typeof v === 'object' && v !== null && !this.json(v, d + 1, f)) return false;
     }
@@ -296,20 +297,34 @@ export class FastValidator {
     if (!canGenerateCode()) return undefined;
     const gen = new Generator();
     const read = new Set<string>();
-    // A node in the context it was compiled for (registered by construction) needs no look-up.
-    // (A foreign context is reached only once its terms were found, so it is registered too.)
-    const own = JSON.stringify(compiled.foreign ?? compiled.def.context);
+    // A node whose `@context` is its type's own URL (registered by construction) needs no look-up.
+    const own = JSON.stringify(compiled.def.context);
     const body: string[] = ['let n = 1, v;', 'v = o["@context"];', `if (v !== undefined) { n++; if (v !== ${own} && !context(v, d, f)) return false; }`];
+    const load = (key: string): string => {
+      const literal = JSON.stringify(key);
+      if (key === '__proto__' || key in objectPrototype) return `(hasOwn(o, ${literal}) ? o[${literal}] : undefined)`;
+      this.directKeys.add(key);
+      return `o[${literal}]`;
+    };
     for (const p of compiled.properties) {
       const key = p.keys[0] as string;
       read.add(key);
-      const literal = JSON.stringify(key);
-      if (key === '__proto__' || key in objectPrototype) body.push(`v = hasOwn(o, ${literal}) ? o[${literal}] : undefined;`);
-      else {
-        body.push(`v = o[${literal}];`);
-        this.directKeys.add(key);
-      }
+      body.push(`v = ${load(key)};`);
+      // The other spellings (`member` under API Platform's context for `hydra:member`), read only
+      // when the first is absent, and counted: a node with two spellings of one property has a
+      // key more than was counted, which sends it to \`extra\` and so to the walker.
+      const others = p.keys.slice(1).filter((k) => k !== '@type' && k !== '@context' && compiled.byKey.get(k) === p);
+      if (others.length > 0) body.push(others.map((k) => `if (v === undefined) v = ${load(k)};`).join(' '));
+      if (p === compiled.idFallback?.property) body.push('const idSeen = v !== undefined;');
       body.push(`if (v === undefined) { ${p.optional ? '' : 'return false;'} } else { n++; if (v === null) { ${p.nullable ? '' : 'return false;'} } else { ${gen.check(p.kind, 'v', 'd + 1', false)} } }`);
+    }
+    const fallback = compiled.idFallback;
+    if (fallback !== undefined) {
+      // Beside the identifier's own key, its fallback key is data (API Platform's numeric `id`);
+      // without it, the walker decides what the fallback key is.
+      body.push(
+        `if (idSeen) { v = ${load(fallback.key)}; if (v !== undefined) { if (f.s.unknownProperties === "error") return false; n++; if (typeof v === "object" && v !== null && !json(v, d + 1, f)) return false; } }`,
+      );
     }
     body.push('let c = 0; for (const k in o) c++;', 'return c === n || extra(o, d, f);');
     const source = `const { hasOwn, isPlain, isIri, dateTime, node, context, json, extra, constants } = $;\n${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
@@ -319,23 +334,19 @@ export class FastValidator {
 
   /** The one object a type's generated validator reaches its helpers and constants through. */
   private scope(read: ReadonlySet<string>, compiled: CompiledType, constants: readonly unknown[]): GeneratedScope {
+    const active = compiled.active;
     return Object.freeze({
       hasOwn,
       isPlain: isPlainPrototype,
       isIri: isIriReference,
       dateTime: DATE_TIME,
-      node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => this.node(v, d, f, accepted, item),
+      node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => this.node(v, d, f, accepted, item, active),
       context: (v: unknown, d: number, f: FastRun) => this.context(v, d, f),
       json: (v: object, d: number, f: FastRun) => this.json(v, d, f),
       extra: (o: Record<string, unknown>, d: number, f: FastRun) => this.extra(o, read, compiled, d, f),
       constants: Object.freeze([...constants]),
     });
   }
-}
-
-function acceptedBy(def: AnyTypeDef, accepted: readonly AnyTypeDef[]): boolean {
-  for (const a of accepted) if (a === def || extendsType(def, a)) return true;
-  return false;
 }
 
 /** Writes the inlined checks of kinds; values that cannot be literals go to `constants`. */

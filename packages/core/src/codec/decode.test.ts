@@ -122,7 +122,10 @@ describe('decode: @type', () => {
 
   it.each([
     ['a number', 7, 'number 7'],
-    ['an array', ['Account'], 'an array of 1'],
+    // An array of types is JSON-LD's several types (decoded by the first registered one); an
+    // empty one, or one holding anything but non-empty strings, is not a type.
+    ['an empty array', [], 'an array of 0'],
+    ['an array holding a number', ['Account', 7], 'an array of 2'],
     ['an empty string', '', 'string ""'],
     ['null', null, 'null'],
     ['an object', { id: 'Account' }, 'an object'],

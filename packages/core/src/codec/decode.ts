@@ -5,9 +5,10 @@
  *
  * @module
  */
-import { DecodeError, type Violation } from '../errors.js';
+import { DecodeError, describe, type Violation } from '../errors.js';
 import type { AnyTypeDef } from '../model/define.js';
 import type { FastValidator } from './codegen.js';
+import type { ActiveContext } from './active-context.js';
 import { DEFAULT_LIMITS, depthLimit, type Limits } from './limits.js';
 import { setMeta } from './meta.js';
 import type { Registry } from './registry.js';
@@ -31,6 +32,12 @@ export interface DecodeOptions extends Limits {
   readonly unknownContext?: 'error' | 'ignore';
   /** `keep` (default): undeclared properties are kept as data; `error`: they are violations. */
   readonly unknownProperties?: 'keep' | 'error';
+  /**
+   * A context URL that applies to a root that has no `@context` of its own: what a
+   * `Link: <…>; rel="http://www.w3.org/ns/json-ld#context"` header says of a plain JSON answer.
+   * It must be registered (or `unknownContext: 'ignore'`), like a `@context` in the document.
+   */
+  readonly context?: string;
 }
 
 /** What a validation run found: violations, the list items met (members), visited nodes. */
@@ -91,18 +98,35 @@ export class Decoder {
    */
   run(value: unknown, options: DecodeOptions | undefined, accepted: readonly AnyTypeDef[] | undefined, mode: 'parsed' | 'value' | 'visit'): Outcome {
     const settings = settingsOf(options);
-    if (this.fast && mode === 'parsed') {
+    const start = this.start(value, options, settings);
+    if (this.fast && mode === 'parsed' && start !== undefined) {
       const members: object[] = [];
-      if (this.fast.root(value, settings, accepted, members)) return { violations: [], members, visited: undefined };
+      if (this.fast.root(value, settings, accepted, members, start)) return { violations: [], members, visited: undefined };
     }
     const r = new Run(settings, this.compiler);
     if (mode === 'visit') r.visited = [];
     try {
-      this.compiler.node(value, undefined, r, accepted);
+      if (start === undefined) {
+        const url = options?.context as string;
+        r.report('unknown_context', undefined, 'a registered context URL as DecodeOptions.context (contexts are never fetched)', describe(url));
+      }
+      this.compiler.node(value, undefined, r, accepted, start ?? this.compiler.types.layers.empty);
     } catch (error) {
       if (!(error instanceof Enough)) throw error;
     }
     return r;
+  }
+
+  /**
+   * The active context a root starts in: `DecodeOptions.context` when the root has no `@context`,
+   * else none; `undefined` when that URL is not registered and unknown contexts are errors.
+   */
+  private start(value: unknown, options: DecodeOptions | undefined, settings: ValidateSettings): ActiveContext | undefined {
+    const layers = this.compiler.types.layers;
+    const url = options?.context;
+    if (url === undefined || typeof value !== 'object' || value === null || Object.hasOwn(value, '@context')) return layers.empty;
+    if (!this.compiler.types.hasContext(url, settings.base)) return settings.unknownContext === 'ignore' ? layers.empty : undefined;
+    return layers.layer(layers.empty, url, settings.base);
   }
 
   /** Decodes a document (as `Registry.decode`, or `decodeAs` with `accepted`), recording its metadata. */

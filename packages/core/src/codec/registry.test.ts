@@ -174,8 +174,8 @@ describe('registry.definitionOf', () => {
     expect(registry.definitionOf({ '@context': { w: ns }, '@type': `v:${local}` })).toBeUndefined();
   });
 
-  it('answers undefined for no @type, one that is not a non-empty string, and an unregistered one', () => {
-    for (const type of [undefined, '', 42, ['Account'], 'Novel', `${VOCAB}Novel`, 'unknown:Account']) {
+  it('answers undefined for no @type, one that is not a non-empty string or array of them, and an unregistered one', () => {
+    for (const type of [undefined, '', 42, [], ['Account', 42], ['Novel'], 'Novel', `${VOCAB}Novel`, 'unknown:Account']) {
       expect(registry.definitionOf(type === undefined ? {} : { '@type': type })).toBeUndefined();
     }
   });

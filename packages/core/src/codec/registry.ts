@@ -9,15 +9,16 @@ import { checkContextDocument, contextDocument, type ContextDocument } from '../
 import { ContextMap } from '../context/lookup.js';
 import { HyperldError, type Violation } from '../errors.js';
 import { STANDARD_PREFIXES } from '../iri/namespaces.js';
-import { compileTerms, expandTerm, termsOfNode, type Terms } from '../iri/terms.js';
+import { compileTerms, expandTerm, type Terms } from '../iri/terms.js';
 import type { AnyTypeDef, NodeOf, TypeDef } from '../model/define.js';
 import { embeddedTargetsOf, type AnyKind, type EmbeddedDefsOf } from '../model/kinds.js';
-import type { GenericNode, JsonValue } from '../types.js';
+import type { ContextValue, GenericNode, JsonValue } from '../types.js';
 import { FastValidator, type setCodegen } from './codegen.js';
 import { Decoder, type DecodeOptions } from './decode.js';
 import { encode, encodeText, type EncodeOptions } from './encode.js';
 import { baseOf } from './meta.js';
-import { Compiler, type TypeLookup } from './walker.js';
+import { Compiler, dispatchType, isTypeValue, type TypeLookup } from './walker.js';
+import { ContextLayers } from './active-context.js';
 
 /**
  * A node of any of the definitions `D`: a union that narrows on `@type`.
@@ -140,18 +141,20 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    */
   lookupIri(iri: string): AnyTypeDef | undefined;
   /**
-   * The definition a node has, found as decoding finds it: its `@type` as a registered term, else
-   * the class IRI that `@type` stands for — through the node's `@context` (registered context
-   * URLs, and inline context objects, alone or in an array) or, written as a compact or full IRI,
+   * The definition a node has, found as decoding finds it: the first of its `@type`s (a string,
+   * or an array of them) that is a registered term, or that stands for a registered class IRI —
+   * through the contexts in force (the node's `@context`, registered URLs and inline objects,
+   * alone or in an array, layered on `options.context`) or, written as a compact or full IRI,
    * through the standard prefixes — as registered by {@link Registry.lookupIri}. Readers (actions,
    * the client's `follow` and `invoke`) ask this rather than `lookup(node['@type'])`, which misses
-   * a node whose `@type` is a full IRI or another context's term.
+   * a node whose `@type` is a full IRI, another context's term or an array.
    *
    * @param node - a node; its `@type` and `@context` are read.
    * @param options - `base`: the IRI a relative context URL resolves against (default: the base the
-   * node was decoded with, see `baseOf`).
+   * node was decoded with, see `baseOf`); `context`: the context in force around the node (for an
+   * embedded node without its own `@context`: its root's `@context`, as JSON-LD reads it).
    * @returns the definition, or `undefined` when the node has no `@type`, one that is not a
-   * non-empty string, or one that is not registered.
+   * non-empty string or array of them, or none that is registered.
    * @example
    * ```ts
    * import { createRegistry, t, vocabulary } from '@hyperld/core';
@@ -160,10 +163,11 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
    * const registry = createRegistry({ types: [Book] });
    * registry.definitionOf({ '@type': 'Book', title: 'Dune' }); // Book
    * registry.definitionOf({ '@type': 'https://example.com/vocab#Book', title: 'Dune' }); // Book, by its class IRI
+   * registry.definitionOf({ '@type': ['schema:Book', 'Book'] }); // Book, the first registered of its types
    * registry.definitionOf({ '@type': 'Novel' }); // undefined
    * ```
    */
-  definitionOf(node: object, options?: { readonly base?: string }): D | undefined;
+  definitionOf(node: object, options?: { readonly base?: string; readonly context?: ContextValue }): D | undefined;
   /**
    * The context document served at a URL (relative or resolved against `base`), or `undefined`.
    * @param url - the context URL.
@@ -320,14 +324,15 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     if (iri === undefined && type.includes(':')) iri = expandTerm(type, '', STANDARD_PREFIXES);
     return iri === undefined ? undefined : byIri.get(iri);
   };
-  /** As decoding asks it: the node's `@context` read when it is a registered URL. */
-  const definitionOf = (type: string, nodeContext: unknown, base: string | undefined): AnyTypeDef | undefined =>
-    definitionIn(type, () => (typeof nodeContext === 'string' ? terms(nodeContext, base) : undefined));
+  const layers = new ContextLayers(byUrl, termsOf);
   const lookup: TypeLookup = {
     lookup: (type) => types.get(type),
-    definitionOf,
+    // As decoding asks it: through the node's active context (its own `@context` on its enclosing nodes').
+    definitionIn: (type, active) => definitionIn(type, () => active.terms),
     hasContext: (url, base) => byUrl.has(url, base),
     terms,
+    context: (url) => byUrl.get(url),
+    layers,
   };
   const compiler = new Compiler(lookup);
   const fast = options.codegen === false ? undefined : new FastValidator(compiler, lookup, options.codegen);
@@ -347,10 +352,14 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     definitionOf: (node, options) => {
       const record = node as Record<string, unknown>;
       const type = record['@type'];
-      if (typeof type !== 'string' || type.length === 0) return undefined;
-      // Readers see the whole `@context` (inline objects and arrays too, where a document may
-      // define the prefix of its compact `@type`); decoding reads a registered URL.
-      return definitionIn(type, () => termsOfNode(node, context, options?.base ?? baseOf(node)));
+      if (!isTypeValue(type)) return undefined;
+      // The node's `@context` (URLs, inline objects, arrays of them) layered on the context in
+      // force around it, as decoding reads it.
+      const base = options?.base ?? baseOf(node);
+      const around = options?.context === undefined ? layers.empty : layers.layer(layers.empty, options.context, base);
+      const active = layers.layer(around, record['@context'], base);
+      const found = dispatchType(lookup, type, active, undefined);
+      return found ?? undefined;
     },
     context,
     decode: ((input: unknown, options?: DecodeOptions) => decoder.decode(input, options, undefined, registry)) as Registry['decode'],

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createRegistry, isDecodeError, metaOf, t, vocabulary, type DecodeOptions } from '@hyperld/core';
+import { createRegistry, isDecodeError, metaOf, t, vocabulary } from '@hyperld/core';
 import { toExpanded } from '@hyperld/core/jsonld';
 import jsonld from 'jsonld';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -546,17 +546,6 @@ describe('client.documentLoader (the ./jsonld interop)', () => {
   });
 });
 
-/** Whether core decodes with `DecodeOptions.context` (helper w16core's part of the Link header); until then the tests of its effect are skipped. */
-const coreReadsContextOption = (() => {
-  const probe = createRegistry({ types: [Book], contexts: { [`${API}/contexts/French`]: french() } });
-  try {
-    probe.decode('{"@type":"Livre","id":"/b","titre":"x"}', { strict: true, context: `${API}/contexts/French` } as DecodeOptions);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('the JSON-LD context Link header of plain JSON answers', () => {
   const LINK = `<${API}/contexts/French>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json", </docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"`;
   const { '@context': _dropped, ...bare } = livre();
@@ -570,7 +559,7 @@ describe('the JSON-LD context Link header of plain JSON answers', () => {
     expect(urls(server.calls)).toEqual([`${API}/books/1`, `${API}/contexts/French`]);
   });
 
-  it.runIf(coreReadsContextOption)('decodes a plain JSON answer as if its root named the linked context', async () => {
+  it('decodes a plain JSON answer as if its root named the linked context', async () => {
     const server = api({ [`${API}/books/1`]: plain(), [`${API}/books/2`]: plain(''), [`${API}/contexts/French`]: french() });
     const client = clientOf(server.fetch, { contexts: 'same-origin' });
     // `Livre` is a Book only in the linked context: without the header, it is no Book.

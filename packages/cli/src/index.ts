@@ -26,5 +26,6 @@ export { childPath, diffJson, formatDifference } from './diff.js';
 export type { Difference, DifferenceKind } from './diff.js';
 export { decodeUtf8, parseDocument, readText } from './input.js';
 export type { ParsedDocument } from './input.js';
+export { isUrlArgument, parseContextsOption, parseHeaderOptions } from './remote.js';
 export { nodesOf } from './walk.js';
 export type { FoundNode } from './walk.js';

@@ -10,8 +10,9 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { expand, formatViolation, isDecodeError, isHyperldError, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
-import { listActions, type ActionState } from '@hyperld/hydra';
+import { expand, formatViolation, idOf, isDecodeError, isHyperldError, metaOf, resolveIri, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
+import { HydraError, listActions, type ActionState } from '@hyperld/hydra';
+import type { Client } from '@hyperld/hydra/client';
 import { textusRegistry } from '@hyperld/textus';
 // Bundled into the build (the built tool prints the version it was built as); read as it is
 // from source.
@@ -19,6 +20,7 @@ import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
 import { CliError } from './errors.js';
 import { parseDocument, readText } from './input.js';
+import { clientFor, isUrlArgument, parseContextsOption, parseHeaderOptions, remoteError } from './remote.js';
 import { nodesOf } from './walk.js';
 
 /**
@@ -44,6 +46,8 @@ export interface CliIo {
    * taken as text already decoded. Rejects with a Node.js system error (`code` `ENOENT`, …).
    */
   readonly readFile: (path: string) => Promise<Uint8Array | string>;
+  /** What URL arguments are fetched with (default: the global `fetch`). */
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -73,13 +77,18 @@ interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly details: string;
-  readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+  readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>>;
+  /** Whether the argument may be a URL (`also`), must be one (`only`), or is a file (absent). */
+  readonly url?: 'also' | 'only';
   readonly execute: (positionals: readonly string[], values: Flags, context: Context) => Promise<number>;
 }
 
 interface Flags {
   readonly base?: string;
   readonly json?: boolean;
+  readonly header?: readonly string[];
+  readonly contexts?: readonly string[];
+  readonly limit?: string;
 }
 
 interface Context {
@@ -93,40 +102,192 @@ line "Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
 
 const BASE_OPTION = { base: { type: 'string' } } as const;
 
+/** The options of every command that takes a URL. */
+const URL_OPTIONS = { header: { type: 'string', multiple: true }, contexts: { type: 'string', multiple: true } } as const;
+
+const URL_NOTE = `<URL> (http or https) is fetched with the hypermedia client, which follows redirects and
+trusts remote contexts as --contexts says:
+
+  --header 'Name: value'   a header field for requests to the URL's origin (and no other), e.g.
+                           credentials; repeatable
+  --contexts POLICY        which remote contexts are fetched: same-origin (default: the URL's own
+                           origin), registered (none: only the vocabulary's), or origins
+                           (https://a.example, repeatable or comma-separated)`;
+
+/** The client a command on a URL uses, from its flags. */
+function remoteClient(url: string, flags: Flags, command: string, { io, registry, limits }: Context): Client<never> {
+  return clientFor(url, {
+    registry,
+    limits,
+    headers: parseHeaderOptions(flags.header ?? [], command),
+    contexts: parseContextsOption(flags.contexts ?? [], command),
+    fetch: io.fetch,
+  });
+}
+
+/**
+ * Fetches and decodes a URL; a document that does not decode prints its violations and gives
+ * `undefined`, any other failure is an input error naming the URL.
+ */
+async function fetchOrReport(client: Client<never>, url: string, { io }: Context): Promise<object | undefined> {
+  try {
+    return await client.get(url);
+  } catch (error) {
+    const cause = HydraError.is(error) && error.code === 'decode_failed' ? error.cause : undefined;
+    if (isDecodeError(cause)) {
+      for (const v of cause.violations) io.stdout.write(`${formatViolation(v)}\n`);
+      return undefined;
+    }
+    throw remoteError(error, url);
+  }
+}
+
+/** A URL's answer as text and JSON, read as files are (limits, strict UTF-8); an error answer is an input error. */
+async function fetchText(client: Client<never>, url: string, context: Context): Promise<{ text: string; value: unknown }> {
+  let text: string;
+  try {
+    const response = await client.request('GET', url);
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new CliError('input_error', `${url}: ${response.status} ${response.statusText}`);
+    }
+    // Node.js' web streams are async iterable (the DOM typings do not say so).
+    text = await readText(response.body === null ? new Uint8Array() : (response.body as unknown as AsyncIterable<Uint8Array>), context.limits);
+  } catch (error) {
+    throw remoteError(error, url);
+  }
+  const parsed = parseDocument(text);
+  if (!parsed.ok) throw new CliError('input_error', `${url}: not JSON: ${parsed.reason}`);
+  return { text: parsed.text, value: parsed.value };
+}
+
+/** A node's identifier resolved against the base it was decoded with, `null` when it has none. */
+function absoluteId(node: object, base: string | undefined): string | null {
+  const id = idOf(node);
+  if (typeof id !== 'string') return null;
+  const against = metaOf(node)?.base ?? base;
+  return against === undefined ? id : resolveIri(id, against);
+}
+
 const COMMANDS: Readonly<Record<string, Command>> = {
+  get: {
+    usage: 'hyperld get <URL> [--json] [--header H]… [--contexts POLICY]',
+    summary: 'fetch a resource, decode it and print it',
+    details: `Fetches <URL>, decodes the answer against the vocabulary (unknown @types are allowed) and
+prints its @type and id, then each property: its value when it is a scalar or a link, the
+number of items of a list, the @type of an embedded node. A document that does not decode
+prints its violations and exits 1.
+
+  --json   print the decoded document as JSON, exactly as it came (keys, order, nulls)
+
+${URL_NOTE}`,
+    options: { json: { type: 'boolean' }, ...URL_OPTIONS },
+    url: 'only',
+    execute: async ([url], flags, context) => {
+      const target = url as string;
+      const client = remoteClient(target, flags, 'get', context);
+      const node = await fetchOrReport(client, target, context);
+      if (node === undefined) return 1;
+      const registry = metaOf(node)?.registry ?? context.registry;
+      if (flags.json === true) {
+        context.io.stdout.write(`${registry.encodeText(node, { space: 2 })}\n`);
+        return 0;
+      }
+      context.io.stdout.write(describeNode(node, target));
+      return 0;
+    },
+  },
+  members: {
+    usage: 'hyperld members <collection URL> [--limit N] [--json] [--header H]… [--contexts POLICY]',
+    summary: "list a collection's members across its pages",
+    details: `Fetches the collection at <URL> and follows its pages (next) to the end, printing one line per
+member: its id, resolved against the page it came in, and its @type.
+
+  --limit N   stop after N members
+  --json      print one JSON array of the members' ids (absolute IRIs; null for a member with
+              none), in order
+
+${URL_NOTE}`,
+    options: { json: { type: 'boolean' }, limit: { type: 'string' }, ...URL_OPTIONS },
+    url: 'only',
+    execute: async ([url], flags, context) => {
+      const target = url as string;
+      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+      if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
+        throw usageError('members', `--limit ${JSON.stringify(flags.limit)} is not a whole number`);
+      }
+      const client = remoteClient(target, flags, 'members', context);
+      const ids: Array<string | null> = [];
+      try {
+        for await (const member of client.members(target, limit === undefined ? {} : { limit })) {
+          const id = absoluteId(member as object, target);
+          if (flags.json === true) ids.push(id);
+          else context.io.stdout.write(`${id ?? '(no id)'}  ${typeLabel(member as object)}\n`);
+        }
+      } catch (error) {
+        throw remoteError(error, target);
+      }
+      if (flags.json === true) context.io.stdout.write(`${JSON.stringify(ids, null, 2)}\n`);
+      return 0;
+    },
+  },
   validate: {
-    usage: 'hyperld validate <file|-> [--base URL]',
+    usage: 'hyperld validate <file|-|URL> [--base URL]',
     summary: 'decode a document and list every violation',
     details: `Decodes the document against the vocabulary (unknown @types are allowed, unknown context
 URLs are not) and prints each violation as "path: expected X, found Y (code)".
 Prints "valid: <@type> (<n> nodes)" and exits 0 when there is none, exits 1 otherwise.
 
-  --base URL   the IRI the document came from (relative context URLs resolve against it)`,
-    options: BASE_OPTION,
-    execute: async ([file], { base }, context) => {
-      const document = decodeOrReport((await readDocument(file as string, context)).text, base, context);
+  --base URL   the IRI the document came from (relative context URLs resolve against it)
+
+${URL_NOTE}`,
+    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    url: 'also',
+    execute: async ([file], flags, context) => {
+      const source = file as string;
+      const document = isUrlArgument(source)
+        ? await fetchOrReport(remoteClient(source, flags, 'validate', context), source, context)
+        : decodeOrReport((await readDocument(source, context)).text, flags.base, context);
       if (document === undefined) return 1;
-      const count = nodesOf(document, context.registry, context.limits).length;
+      const count = nodesOf(document, metaOf(document)?.registry ?? context.registry, context.limits).length;
       const type = (document as Record<string, unknown>)['@type'];
       context.io.stdout.write(`valid: ${String(type)} (${count} ${count === 1 ? 'node' : 'nodes'})\n`);
       return 0;
     },
   },
   roundtrip: {
-    usage: 'hyperld roundtrip <file|-> [--base URL]',
+    usage: 'hyperld roundtrip <file|-|URL> [--base URL]',
     summary: 'check that encode(decode(doc)) re-emits the input exactly',
     details: `Decodes the document, encodes the node again and compares the result with the input: same
 keys, same order, same values. Prints "identical" and exits 0, or prints each difference with
 its JSON path ("$.a.b: key order differs", "value differs", "missing", "added") and exits 1.
 A document that does not decode prints its violations and exits 1.
 
-  --base URL   the IRI the document came from`,
-    options: BASE_OPTION,
-    execute: async ([file], { base }, context) => {
-      const { io, registry } = context;
-      const input = await readDocument(file as string, context);
+  --base URL   the IRI the document came from
+
+${URL_NOTE}`,
+    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    url: 'also',
+    execute: async ([file], flags, context) => {
+      const { io } = context;
+      const source = file as string;
+      let input: { text: string; value: unknown };
+      let registry = context.registry;
+      let base = flags.base;
+      if (isUrlArgument(source)) {
+        // The answer's own text, then the client's decoding of the resource (which loads the
+        // contexts it trusts); the text is decoded with the registry that knows them.
+        const client = remoteClient(source, flags, 'roundtrip', context);
+        input = await fetchText(client, source, context);
+        const fetched = await fetchOrReport(client, source, context);
+        if (fetched === undefined) return 1;
+        registry = metaOf(fetched)?.registry ?? registry;
+        base = source;
+      } else {
+        input = await readDocument(source, context);
+      }
       // Decoded from the text, not from the parsed value, so that the node is a value of its own.
-      const node = decodeOrReport(input.text, base, context);
+      const node = decodeOrReport(input.text, base, { ...context, registry });
       if (node === undefined) return 1;
       const encoded = registry.encodeText(node);
       if (encoded === JSON.stringify(input.value)) {
@@ -140,19 +301,41 @@ A document that does not decode prints its violations and exits 1.
     },
   },
   actions: {
-    usage: 'hyperld actions <file|-> [--base URL] [--json]',
+    usage: 'hyperld actions <file|-|URL> [--base URL] [--json]',
     summary: "list every node's actions and their state",
     details: `For every node whose type declares actions (embedded nodes included), prints its id and,
 for each action, its name, state (available, unavailable, not offered), method and URL.
 
   --base URL   resolve action URLs against this IRI (they are printed as written otherwise)
-  --json       print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]`,
-    options: { ...BASE_OPTION, json: { type: 'boolean' } },
-    execute: async ([file], { base, json }, context) => {
+  --json       print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]
+
+On a URL, the operations are those discovered at run time, as the client lists them: the
+declared actions, the operations the API documentation (found through the answer's Link
+header) gives the node's classes and their link properties, and inline operations; ids and
+URLs are absolute.
+
+${URL_NOTE}`,
+    options: { ...BASE_OPTION, json: { type: 'boolean' }, ...URL_OPTIONS },
+    url: 'also',
+    execute: async ([file], flags, context) => {
       const { io, registry } = context;
-      const document = decodeOrReport((await readDocument(file as string, context)).text, base, context);
-      if (document === undefined) return 1;
-      const report = describeActions(document, registry, base, context.limits);
+      const source = file as string;
+      const { json } = flags;
+      let report: NodeActions[];
+      if (isUrlArgument(source)) {
+        const client = remoteClient(source, flags, 'actions', context);
+        const document = await fetchOrReport(client, source, context);
+        if (document === undefined) return 1;
+        try {
+          report = await describeOperations(document, client, source, context.limits);
+        } catch (error) {
+          throw remoteError(error, source);
+        }
+      } else {
+        const document = decodeOrReport((await readDocument(source, context)).text, flags.base, context);
+        if (document === undefined) return 1;
+        report = describeActions(document, registry, flags.base, context.limits);
+      }
       if (json === true) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return 0;
@@ -206,6 +389,8 @@ ConversationWithAccount), as pretty JSON. An unknown type lists the known ones a
 };
 
 const POSITIONALS: Readonly<Record<string, string>> = {
+  get: 'one <URL>',
+  members: 'one <collection URL>',
   validate: 'one <file> (or - for standard input)',
   roundtrip: 'one <file> (or - for standard input)',
   actions: 'one <file> (or - for standard input)',
@@ -343,6 +528,53 @@ export function describeActions(document: unknown, registry: Registry, base?: st
   return out;
 }
 
+/**
+ * The run-time operations of every node of a fetched document (embedded nodes included) that has
+ * any, in document order, with absolute ids and URLs.
+ */
+async function describeOperations(document: object, client: Client<never>, url: string, limits: Limits): Promise<NodeActions[]> {
+  const registry = metaOf(document)?.registry ?? client.registry;
+  const out: NodeActions[] = [];
+  for (const { node } of nodesOf(document, registry, limits)) {
+    const operations = await client.operations(node);
+    if (operations.length === 0) continue;
+    out.push({
+      id: absoluteId(node, metaOf(document)?.base ?? url),
+      type: typeLabel(node),
+      actions: operations.map((o) =>
+        o.state === 'available' && o.target !== undefined
+          ? { name: o.name, state: 'available', method: o.method, url: o.target }
+          : { name: o.name, state: o.state === 'unavailable' ? 'unavailable' : 'not offered', method: o.method },
+      ),
+    });
+  }
+  return out;
+}
+
+/** A node's `@type` for a listing: a string as it is, several joined with commas. */
+function typeLabel(node: object): string {
+  const type = (node as Record<string, unknown>)['@type'];
+  return Array.isArray(type) ? type.map(String).join(', ') : type === undefined ? '(no @type)' : String(type);
+}
+
+/** `hyperld get`'s listing of a node: its type and id, then a line per property. */
+function describeNode(node: object, url: string): string {
+  const record = node as Record<string, unknown>;
+  const lines = [`${typeLabel(node)} ${absoluteId(node, url) ?? '(no id)'}`];
+  for (const [key, value] of Object.entries(record)) {
+    if (key === '@type' || key === '@context' || value === idOf(node)) continue;
+    lines.push(`  ${key}: ${summary(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function summary(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  if (typeof value === 'object' && value !== null) return `(${typeLabel(value)})`;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
 function actionEntry(action: ActionState): NodeActions['actions'][number] {
   if (action.state === 'available') return { name: action.name, state: 'available', method: action.method, url: action.url };
   return { name: action.name, state: action.state === 'unavailable' ? 'unavailable' : 'not offered', method: action.method };
@@ -397,6 +629,12 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
   }
   const base = parsed.values.base;
   if (base !== undefined && !URL.canParse(base)) throw usageError(name, `--base ${JSON.stringify(base)} is not an absolute URL`);
+  const isUrl = isUrlArgument(parsed.positionals[0] as string);
+  if (command.url === 'only' && !isUrl) throw usageError(name, `expected an http(s) URL, got ${JSON.stringify(parsed.positionals[0])}`);
+  if (isUrl && base !== undefined) throw usageError(name, '--base is for files: a URL is its own base');
+  if (!isUrl && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
+    throw usageError(name, '--header and --contexts are for URL arguments');
+  }
   return command.execute(parsed.positionals, parsed.values, context);
 }
 

@@ -26,7 +26,7 @@ async function hyperld(argv: string[]) {
     readFile: async () => {
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     },
-    fetch: async (input, init) => {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       sent.push({ url: request.url, headers: request.headers });
       return fetch(request);

@@ -21,6 +21,7 @@ import { diffJson, formatDifference } from './diff.js';
 import { CliError } from './errors.js';
 import { parseDocument, readText } from './input.js';
 import { clientFor, isUrlArgument, parseContextsOption, parseHeaderOptions, remoteError } from './remote.js';
+import { loadTypesModule } from './types-module.js';
 import { nodesOf } from './walk.js';
 
 /**
@@ -61,7 +62,10 @@ export interface CliIo {
  * ```
  */
 export interface RunOptions {
-  /** The vocabulary documents are decoded, expanded and described with (default: TextUs). */
+  /**
+   * The vocabulary documents are decoded, expanded and described with (default: TextUs); a
+   * command's `--types MODULE` replaces it for that run.
+   */
   readonly registry?: Registry;
   /**
    * The limits every command applies to its input (default `DEFAULT_LIMITS`): `maxSize` while
@@ -89,6 +93,7 @@ interface Flags {
   readonly header?: readonly string[];
   readonly contexts?: readonly string[];
   readonly limit?: string;
+  readonly types?: string;
 }
 
 interface Context {
@@ -101,6 +106,14 @@ const FILE_NOTE = `<file> is a JSON document (UTF-8), or a saved documentation p
 line "Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
 
 const BASE_OPTION = { base: { type: 'string' } } as const;
+
+/** `--types`, which every command takes. */
+const TYPES_OPTION = { types: { type: 'string' } } as const;
+
+const TYPES_NOTE = `  --types MODULE   your own definitions in place of the TextUs vocabulary: a .ts module (needs
+                   the tsx package installed) or a .js, .mjs or .cjs one, relative to the current
+                   directory, exporting registry (createRegistry of @hyperld/core) or types (an
+                   array of definitions; Hydra's types are added), as hyperld generate writes it`;
 
 /** The options of every command that takes a URL. */
 const URL_OPTIONS = { header: { type: 'string', multiple: true }, contexts: { type: 'string', multiple: true } } as const;
@@ -171,17 +184,18 @@ function absoluteId(node: object, base: string | undefined): string | null {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   get: {
-    usage: 'hyperld get <URL> [--json] [--header H]… [--contexts POLICY]',
+    usage: 'hyperld get <URL> [--json] [--types MODULE] [--header H]… [--contexts POLICY]',
     summary: 'fetch a resource, decode it and print it',
     details: `Fetches <URL>, decodes the answer against the vocabulary (unknown @types are allowed) and
 prints its @type and id, then each property: its value when it is a scalar or a link, the
 number of items of a list, the @type of an embedded node. A document that does not decode
 prints its violations and exits 1.
 
-  --json   print the decoded document as JSON, exactly as it came (keys, order, nulls)
+  --json           print the decoded document as JSON, exactly as it came (keys, order, nulls)
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { json: { type: 'boolean' }, ...URL_OPTIONS },
+    options: { json: { type: 'boolean' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'only',
     execute: async ([url], flags, context) => {
       const target = url as string;
@@ -198,17 +212,18 @@ ${URL_NOTE}`,
     },
   },
   members: {
-    usage: 'hyperld members <collection URL> [--limit N] [--json] [--header H]… [--contexts POLICY]',
+    usage: 'hyperld members <collection URL> [--limit N] [--json] [--types MODULE] [--header H]… [--contexts POLICY]',
     summary: "list a collection's members across its pages",
     details: `Fetches the collection at <URL> and follows its pages (next) to the end, printing one line per
 member: its id, resolved against the page it came in, and its @type.
 
-  --limit N   stop after N members
-  --json      print one JSON array of the members' ids (absolute IRIs; null for a member with
-              none), in order
+  --limit N        stop after N members
+  --json           print one JSON array of the members' ids (absolute IRIs; null for a member
+                   with none), in order
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { json: { type: 'boolean' }, limit: { type: 'string' }, ...URL_OPTIONS },
+    options: { json: { type: 'boolean' }, limit: { type: 'string' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'only',
     execute: async ([url], flags, context) => {
       const target = url as string;
@@ -232,16 +247,17 @@ ${URL_NOTE}`,
     },
   },
   validate: {
-    usage: 'hyperld validate <file|-|URL> [--base URL]',
+    usage: 'hyperld validate <file|-|URL> [--base URL] [--types MODULE]',
     summary: 'decode a document and list every violation',
     details: `Decodes the document against the vocabulary (unknown @types are allowed, unknown context
 URLs are not) and prints each violation as "path: expected X, found Y (code)".
 Prints "valid: <@type> (<n> nodes)" and exits 0 when there is none, exits 1 otherwise.
 
-  --base URL   the IRI the document came from (relative context URLs resolve against it)
+  --base URL       the IRI the document came from (relative context URLs resolve against it)
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const source = file as string;
@@ -256,17 +272,18 @@ ${URL_NOTE}`,
     },
   },
   roundtrip: {
-    usage: 'hyperld roundtrip <file|-|URL> [--base URL]',
+    usage: 'hyperld roundtrip <file|-|URL> [--base URL] [--types MODULE]',
     summary: 'check that encode(decode(doc)) re-emits the input exactly',
     details: `Decodes the document, encodes the node again and compares the result with the input: same
 keys, same order, same values. Prints "identical" and exits 0, or prints each difference with
 its JSON path ("$.a.b: key order differs", "value differs", "missing", "added") and exits 1.
 A document that does not decode prints its violations and exits 1.
 
-  --base URL   the IRI the document came from
+  --base URL       the IRI the document came from
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const { io } = context;
@@ -301,13 +318,14 @@ ${URL_NOTE}`,
     },
   },
   actions: {
-    usage: 'hyperld actions <file|-|URL> [--base URL] [--json]',
+    usage: 'hyperld actions <file|-|URL> [--base URL] [--json] [--types MODULE]',
     summary: "list every node's actions and their state",
     details: `For every node whose type declares actions (embedded nodes included), prints its id and,
 for each action, its name, state (available, unavailable, not offered), method and URL.
 
-  --base URL   resolve action URLs against this IRI (they are printed as written otherwise)
-  --json       print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]
+  --base URL       resolve action URLs against this IRI (they are printed as written otherwise)
+  --json           print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]
+${TYPES_NOTE}
 
 On a URL, the operations are those discovered at run time, as the client lists them: the
 declared actions, the operations the API documentation (found through the answer's Link
@@ -315,7 +333,7 @@ header) gives the node's classes and their link properties, and inline operation
 URLs are absolute.
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, json: { type: 'boolean' }, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, json: { type: 'boolean' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const { io, registry } = context;
@@ -346,14 +364,15 @@ ${URL_NOTE}`,
     },
   },
   expand: {
-    usage: 'hyperld expand <file|-> --base URL',
+    usage: 'hyperld expand <file|-> --base URL [--types MODULE]',
     summary: 'expand a document to JSON-LD with the fast expander',
     details: `Prints the expanded JSON-LD of the document. Context URLs resolve to the vocabulary's
 generated context documents (nothing is fetched); inline contexts are compiled on the fly.
 A context outside the supported subset of JSON-LD 1.1 prints "code: message" and exits 1.
 
-  --base URL   the IRI the document came from (required: relative @ids resolve against it)`,
-    options: BASE_OPTION,
+  --base URL       the IRI the document came from (required: relative @ids resolve against it)
+${TYPES_NOTE}`,
+    options: { ...BASE_OPTION, ...TYPES_OPTION },
     execute: async ([file], { base }, context) => {
       const { io, registry, limits } = context;
       if (base === undefined) throw usageError('expand', '--base URL is required');
@@ -370,11 +389,13 @@ A context outside the supported subset of JSON-LD 1.1 prints "code: message" and
     },
   },
   context: {
-    usage: 'hyperld context <Type>',
+    usage: 'hyperld context <Type> [--types MODULE]',
     summary: "print a type's generated context document",
     details: `Prints the context document served at the context URL of <Type> (for example
-ConversationWithAccount), as pretty JSON. An unknown type lists the known ones and exits 1.`,
-    options: {},
+ConversationWithAccount), as pretty JSON. An unknown type lists the known ones and exits 1.
+
+${TYPES_NOTE}`,
+    options: TYPES_OPTION,
     execute: async ([type], _flags, { io, registry }) => {
       const def = registry.lookup(type as string);
       const document = def === undefined ? undefined : registry.context(def.context);
@@ -403,7 +424,7 @@ function mainHelp(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.slice('hyperld '.length).padEnd(width)}  ${c.summary}`);
   return `Usage: hyperld <command> [options]
 
-Checks JSON-LD documents against a hyperld vocabulary (TextUs).
+Checks JSON-LD documents against a hyperld vocabulary: TextUs, or your own with --types MODULE.
 
 Commands:
 ${lines.join('\n')}
@@ -635,7 +656,10 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
   if (!isUrl && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
     throw usageError(name, '--header and --contexts are for URL arguments');
   }
-  return command.execute(parsed.positionals, parsed.values, context);
+  // Loaded once per run, and only once the command line is known to be right.
+  const types = parsed.values.types;
+  const registry = types === undefined ? context.registry : await loadTypesModule(types);
+  return command.execute(parsed.positionals, parsed.values, { ...context, registry });
 }
 
 /**
@@ -646,7 +670,8 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
  *
  * @param argv - the arguments, e.g. `['validate', 'page.json']`.
  * @param io - the streams and the file reader.
- * @param options - the vocabulary (default: TextUs) and the limits on input (default: `DEFAULT_LIMITS`).
+ * @param options - the vocabulary (default: TextUs; `--types` replaces it) and the limits on
+ * input (default: `DEFAULT_LIMITS`).
  * @returns the exit status: 0 success, 1 invalid document, differences, expansion error or
  * unknown type, 2 usage or input error.
  * @example

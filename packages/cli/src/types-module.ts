@@ -78,7 +78,7 @@ export async function loadTypesModule(path: string, options: LoadTypesOptions = 
   const url = pathToFileURL(file).href;
   let namespace: unknown;
   try {
-    namespace = typescript ? await importTypeScript(url, pathToFileURL(cwd + sep).href) : await import(url);
+    namespace = typescript ? await importTypeScript(url, pathToFileURL(cwd + sep).href, fail) : await import(url);
   } catch (error) {
     if (CliError.is(error)) throw error;
     throw fail(`the module failed to load: ${oneLine(error)}`, error);
@@ -87,7 +87,7 @@ export async function loadTypesModule(path: string, options: LoadTypesOptions = 
 }
 
 /** A TypeScript module, imported through tsx's API (loaded here, on first use). */
-async function importTypeScript(url: string, parentURL: string): Promise<unknown> {
+async function importTypeScript(url: string, parentURL: string, fail: (message: string, cause?: unknown) => CliError): Promise<unknown> {
   let api: typeof import('tsx/esm/api');
   try {
     api = await import('tsx/esm/api');
@@ -97,11 +97,7 @@ async function importTypeScript(url: string, parentURL: string): Promise<unknown
     // Node quotes the missing specifier ('tsx', or 'tsx/esm/api' from CommonJS); anything else
     // (tsx is there but broken) is reported as it is.
     if (typeof code === 'string' && NOT_FOUND.has(code) && /'tsx(\/[^']*)?'/.test(message)) {
-      throw new CliError(
-        'types_error',
-        "a TypeScript module needs the 'tsx' package, an optional peer dependency of @hyperld/cli: npm i -D tsx (or give a .js module)",
-        { cause: error },
-      );
+      throw fail("a TypeScript module needs the 'tsx' package, an optional peer dependency of @hyperld/cli: npm i -D tsx (or give a .js module)", error);
     }
     throw error;
   }

@@ -54,6 +54,26 @@ const SHELF_PAGE = JSON.stringify({
   borrow: null,
 });
 
+/** What the fake API answers, by path: a book, an invalid one, and a collection of books in Hydra's own context. */
+const API: Readonly<Record<string, string>> = {
+  '/books/1': BOOK,
+  '/books/3': BAD_BOOK,
+  '/books': JSON.stringify({
+    '@context': 'http://www.w3.org/ns/hydra/context.jsonld',
+    '@type': 'Collection',
+    '@id': '/books',
+    totalItems: 2,
+    member: [JSON.parse(BOOK), JSON.parse(SHELF_PAGE)],
+  }),
+};
+
+/** A fetch answering from {@link API} (404 otherwise). */
+const apiFetch: typeof fetch = async (input) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const body = url.origin === 'https://shelf.example' && Object.hasOwn(API, url.pathname) ? API[url.pathname] : undefined;
+  return body === undefined ? new Response('', { status: 404 }) : new Response(body, { headers: { 'content-type': 'application/ld+json' } });
+};
+
 /** Runs the tool with its files on disk, as the binary does, and captures its output. */
 async function hyperld(argv: string[]) {
   let stdout = '';
@@ -63,6 +83,7 @@ async function hyperld(argv: string[]) {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     readFile: (path) => readFile(path),
+    fetch: apiFetch,
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
@@ -97,6 +118,25 @@ describe.each([
     ]);
     const unavailable = await hyperld(['actions', emma, '--types', module]);
     expect(unavailable).toEqual({ code: 0, stdout: '/books/2 (Book)\n  borrow  unavailable  POST\n', stderr: '' });
+  });
+
+  it("decodes a URL's answer with the user's types through the client: get, validate, members", async () => {
+    expect(await hyperld(['get', 'https://shelf.example/books/1', '--types', module])).toEqual({
+      code: 0,
+      stdout: 'Book https://shelf.example/books/1\n  title: "Dune"\n  pages: 412\n  borrow: "/books/1/loans"\n',
+      stderr: '',
+    });
+    expect(await hyperld(['validate', 'https://shelf.example/books/3', '--types', module])).toEqual({
+      code: 1,
+      stdout: '$.title: expected a string, found number 42 (wrong_kind)\n',
+      stderr: '',
+    });
+    // A Hydra collection of the user's books: Hydra's types are there to page it.
+    expect(await hyperld(['members', 'https://shelf.example/books', '--types', module])).toEqual({
+      code: 0,
+      stdout: 'https://shelf.example/books/1  Book\nhttps://shelf.example/books/2  Book\n',
+      stderr: '',
+    });
   });
 
   it("prints the generated context of the user's type", async () => {

@@ -4,8 +4,8 @@
  *
  * Exit status: 0 when the command succeeds, 1 when the document is invalid, does not round-trip,
  * does not expand or names an unknown type, 2 for usage errors and input that is unreadable,
- * over the size limit, not UTF-8 or not JSON (one line on stderr). Every command reads its input
- * the same way and applies the same limits.
+ * over the size limit, not UTF-8 or not JSON, and for a `--types` module that gives no registry
+ * (one line on stderr). Every command reads its input the same way and applies the same limits.
  *
  * @module
  */
@@ -184,7 +184,7 @@ function absoluteId(node: object, base: string | undefined): string | null {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   get: {
-    usage: 'hyperld get <URL> [--json] [--types MODULE] [--header H]… [--contexts POLICY]',
+    usage: 'hyperld get <URL> [--json] [--header H]… [--contexts POLICY]',
     summary: 'fetch a resource, decode it and print it',
     details: `Fetches <URL>, decodes the answer against the vocabulary (unknown @types are allowed) and
 prints its @type and id, then each property: its value when it is a scalar or a link, the
@@ -212,7 +212,7 @@ ${URL_NOTE}`,
     },
   },
   members: {
-    usage: 'hyperld members <collection URL> [--limit N] [--json] [--types MODULE] [--header H]… [--contexts POLICY]',
+    usage: 'hyperld members <collection URL> [--limit N] [--json] [--header H]… [--contexts POLICY]',
     summary: "list a collection's members across its pages",
     details: `Fetches the collection at <URL> and follows its pages (next) to the end, printing one line per
 member: its id, resolved against the page it came in, and its @type.
@@ -247,7 +247,7 @@ ${URL_NOTE}`,
     },
   },
   validate: {
-    usage: 'hyperld validate <file|-|URL> [--base URL] [--types MODULE]',
+    usage: 'hyperld validate <file|-|URL> [--base URL]',
     summary: 'decode a document and list every violation',
     details: `Decodes the document against the vocabulary (unknown @types are allowed, unknown context
 URLs are not) and prints each violation as "path: expected X, found Y (code)".
@@ -272,7 +272,7 @@ ${URL_NOTE}`,
     },
   },
   roundtrip: {
-    usage: 'hyperld roundtrip <file|-|URL> [--base URL] [--types MODULE]',
+    usage: 'hyperld roundtrip <file|-|URL> [--base URL]',
     summary: 'check that encode(decode(doc)) re-emits the input exactly',
     details: `Decodes the document, encodes the node again and compares the result with the input: same
 keys, same order, same values. Prints "identical" and exits 0, or prints each difference with
@@ -318,7 +318,7 @@ ${URL_NOTE}`,
     },
   },
   actions: {
-    usage: 'hyperld actions <file|-|URL> [--base URL] [--json] [--types MODULE]',
+    usage: 'hyperld actions <file|-|URL> [--base URL] [--json]',
     summary: "list every node's actions and their state",
     details: `For every node whose type declares actions (embedded nodes included), prints its id and,
 for each action, its name, state (available, unavailable, not offered), method and URL.
@@ -364,7 +364,7 @@ ${URL_NOTE}`,
     },
   },
   expand: {
-    usage: 'hyperld expand <file|-> --base URL [--types MODULE]',
+    usage: 'hyperld expand <file|-> --base URL',
     summary: 'expand a document to JSON-LD with the fast expander',
     details: `Prints the expanded JSON-LD of the document. Context URLs resolve to the vocabulary's
 generated context documents (nothing is fetched); inline contexts are compiled on the fly.
@@ -389,7 +389,7 @@ ${TYPES_NOTE}`,
     },
   },
   context: {
-    usage: 'hyperld context <Type> [--types MODULE]',
+    usage: 'hyperld context <Type>',
     summary: "print a type's generated context document",
     details: `Prints the context document served at the context URL of <Type> (for example
 ConversationWithAccount), as pretty JSON. An unknown type lists the known ones and exits 1.
@@ -430,10 +430,14 @@ Commands:
 ${lines.join('\n')}
 
 ${FILE_NOTE}
+get, members, validate, roundtrip, actions, expand and context take --types MODULE: your own
+definitions (a .ts or .js module exporting registry or types, as hyperld generate writes it) in
+place of the TextUs vocabulary.
 Run "hyperld <command> --help" for a command's options, "hyperld --version" for the version.
 
 Exit status: 0 success; 1 invalid document, differences, expansion error or unknown type;
-2 usage error, unreadable file, or input over the size limit (64 MiB), not UTF-8 or not JSON.
+2 usage error, unreadable file, input over the size limit (64 MiB), not UTF-8 or not JSON, or
+a --types module that does not load or exports neither registry nor types.
 `;
 }
 

@@ -49,7 +49,7 @@ export function packageConfig(entry: string[] | Record<string, string>, extra: O
     // Never bundled: the other workspace packages and the heavy or optional dependencies, which the
     // consumer installs once (tsup already leaves out what package.json lists; this keeps it so
     // should one of them move to devDependencies).
-    external: [/^@hyperld\//, 'jsonld', 'fast-check', 'better-sqlite3'],
+    external: [/^@hyperld\//, 'jsonld', 'fast-check', 'better-sqlite3', 'tsx'],
     ...extra,
   };
 }

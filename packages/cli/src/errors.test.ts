@@ -10,6 +10,7 @@ describe('CliError', () => {
       input_error: 2,
       expand_failed: 1,
       unknown_type: 1,
+      types_error: 2,
     });
   });
 

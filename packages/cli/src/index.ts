@@ -18,6 +18,8 @@
 // The tool
 export { describeActions, run } from './run.js';
 export type { CliIo, NodeActions, RunOptions } from './run.js';
+export { loadTypesModule } from './types-module.js';
+export type { LoadTypesOptions } from './types-module.js';
 export { CliError, CliErrorCodes } from './errors.js';
 export type { CliErrorCode } from './errors.js';
 

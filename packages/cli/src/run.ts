@@ -4,8 +4,8 @@
  *
  * Exit status: 0 when the command succeeds, 1 when the document is invalid, does not round-trip,
  * does not expand or names an unknown type, 2 for usage errors and input that is unreadable,
- * over the size limit, not UTF-8 or not JSON (one line on stderr). Every command reads its input
- * the same way and applies the same limits.
+ * over the size limit, not UTF-8 or not JSON, and for a `--types` module that gives no registry
+ * (one line on stderr). Every command reads its input the same way and applies the same limits.
  *
  * @module
  */
@@ -21,6 +21,7 @@ import { diffJson, formatDifference } from './diff.js';
 import { CliError } from './errors.js';
 import { parseDocument, readText } from './input.js';
 import { clientFor, isUrlArgument, parseContextsOption, parseHeaderOptions, remoteError } from './remote.js';
+import { loadTypesModule } from './types-module.js';
 import { nodesOf } from './walk.js';
 
 /**
@@ -61,7 +62,10 @@ export interface CliIo {
  * ```
  */
 export interface RunOptions {
-  /** The vocabulary documents are decoded, expanded and described with (default: TextUs). */
+  /**
+   * The vocabulary documents are decoded, expanded and described with (default: TextUs); a
+   * command's `--types MODULE` replaces it for that run.
+   */
   readonly registry?: Registry;
   /**
    * The limits every command applies to its input (default `DEFAULT_LIMITS`): `maxSize` while
@@ -89,6 +93,7 @@ interface Flags {
   readonly header?: readonly string[];
   readonly contexts?: readonly string[];
   readonly limit?: string;
+  readonly types?: string;
 }
 
 interface Context {
@@ -101,6 +106,14 @@ const FILE_NOTE = `<file> is a JSON document (UTF-8), or a saved documentation p
 line "Example Body" (as in test/fixtures/*.txt); - reads standard input.`;
 
 const BASE_OPTION = { base: { type: 'string' } } as const;
+
+/** `--types`, which every command takes. */
+const TYPES_OPTION = { types: { type: 'string' } } as const;
+
+const TYPES_NOTE = `  --types MODULE   your own definitions in place of the TextUs vocabulary: a .ts module (needs
+                   the tsx package installed) or a .js, .mjs or .cjs one, relative to the current
+                   directory, exporting registry (createRegistry of @hyperld/core) or types (an
+                   array of definitions; Hydra's types are added), as hyperld generate writes it`;
 
 /** The options of every command that takes a URL. */
 const URL_OPTIONS = { header: { type: 'string', multiple: true }, contexts: { type: 'string', multiple: true } } as const;
@@ -178,10 +191,11 @@ prints its @type and id, then each property: its value when it is a scalar or a 
 number of items of a list, the @type of an embedded node. A document that does not decode
 prints its violations and exits 1.
 
-  --json   print the decoded document as JSON, exactly as it came (keys, order, nulls)
+  --json           print the decoded document as JSON, exactly as it came (keys, order, nulls)
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { json: { type: 'boolean' }, ...URL_OPTIONS },
+    options: { json: { type: 'boolean' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'only',
     execute: async ([url], flags, context) => {
       const target = url as string;
@@ -203,12 +217,13 @@ ${URL_NOTE}`,
     details: `Fetches the collection at <URL> and follows its pages (next) to the end, printing one line per
 member: its id, resolved against the page it came in, and its @type.
 
-  --limit N   stop after N members
-  --json      print one JSON array of the members' ids (absolute IRIs; null for a member with
-              none), in order
+  --limit N        stop after N members
+  --json           print one JSON array of the members' ids (absolute IRIs; null for a member
+                   with none), in order
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { json: { type: 'boolean' }, limit: { type: 'string' }, ...URL_OPTIONS },
+    options: { json: { type: 'boolean' }, limit: { type: 'string' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'only',
     execute: async ([url], flags, context) => {
       const target = url as string;
@@ -238,10 +253,11 @@ ${URL_NOTE}`,
 URLs are not) and prints each violation as "path: expected X, found Y (code)".
 Prints "valid: <@type> (<n> nodes)" and exits 0 when there is none, exits 1 otherwise.
 
-  --base URL   the IRI the document came from (relative context URLs resolve against it)
+  --base URL       the IRI the document came from (relative context URLs resolve against it)
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const source = file as string;
@@ -263,10 +279,11 @@ keys, same order, same values. Prints "identical" and exits 0, or prints each di
 its JSON path ("$.a.b: key order differs", "value differs", "missing", "added") and exits 1.
 A document that does not decode prints its violations and exits 1.
 
-  --base URL   the IRI the document came from
+  --base URL       the IRI the document came from
+${TYPES_NOTE}
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const { io } = context;
@@ -306,8 +323,9 @@ ${URL_NOTE}`,
     details: `For every node whose type declares actions (embedded nodes included), prints its id and,
 for each action, its name, state (available, unavailable, not offered), method and URL.
 
-  --base URL   resolve action URLs against this IRI (they are printed as written otherwise)
-  --json       print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]
+  --base URL       resolve action URLs against this IRI (they are printed as written otherwise)
+  --json           print [{ "id", "type", "actions": [{ "name", "state", "method", "url"? }] }]
+${TYPES_NOTE}
 
 On a URL, the operations are those discovered at run time, as the client lists them: the
 declared actions, the operations the API documentation (found through the answer's Link
@@ -315,7 +333,7 @@ header) gives the node's classes and their link properties, and inline operation
 URLs are absolute.
 
 ${URL_NOTE}`,
-    options: { ...BASE_OPTION, json: { type: 'boolean' }, ...URL_OPTIONS },
+    options: { ...BASE_OPTION, json: { type: 'boolean' }, ...TYPES_OPTION, ...URL_OPTIONS },
     url: 'also',
     execute: async ([file], flags, context) => {
       const { io, registry } = context;
@@ -352,8 +370,9 @@ ${URL_NOTE}`,
 generated context documents (nothing is fetched); inline contexts are compiled on the fly.
 A context outside the supported subset of JSON-LD 1.1 prints "code: message" and exits 1.
 
-  --base URL   the IRI the document came from (required: relative @ids resolve against it)`,
-    options: BASE_OPTION,
+  --base URL       the IRI the document came from (required: relative @ids resolve against it)
+${TYPES_NOTE}`,
+    options: { ...BASE_OPTION, ...TYPES_OPTION },
     execute: async ([file], { base }, context) => {
       const { io, registry, limits } = context;
       if (base === undefined) throw usageError('expand', '--base URL is required');
@@ -373,8 +392,10 @@ A context outside the supported subset of JSON-LD 1.1 prints "code: message" and
     usage: 'hyperld context <Type>',
     summary: "print a type's generated context document",
     details: `Prints the context document served at the context URL of <Type> (for example
-ConversationWithAccount), as pretty JSON. An unknown type lists the known ones and exits 1.`,
-    options: {},
+ConversationWithAccount), as pretty JSON. An unknown type lists the known ones and exits 1.
+
+${TYPES_NOTE}`,
+    options: TYPES_OPTION,
     execute: async ([type], _flags, { io, registry }) => {
       const def = registry.lookup(type as string);
       const document = def === undefined ? undefined : registry.context(def.context);
@@ -403,16 +424,20 @@ function mainHelp(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.slice('hyperld '.length).padEnd(width)}  ${c.summary}`);
   return `Usage: hyperld <command> [options]
 
-Checks JSON-LD documents against a hyperld vocabulary (TextUs).
+Checks JSON-LD documents against a hyperld vocabulary: TextUs, or your own with --types MODULE.
 
 Commands:
 ${lines.join('\n')}
 
 ${FILE_NOTE}
+get, members, validate, roundtrip, actions, expand and context take --types MODULE: your own
+definitions (a .ts or .js module exporting registry or types, as hyperld generate writes it) in
+place of the TextUs vocabulary.
 Run "hyperld <command> --help" for a command's options, "hyperld --version" for the version.
 
 Exit status: 0 success; 1 invalid document, differences, expansion error or unknown type;
-2 usage error, unreadable file, or input over the size limit (64 MiB), not UTF-8 or not JSON.
+2 usage error, unreadable file, input over the size limit (64 MiB), not UTF-8 or not JSON, or
+a --types module that does not load or exports neither registry nor types.
 `;
 }
 
@@ -635,7 +660,10 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
   if (!isUrl && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
     throw usageError(name, '--header and --contexts are for URL arguments');
   }
-  return command.execute(parsed.positionals, parsed.values, context);
+  // Loaded once per run, and only once the command line is known to be right.
+  const types = parsed.values.types;
+  const registry = types === undefined ? context.registry : await loadTypesModule(types);
+  return command.execute(parsed.positionals, parsed.values, { ...context, registry });
 }
 
 /**
@@ -646,7 +674,8 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
  *
  * @param argv - the arguments, e.g. `['validate', 'page.json']`.
  * @param io - the streams and the file reader.
- * @param options - the vocabulary (default: TextUs) and the limits on input (default: `DEFAULT_LIMITS`).
+ * @param options - the vocabulary (default: TextUs; `--types` replaces it) and the limits on
+ * input (default: `DEFAULT_LIMITS`).
  * @returns the exit status: 0 success, 1 invalid document, differences, expansion error or
  * unknown type, 2 usage or input error.
  * @example

@@ -29,7 +29,7 @@ export type { Terms } from './iri/terms.js';
 export { isIriReference, resolveIri } from './iri/reference.js';
 
 // Codec: registry, decode and encode, metadata (codec/)
-export { createRegistry } from './codec/registry.js';
+export { createRegistry, isRegistry } from './codec/registry.js';
 export { idOf } from './codec/id.js';
 export { typesOf } from './codec/types-of.js';
 export type { AnyNodeOf, DefNamed, RegisteredDefs, Registry, RegistryOptions } from './codec/registry.js';

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Account, ConversationCollection, Message, sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
-import { contextDocument, createRegistry, DecodeError, defineType, HYDRA, HyperldError, t } from '../index.js';
+import { contextDocument, createRegistry, DecodeError, defineType, HYDRA, HyperldError, isRegistry, t } from '../index.js';
 import { arbitraryDocument } from '../testing/index.js';
 
 const seedFile = readFileSync(new URL('../../../../test/fixtures/000_bd34847030ad49a7.txt', import.meta.url), 'utf8');
@@ -29,6 +29,24 @@ function thrown(fn: () => unknown): HyperldError {
   }
   return expect.unreachable('nothing was thrown');
 }
+
+describe('isRegistry', () => {
+  it('recognises registries by their brand, not by their shape', () => {
+    expect(isRegistry(sampleRegistry)).toBe(true);
+    expect(isRegistry(sampleRegistry.with([Account]))).toBe(true);
+    // Every member a registry has, but not made by createRegistry (a spread would copy an
+    // enumerable brand, so this also shows the brand is not enumerable).
+    expect(isRegistry({ ...sampleRegistry })).toBe(false);
+    for (const value of [undefined, null, 'registry', [], {}]) expect(isRegistry(value)).toBe(false);
+  });
+
+  it('recognises a registry made by another copy of the module (a duplicate install)', async () => {
+    vi.resetModules();
+    const other = (await import('./registry.js')) as typeof import('./registry.js');
+    expect(other.createRegistry).not.toBe(createRegistry);
+    expect(isRegistry(other.createRegistry({ types: [Account] }))).toBe(true);
+  });
+});
 
 describe('registry consistency', () => {
   it('rejects two different definitions with one @type name, listed or embedded', () => {

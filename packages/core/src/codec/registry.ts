@@ -229,6 +229,30 @@ export interface Registry<D extends AnyTypeDef = AnyTypeDef> {
   with<T extends AnyTypeDef>(types: readonly T[], contexts?: Readonly<Record<string, ContextDocument>>): Registry<D | RegisteredDefs<T>>;
 }
 
+/**
+ * The brand of every registry {@link createRegistry} makes: a registered symbol, so that
+ * {@link isRegistry} recognises a registry made by another install of the package (a user's
+ * module of definitions loaded by the `hyperld` tool, say), which `instanceof` could not.
+ */
+const REGISTRY_BRAND = Symbol.for('@hyperld/registry');
+
+/**
+ * Tells whether a value is a registry made by {@link createRegistry} (or `with`), also across
+ * duplicate installs of the package: by a brand, not by its shape or `instanceof`.
+ *
+ * @param value - anything, e.g. the `registry` export of a module loaded at run time.
+ * @returns whether it is a registry.
+ * @example
+ * ```ts
+ * import { createRegistry, isRegistry } from '@hyperld/core';
+ * isRegistry(createRegistry({ types: [] })); // true
+ * isRegistry({ types: new Map(), decode: () => ({}) }); // false: the shape is not enough
+ * ```
+ */
+export function isRegistry(value: unknown): value is Registry {
+  return typeof value === 'object' && value !== null && (value as { [REGISTRY_BRAND]?: unknown })[REGISTRY_BRAND] === true;
+}
+
 /** Adds a definition and everything it extends or embeds. */
 function collect(def: AnyTypeDef, into: Map<string, AnyTypeDef>): void {
   const existing = into.get(def.type);
@@ -371,5 +395,7 @@ export function createRegistry<D extends AnyTypeDef>(options: RegistryOptions<D>
     with: (more, extraContexts) =>
       createRegistry({ ...options, types: [...options.types, ...more], contexts: { ...options.contexts, ...extraContexts } }) as never,
   };
+  // Not enumerable: nothing of the brand shows in keys or a spread.
+  Object.defineProperty(registry, REGISTRY_BRAND, { value: true });
   return registry as never;
 }

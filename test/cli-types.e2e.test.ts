@@ -1,0 +1,98 @@
+/**
+ * `hyperld … --types api.ts` from the built binary (ESM `dist/bin.js` and its CommonJS twin),
+ * installed in a temporary project as a user has it: the TypeScript module is loaded through tsx,
+ * the optional peer dependency, found from the installed tool; without tsx installed, the tool
+ * says which package to install. The workspace packages are linked in and run from source (with
+ * tsx, as in cli-built.e2e), so no `pnpm build` of them is needed first.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage, PACKAGES } from './helpers/build-package.js';
+
+const exec = promisify(execFile);
+const project = mkdtempSync(join(tmpdir(), 'hyperld-cli-types-'));
+const cli = join(project, 'node_modules', '@hyperld', 'cli');
+const require = createRequire(import.meta.url);
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
+/** The tsx package's folder, linked into the project as the user's install of the peer. */
+const tsxPackage = dirname(require.resolve('tsx/package.json'));
+const tsxLink = join(project, 'node_modules', 'tsx');
+
+/** Runs a built binary of the CLI in the project; resolves to its exit status and output. */
+async function hyperld(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--conditions=@hyperld/source', '--import', tsxLoader, join(cli, 'dist', bin), ...args], { cwd: project, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof code !== 'number') throw error;
+    return { code, stdout: stdout ?? '', stderr: stderr ?? '' };
+  }
+}
+
+// The user's module, in the shape `hyperld generate` writes: definitions, registry, contexts, types.
+const API_TS = `import { createRegistry, t, vocabulary, type Registry } from '@hyperld/core';
+import { action, hydraTypes } from '@hyperld/hydra';
+
+const api = vocabulary({ vocab: 'https://api.example.com/docs#' });
+
+/** A book of the shelf. */
+export const Book = api.type('Book', {
+  properties: { title: t.string(), isbn: t.string().optional(), borrow: action({ method: 'POST', returns: 'Loan' }) },
+});
+
+export const types = [Book] as const;
+export const registry: Registry = createRegistry({ types: [...types, ...hydraTypes] });
+export const contexts: readonly string[] = ['/contexts/Book.jsonld'];
+`;
+
+beforeAll(async () => {
+  mkdirSync(cli, { recursive: true });
+  copyFileSync(new URL('cli/package.json', PACKAGES), join(cli, 'package.json'));
+  for (const name of ['core', 'hydra', 'textus']) symlinkSync(fileURLToPath(new URL(name, PACKAGES)), join(project, 'node_modules', '@hyperld', name), 'dir');
+  symlinkSync(tsxPackage, tsxLink, 'dir');
+  writeFileSync(join(project, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(project, 'api.ts'), API_TS);
+  writeFileSync(join(project, 'page.json'), '{"@context": "/contexts/Book.jsonld", "@type": "Book", "id": "/books/1", "title": "Dune", "borrow": null}');
+  writeFileSync(join(project, 'bad.json'), '{"@context": "/contexts/Book.jsonld", "@type": "Book", "id": "/books/2", "title": ["Emma"]}');
+  await buildPackage('cli', join(cli, 'dist'));
+}, 120_000);
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('the built hyperld binary with --types api.ts', () => {
+  it.each(['bin.js', 'bin.cjs'])('validates documents of the types of a TypeScript module through tsx (%s)', async (bin) => {
+    expect(await hyperld(bin, ['validate', 'page.json', '--types', 'api.ts'])).toEqual({ code: 0, stdout: 'valid: Book (1 node)\n', stderr: '' });
+    expect(await hyperld(bin, ['validate', 'bad.json', '--types', 'api.ts'])).toEqual({
+      code: 1,
+      stdout: '$.title: expected a string, found an array of 1 (wrong_kind)\n',
+      stderr: '',
+    });
+    expect(await hyperld(bin, ['actions', 'page.json', '--types', 'api.ts'])).toEqual({ code: 0, stdout: '/books/1 (Book)\n  borrow  unavailable  POST\n', stderr: '' });
+  });
+
+  it('says which package to install when tsx is not installed (and still loads a .js module)', async () => {
+    writeFileSync(join(project, 'api.js'), "import { vocabulary, t } from '@hyperld/core';\nexport const types = [vocabulary({ vocab: 'https://api.example.com/docs#' }).type('Book', { properties: { title: t.string() } })];\n");
+    rmSync(tsxLink);
+    try {
+      for (const bin of ['bin.js', 'bin.cjs']) {
+        expect(await hyperld(bin, ['validate', 'page.json', '--types', 'api.ts'])).toEqual({
+          code: 2,
+          stdout: '',
+          stderr: "hyperld: --types api.ts: a TypeScript module needs the 'tsx' package, an optional peer dependency of @hyperld/cli: npm i -D tsx (or give a .js module)\n",
+        });
+        expect(await hyperld(bin, ['validate', 'page.json', '--types', 'api.js'])).toEqual({ code: 0, stdout: 'valid: Book (1 node)\n', stderr: '' });
+      }
+    } finally {
+      symlinkSync(tsxPackage, tsxLink, 'dir');
+    }
+  });
+});

@@ -3,44 +3,20 @@
  * installed in a temporary project. The workspace packages it imports are linked in and run from
  * source (with tsx), so that no `pnpm build` of them is needed first.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, PACKAGES } from './helpers/build-package.js';
+import { PACKAGES } from './helpers/build-package.js';
+import { builtCli } from './helpers/built-cli.js';
 
-const run = promisify(execFile);
-const project = mkdtempSync(join(tmpdir(), 'hyperld-cli-'));
-const cli = join(project, 'node_modules', '@hyperld', 'cli');
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const tool = builtCli('hyperld-cli-');
+const { project } = tool;
+const hyperld = tool.run;
 const { version } = JSON.parse(readFileSync(new URL('cli/package.json', PACKAGES), 'utf8')) as { version: string };
 
-/** Runs a built binary of the CLI with its arguments; resolves to its exit status and output. */
-async function hyperld(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--conditions=@hyperld/source', '--import', tsx, join(cli, 'dist', bin), ...args], { cwd: project, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof code !== 'number') throw error;
-    return { code, stdout: stdout ?? '', stderr: stderr ?? '' };
-  }
-}
+beforeAll(() => tool.install(), 120_000);
 
-beforeAll(async () => {
-  mkdirSync(cli, { recursive: true });
-  copyFileSync(new URL('cli/package.json', PACKAGES), join(cli, 'package.json'));
-  for (const name of ['core', 'hydra', 'textus']) symlinkSync(fileURLToPath(new URL(name, PACKAGES)), join(project, 'node_modules', '@hyperld', name), 'dir');
-  await buildPackage('cli', join(cli, 'dist'));
-}, 120_000);
-
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => tool.remove());
 
 describe('the built hyperld binary', () => {
   it.each(['bin.js', 'bin.cjs'])('prints the version of its package.json for --version (%s)', async (bin) => {

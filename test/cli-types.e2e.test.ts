@@ -5,38 +5,18 @@
  * says which package to install. The workspace packages are linked in and run from source (with
  * tsx, as in cli-built.e2e), so no `pnpm build` of them is needed first.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, PACKAGES } from './helpers/build-package.js';
+import { builtCli } from './helpers/built-cli.js';
 
-const exec = promisify(execFile);
-const project = mkdtempSync(join(tmpdir(), 'hyperld-cli-types-'));
-const cli = join(project, 'node_modules', '@hyperld', 'cli');
-const require = createRequire(import.meta.url);
-const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
+const tool = builtCli('hyperld-cli-types-');
+const { project } = tool;
+const hyperld = tool.run;
 /** The tsx package's folder, linked into the project as the user's install of the peer. */
-const tsxPackage = dirname(require.resolve('tsx/package.json'));
+const tsxPackage = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
 const tsxLink = join(project, 'node_modules', 'tsx');
-
-/** Runs a built binary of the CLI in the project; resolves to its exit status and output. */
-async function hyperld(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--conditions=@hyperld/source', '--import', tsxLoader, join(cli, 'dist', bin), ...args], { cwd: project, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof code !== 'number') throw error;
-    return { code, stdout: stdout ?? '', stderr: stderr ?? '' };
-  }
-}
 
 // The user's module, in the shape `hyperld generate` writes: definitions, registry, contexts, types.
 const API_TS = `import { createRegistry, t, vocabulary, type Registry } from '@hyperld/core';
@@ -55,18 +35,15 @@ export const contexts: readonly string[] = ['/contexts/Book.jsonld'];
 `;
 
 beforeAll(async () => {
-  mkdirSync(cli, { recursive: true });
-  copyFileSync(new URL('cli/package.json', PACKAGES), join(cli, 'package.json'));
-  for (const name of ['core', 'hydra', 'textus']) symlinkSync(fileURLToPath(new URL(name, PACKAGES)), join(project, 'node_modules', '@hyperld', name), 'dir');
+  await tool.install();
   symlinkSync(tsxPackage, tsxLink, 'dir');
   writeFileSync(join(project, 'package.json'), '{ "type": "module", "private": true }\n');
   writeFileSync(join(project, 'api.ts'), API_TS);
   writeFileSync(join(project, 'page.json'), '{"@context": "/contexts/Book.jsonld", "@type": "Book", "id": "/books/1", "title": "Dune", "borrow": null}');
   writeFileSync(join(project, 'bad.json'), '{"@context": "/contexts/Book.jsonld", "@type": "Book", "id": "/books/2", "title": ["Emma"]}');
-  await buildPackage('cli', join(cli, 'dist'));
 }, 120_000);
 
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => tool.remove());
 
 describe('the built hyperld binary with --types api.ts', () => {
   it.each(['bin.js', 'bin.cjs'])('validates documents of the types of a TypeScript module through tsx (%s)', async (bin) => {

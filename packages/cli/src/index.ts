@@ -21,6 +21,10 @@ export type { CliIo, NodeActions, RunOptions } from './run.js';
 export { CliError, CliErrorCodes } from './errors.js';
 export type { CliErrorCode } from './errors.js';
 
+// The generator
+export { generateModule } from './generate/module.js';
+export type { GenerateModuleOptions } from './generate/module.js';
+
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';
 export type { Difference, DifferenceKind } from './diff.js';

@@ -24,6 +24,8 @@ export type { CliErrorCode } from './errors.js';
 // The generator
 export { generateModule } from './generate/module.js';
 export type { GenerateModuleOptions } from './generate/module.js';
+export { generateFromUrl } from './generate/from-url.js';
+export type { GenerateFromUrlOptions } from './generate/from-url.js';
 
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';

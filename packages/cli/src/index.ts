@@ -1,8 +1,9 @@
 /**
  * `@hyperld/cli`: the `hyperld` command-line tool — validate a document against a vocabulary
  * (TextUs by default), check its lossless round trip, list its actions, expand it to JSON-LD,
- * print a type's context; and generate a module of definitions from any Hydra API's documentation. {@link run} is the whole tool over injected streams, so it can be
- * called (and tested) without spawning a process.
+ * print a type's context; and generate a module of definitions from any Hydra API's
+ * documentation. {@link run} is the whole tool over injected streams, so it can be called (and
+ * tested) without spawning a process.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@
  * Issue 17, points 1 and 2 end to end: `generateFromUrl` and `hyperld generate` against the
  * three fixture APIs (API Platform 3.x and 4.x, hydra-box / kopflos) and the reference TextUs
  * server, started in-process. Each module is written to `test/.generated/` (git-ignored) and
- * type-checked under the project's strict flags, its registry decodes what the API answers, and
+ * type-checked under the project's strict flags, a client on its registry reads the API's books, and
  * the API Platform 3.x module is the snapshot `test/fixtures/generated/api-platform-3.ts` (which
  * the type tests of `generate.test-d.ts` import), regenerated and compared here so that it
  * cannot go stale.
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { generateFromUrl, run, type CliIo } from '@hyperld/cli';
 import type { Registry } from '@hyperld/core';
+import { createClient } from '@hyperld/hydra/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiPlatform3, startApiPlatform4 } from './fixture-apis/api-platform.js';
 import { startHydraBox } from './fixture-apis/hydra-box.js';
@@ -76,14 +77,16 @@ describe.each(FIXTURES)('generate from %s', (_name, file) => {
     expect(source).toContain('export const registry = /* @__PURE__ */ createRegistry({ types: [...types, ...hydraTypes] });');
   });
 
-  it("decodes the API's books with the generated registry, as the generated types", async () => {
+  it("reads the API's books with a client on the generated registry: each book as the generated Book, every member across the pages", async () => {
     const api = apis.get(file) as FixtureApi;
     const { registry } = (await import(join(OUT, `${file}.ts`))) as { registry: Registry };
-    const url = api.bookIri(1);
-    const text = await (await fetch(url, { headers: { accept: 'application/ld+json' } })).text();
-    const book = registry.decode(text, { base: url, strict: false }) as Record<string, unknown>;
-    expect(registry.definitionOf(book, { base: url })?.type).toBe('Book');
+    const client = createClient({ baseUrl: api.entrypoint, registry: registry as Registry<never>, contexts: 'same-origin' });
+    const book = (await client.get(api.bookIri(1))) as Record<string, unknown>;
+    expect(client.registry.definitionOf(book, { base: api.bookIri(1) })?.type).toBe('Book');
     expect(book['title']).toBe(api.library.book(1)?.title);
+    const members: unknown[] = [];
+    for await (const member of client.members(api.books)) members.push(member);
+    expect(members).toHaveLength(api.library.list().length);
   });
 });
 

@@ -80,7 +80,8 @@ export async function generateFromUrl(url: string, options: GenerateFromUrlOptio
       for (const context of contextUrls(example.value, example.url)) contexts.add(context);
     }
   }
-  return generateModule(doc, { source: docUrl, examples, contexts: [...contexts] });
+  const contextDocuments = await servedDocuments(client, [...contexts]);
+  return generateModule(doc, { source: docUrl, examples, contexts: [...contexts], contextDocuments });
 }
 
 interface Answer {
@@ -136,6 +137,18 @@ async function contextResolver(client: HydraClient, urls: readonly string[]): Pr
     documents.set(url, document as ContextDocument);
   }
   return (url, base) => documents.get(resolveIri(url, base)) ?? hydraRegistry.context(url, base);
+}
+
+/** The documents served at the API's context URLs (the ones the client may fetch; Hydra's built in are left out, as are those that fail). */
+async function servedDocuments(client: HydraClient, urls: readonly string[]): Promise<Record<string, unknown>> {
+  const loader = client.documentLoader();
+  const out: Record<string, unknown> = {};
+  for (const url of [...urls].sort()) {
+    if (hydraRegistry.context(url) !== undefined) continue;
+    const loaded = await loader(url).catch(() => undefined);
+    if (loaded !== undefined) out[url] = loaded.document;
+  }
+  return out;
 }
 
 /** The entry point and the first page of each same-origin link it holds (in key order, at most {@link MAX_EXAMPLES}); answers that fail are left out. */

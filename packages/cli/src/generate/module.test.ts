@@ -262,6 +262,22 @@ describe('generateModule: names, comments and the module', () => {
     expect(source).toContain("export const Review = v.type('Review', {\n  context: '/contexts/Review.jsonld',");
   });
 
+  it('gives no definition a context URL whose served document layers other contexts (API Platform 4.x)', () => {
+    const classes = [cls('Author', []), cls('Book', [])];
+    const examples = [{ '@context': '/contexts/Book', '@type': 'Book' }, { '@context': '/contexts/Author', '@type': 'Author' }];
+    const contextDocuments = {
+      'https://api.example/contexts/Book': { '@context': ['http://www.w3.org/ns/hydra/context.jsonld', { title: 'http://schema.org/name' }] },
+      'https://api.example/contexts/Author': { '@context': { name: 'http://schema.org/name' } },
+    };
+    const source = generateModule(readApiDocumentation({ '@context': 'http://www.w3.org/ns/hydra/context.jsonld', '@id': BASE, '@type': 'ApiDocumentation', supportedClass: classes }, { base: BASE }), {
+      source: BASE,
+      examples,
+      contextDocuments,
+    });
+    expect(source).toContain("export const Book = v.type('Book', {\n  context: '/contexts/Book.jsonld',");
+    expect(source).toContain("export const Author = v.type('Author', {\n  context: '/contexts/Author',");
+  });
+
   it('picks the JSON key the examples show among the label, the title and the local name', () => {
     const source = generate([cls('Book', [{ '@type': 'SupportedProperty', title: 'Title', property: { '@id': 'http://schema.org/name', range: `${XSD}string` }, required: true }])], {
       examples: [{ '@type': 'Book', title: 'Dune' }],

@@ -48,6 +48,14 @@ export interface GenerateModuleOptions {
   readonly examples?: readonly unknown[];
   /** The context URLs the API uses (absolute, or relative to the documentation), for `contexts`. */
   readonly contexts?: readonly string[];
+  /**
+   * The documents the API serves at (some of) those URLs, by absolute URL. A definition is not
+   * given a context URL whose document layers other contexts (an array, as API Platform 4.x
+   * serves `[W3C Hydra, own terms]`): its registry would stand in for that document with a
+   * generated one of the definitions' terms alone, and Hydra's unprefixed terms (`member`) would be
+   * lost; left to the client, the served document is fetched and read.
+   */
+  readonly contextDocuments?: Readonly<Record<string, unknown>>;
 }
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -256,14 +264,30 @@ class ModuleWriter {
     return undefined;
   }
 
-  /** The context URL of a class's nodes: their own in the examples, else one named after the term, else the one they came in, else `/contexts/<term>.jsonld`. */
+  /**
+   * The context URL of a class's nodes: their own in the examples, else one named after the term,
+   * else the one they came in, else `/contexts/<term>.jsonld`; never one whose served document a
+   * generated one cannot stand for (see {@link GenerateModuleOptions.contextDocuments}).
+   */
   #contextOf(plan: ClassPlan): string {
     const named = this.#contexts().find((url) => {
       const path = URL.canParse(url) ? new URL(url).pathname : url;
       return path.replace(/\.jsonld$/, '').endsWith(`/${plan.term}`);
     });
-    const chosen = this.#examples.ownContextOf(plan.model.iri) ?? named ?? this.#examples.inheritedContextOf(plan.model.iri);
+    const candidates = [this.#examples.ownContextOf(plan.model.iri), named, this.#examples.inheritedContextOf(plan.model.iri)];
+    const chosen = candidates.find((url) => url !== undefined && this.#claimable(url));
     return chosen === undefined ? `/contexts/${encodeURIComponent(plan.term)}.jsonld` : this.#relative(chosen);
+  }
+
+  /** Whether a registry may serve a generated document at this URL: the API serves none known there, or one plain context object. */
+  #claimable(url: string): boolean {
+    const documents = this.#options.contextDocuments;
+    if (documents === undefined) return true;
+    const absolute = URL.canParse(url, this.#doc.id) ? new URL(url, this.#doc.id).href : url;
+    if (!Object.hasOwn(documents, absolute)) return true;
+    const served = documents[absolute];
+    const context = typeof served === 'object' && served !== null ? (served as Record<string, unknown>)['@context'] : undefined;
+    return typeof context === 'object' && context !== null && !Array.isArray(context);
   }
 
   /** A URL as a definition names it: a path when it is on the documentation's origin. */

@@ -82,7 +82,7 @@ describe.each(FIXTURES)('generate from %s', (_name, file) => {
     const { registry } = (await import(join(OUT, `${file}.ts`))) as { registry: Registry };
     const client = createClient({ baseUrl: api.entrypoint, registry: registry as Registry<never>, contexts: 'same-origin' });
     const book = (await client.get(api.bookIri(1))) as Record<string, unknown>;
-    expect(client.registry.definitionOf(book, { base: api.bookIri(1) })?.type).toBe('Book');
+    expect((client.registry as Registry).definitionOf(book, { base: api.bookIri(1) })?.type).toBe('Book');
     expect(book['title']).toBe(api.library.book(1)?.title);
     const members: unknown[] = [];
     for await (const member of client.members(api.books)) members.push(member);

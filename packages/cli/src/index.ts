@@ -1,8 +1,9 @@
 /**
  * `@hyperld/cli`: the `hyperld` command-line tool — validate a document against a vocabulary
  * (TextUs by default), check its lossless round trip, list its actions, expand it to JSON-LD,
- * print a type's context. {@link run} is the whole tool over injected streams, so it can be
- * called (and tested) without spawning a process.
+ * print a type's context; and generate a module of definitions from any Hydra API's
+ * documentation. {@link run} is the whole tool over injected streams, so it can be called (and
+ * tested) without spawning a process.
  *
  * @example
  * ```ts
@@ -22,6 +23,12 @@ export { loadTypesModule } from './types-module.js';
 export type { LoadTypesOptions } from './types-module.js';
 export { CliError, CliErrorCodes } from './errors.js';
 export type { CliErrorCode } from './errors.js';
+
+// The generator
+export { generateModule } from './generate/module.js';
+export type { GenerateModuleOptions } from './generate/module.js';
+export { generateFromUrl } from './generate/from-url.js';
+export type { GenerateFromUrlOptions } from './generate/from-url.js';
 
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { run } from './index.js';
 
 // A reader that stops early (`hyperld actions page.json | head`) is no error of ours.
@@ -23,6 +23,7 @@ void run(process.argv.slice(2), {
   stderr: process.stderr,
   // Bytes, not text: bytes that are not UTF-8 are an error (invalid_utf8), not U+FFFD.
   readFile: (path) => readFile(path),
+  writeFile: (path, text) => writeFile(path, text),
 }).then((code) => {
   process.exitCode = code;
 });

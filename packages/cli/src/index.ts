@@ -21,6 +21,12 @@ export type { CliIo, NodeActions, RunOptions } from './run.js';
 export { CliError, CliErrorCodes } from './errors.js';
 export type { CliErrorCode } from './errors.js';
 
+// The generator
+export { generateModule } from './generate/module.js';
+export type { GenerateModuleOptions } from './generate/module.js';
+export { generateFromUrl } from './generate/from-url.js';
+export type { GenerateFromUrlOptions } from './generate/from-url.js';
+
 // Building blocks
 export { childPath, diffJson, formatDifference } from './diff.js';
 export type { Difference, DifferenceKind } from './diff.js';

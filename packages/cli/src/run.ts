@@ -9,9 +9,11 @@
  *
  * @module
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { expand, formatViolation, idOf, isDecodeError, isHyperldError, metaOf, resolveIri, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
-import { HydraError, listActions, type ActionState } from '@hyperld/hydra';
+import { HydraError, listActions, readApiDocumentation, type ActionState } from '@hyperld/hydra';
 import type { Client } from '@hyperld/hydra/client';
 import { textusRegistry } from '@hyperld/textus';
 // Bundled into the build (the built tool prints the version it was built as); read as it is
@@ -20,6 +22,8 @@ import cliPackage from '../package.json' with { type: 'json' };
 import { diffJson, formatDifference } from './diff.js';
 import { CliError } from './errors.js';
 import { parseDocument, readText } from './input.js';
+import { generateFromUrl } from './generate/from-url.js';
+import { generateModule } from './generate/module.js';
 import { clientFor, isUrlArgument, parseContextsOption, parseHeaderOptions, remoteError } from './remote.js';
 import { nodesOf } from './walk.js';
 
@@ -48,6 +52,11 @@ export interface CliIo {
   readonly readFile: (path: string) => Promise<Uint8Array | string>;
   /** What URL arguments are fetched with (default: the global `fetch`). */
   readonly fetch?: typeof fetch;
+  /**
+   * Writes a file's text (`fs.writeFile` in the binary), for `generate -o`; without it, `-o` is
+   * a usage error. Rejects with a Node.js system error (`code` `ENOENT`, …).
+   */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 /**
@@ -77,7 +86,7 @@ interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly details: string;
-  readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>>;
+  readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean; readonly short?: string }>>;
   /** Whether the argument may be a URL (`also`), must be one (`only`), or is a file (absent). */
   readonly url?: 'also' | 'only';
   readonly execute: (positionals: readonly string[], values: Flags, context: Context) => Promise<number>;
@@ -89,6 +98,7 @@ interface Flags {
   readonly header?: readonly string[];
   readonly contexts?: readonly string[];
   readonly limit?: string;
+  readonly output?: string;
 }
 
 interface Context {
@@ -345,6 +355,64 @@ ${URL_NOTE}`,
       return 0;
     },
   },
+  generate: {
+    usage: 'hyperld generate <URL|file> [-o file.ts] [--base URL] [--header H]… [--contexts POLICY]',
+    summary: 'write a TypeScript module of definitions from an API documentation',
+    details: `Reads a Hydra API documentation and prints one TypeScript module: a hyperld definition per
+supported class (vocabulary().type(...)), types, registry, contexts (the context URLs the API
+uses) and operations, with the documentation's titles and descriptions as comments.
+
+A <URL> may be the documentation or any resource of the API: its answer's Link header
+(rel="http://www.w3.org/ns/hydra/core#apiDocumentation") is followed, and the entry point and its
+collections' first pages are fetched as examples (they show which properties are embedded).
+A <file> is the documentation itself.
+
+  -o, --output FILE   write the module to FILE instead of standard output
+  --base URL          for a file: the IRI the documentation came from (default: the file's URL)
+
+${URL_NOTE}`,
+    options: { output: { type: 'string', short: 'o' }, ...BASE_OPTION, ...URL_OPTIONS },
+    url: 'also',
+    execute: async ([source], flags, context) => {
+      const { io } = context;
+      const target = source as string;
+      if (flags.output !== undefined && io.writeFile === undefined) throw usageError('generate', '-o needs a file system to write to');
+      let text: string;
+      if (isUrlArgument(target)) {
+        try {
+          text = await generateFromUrl(target, {
+            headers: parseHeaderOptions(flags.header ?? [], 'generate'),
+            contexts: parseContextsOption(flags.contexts ?? [], 'generate'),
+            ...(io.fetch !== undefined ? { fetch: io.fetch } : {}),
+          });
+        } catch (error) {
+          throw remoteError(error, target);
+        }
+      } else {
+        const { value } = await readDocument(target, context);
+        const base = flags.base ?? (target === '-' ? 'file:///stdin' : pathToFileURL(resolve(target)).href);
+        let doc: ReturnType<typeof readApiDocumentation>;
+        try {
+          doc = readApiDocumentation(value, { base, ...(context.limits.maxDepth !== undefined ? { maxDepth: context.limits.maxDepth } : {}) });
+        } catch (error) {
+          if (isHyperldError(error)) throw new CliError('input_error', `${target === '-' ? '<stdin>' : target}: ${oneLine(error.message)} (${error.code})`, { cause: error });
+          throw error;
+        }
+        text = generateModule(doc, { source: target === '-' ? '<stdin>' : target });
+      }
+      if (flags.output === undefined) {
+        io.stdout.write(text);
+        return 0;
+      }
+      try {
+        await (io.writeFile as NonNullable<CliIo['writeFile']>)(flags.output, text);
+      } catch (error) {
+        throw new CliError('input_error', `${flags.output}: ${oneLine(error instanceof Error ? error.message : String(error))}`, { cause: error });
+      }
+      io.stdout.write(`wrote ${flags.output}\n`);
+      return 0;
+    },
+  },
   expand: {
     usage: 'hyperld expand <file|-> --base URL',
     summary: 'expand a document to JSON-LD with the fast expander',
@@ -395,6 +463,7 @@ const POSITIONALS: Readonly<Record<string, string>> = {
   roundtrip: 'one <file> (or - for standard input)',
   actions: 'one <file> (or - for standard input)',
   expand: 'one <file> (or - for standard input)',
+  generate: 'one <URL> or <file> (or - for standard input)',
   context: 'one <Type>',
 };
 
@@ -403,7 +472,7 @@ function mainHelp(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.slice('hyperld '.length).padEnd(width)}  ${c.summary}`);
   return `Usage: hyperld <command> [options]
 
-Checks JSON-LD documents against a hyperld vocabulary (TextUs).
+Checks JSON-LD documents against a hyperld vocabulary (TextUs); generates one from an API documentation.
 
 Commands:
 ${lines.join('\n')}

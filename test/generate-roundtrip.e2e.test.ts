@@ -72,7 +72,7 @@ function read(registry: Registry, text: string, base: string): Reading {
   for (const { path, node } of nodesOf(JSON.parse(text))) {
     const def = registry.definitionOf(node, { base });
     nodes.push({ path, type: def?.type, iri: def?.iri });
-    for (const a of listActions(node, { registry, base })) actions.push({ path, name: a.name, state: a.state, method: a.method, href: a.href });
+    for (const a of listActions(node, { registry, base })) actions.push({ path, name: a.name, state: a.state, method: a.method, href: a.state === 'available' ? a.href : undefined });
   }
   return { violations, nodes, actions };
 }

@@ -1,7 +1,7 @@
 /**
  * `@hyperld/cli`: the `hyperld` command-line tool — validate a document against a vocabulary
  * (TextUs by default), check its lossless round trip, list its actions, expand it to JSON-LD,
- * print a type's context. {@link run} is the whole tool over injected streams, so it can be
+ * print a type's context; and generate a module of definitions from any Hydra API's documentation. {@link run} is the whole tool over injected streams, so it can be
  * called (and tested) without spawning a process.
  *
  * @example

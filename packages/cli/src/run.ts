@@ -709,7 +709,7 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
 
 /**
  * Runs the `hyperld` tool on its arguments (without the `node` and script paths): `validate`,
- * `roundtrip`, `actions`, `expand`, `context`, `--help` for each, and `--version`. Results go
+ * `roundtrip`, `actions`, `expand`, `context`, `get`, `members`, `generate`, `--help` for each, and `--version`. Results go
  * to `io.stdout`; usage errors and input errors (unreadable, over `maxSize`, not UTF-8, not JSON)
  * are one line on `io.stderr`.
  *

@@ -202,7 +202,7 @@ class ModuleWriter {
     const definitions = order.map(({ plan, properties, base, cut }) => this.#definition(plan, properties, base, cut));
     const idents = this.#plans.map((p) => p.ident).sort(compare);
     const coreImports = ['createRegistry', 't', 'vocabulary'];
-    const hydraImports = [...(this.#usesAction ? ['action'] : []), ...this.#hydraImports, 'hydraTypes'].sort(compare);
+    const hydraImports = [...(this.#usesAction ? ['action'] : []), ...this.#hydraImports, 'hydraTypes'].sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
     const title = this.#doc.title ?? 'The API';
     const header = [
       '/**',

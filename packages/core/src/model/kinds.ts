@@ -169,7 +169,8 @@ export class Kind<T = unknown, Opt extends boolean = boolean, Defs = unknown> {
   }
 
   /**
-   * Attaches an annotation for a higher layer; the value type may be narrowed at the same time.
+   * Attaches an annotation for a higher layer (`hyperld generate` keeps `hydra:readable: false`
+   * and `hydra:writable: false` so); the value type stays the same.
    *
    * @param key - a namespaced annotation name.
    * @param value - the annotation.
@@ -180,7 +181,24 @@ export class Kind<T = unknown, Opt extends boolean = boolean, Defs = unknown> {
    * const close = t.link().nullable().optional().annotate('example:note', 'shown as a button');
    * ```
    */
-  annotate<U = T>(key: string, value: unknown): Kind<U, Opt, Defs> {
+  // Two signatures, not `annotate<U = T>`: inside a definition's `properties` the default gave way to
+  // the contextual type (`unknown`), and an annotated property lost its value type.
+  annotate(key: string, value: unknown): Kind<T, Opt, Defs>;
+  /**
+   * Attaches an annotation for a higher layer, narrowing the value type at the same time.
+   *
+   * @typeParam U - the new value type.
+   * @param key - a namespaced annotation name.
+   * @param value - the annotation.
+   * @returns the same kind, annotated, of value type `U`.
+   * @example
+   * ```ts
+   * import { t, type JsonValue } from '@hyperld/core';
+   * const settings = t.json().annotate<{ customSettings: JsonValue }>('example:shape', true);
+   * ```
+   */
+  annotate<U>(key: string, value: unknown): Kind<U, Opt, Defs>;
+  annotate(key: string, value: unknown): Kind<unknown, Opt, Defs> {
     return this.with({ annotations: { ...this.annotations, [key]: value } });
   }
 }

@@ -68,7 +68,7 @@ const PACKAGES: ReadonlyArray<readonly [name: string, summary: string]> = [
 const CARD_TEXT: ReadonlyMap<Section, string> = new Map<Section, string>([
   [SECTIONS.reference, 'Every public export of every package and subpath, generated from the TSDoc of the sources.'],
   [SECTIONS.textus, 'One page per endpoint (with a curl request and the reference server’s real answer) and one per type.'],
-  [SECTIONS.guides, 'Two complete programs to start from: serving a hypermedia API, and navigating one with the typed client.'],
+  [SECTIONS.guides, 'Complete programs to start from: serving a hypermedia API, navigating one with the typed client, and generating a typed client for an API you did not write.'],
   [SECTIONS.explorer, 'Browse the reference server’s API in the browser, link by link, action by action.'],
 ]);
 

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main as clientMain } from '../guides/client.js';
 import { main as serverMain } from '../guides/server.js';
+import { main as typedClientMain } from '../guides/typed-client.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,6 +45,19 @@ describe('guides/client.ts', () => {
     // The seed's conversation is the first, and open: it is the one followed and closed.
     expect(summary.timeline).toEqual({ conversation: 'Pvwqm5G', messages: 4, latest: 'He once made a weeping willow laugh' });
     expect(summary.closed).toEqual({ conversation: 'Pvwqm5G', before: 'open', after: 'closed', reopenOffered: true });
+  });
+});
+
+describe('guides/typed-client.ts', () => {
+  it('generates the API Platform 3.x fixture’s module, pages through its books typed by it and replaces one through the documented PUT', async () => {
+    const lines: string[] = [];
+    const summary = await typedClientMain((line) => lines.push(line));
+    expect(summary.types).toEqual(expect.arrayContaining(['Book', 'Author']));
+    expect(summary).toMatchObject({ books: 23, pages: 3, first: 'Dune', replaced: { id: '/books/1', before: 'Dune', after: 'Dune (revised)' } });
+    expect(lines[0]).toMatch(/^Library API \(API Platform 3\.x shape\) on http:\/\/127\.0\.0\.1:\d+$/);
+    // The copy the guide takes its types from is what the generator writes today (run vitest
+    // with -u to write it again after a change of the generator).
+    await expect(summary.module).toMatchFileSnapshot('../guides/library-api.ts');
   });
 });
 

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { main as clientMain } from '../guides/client.js';
 import { main as serverMain } from '../guides/server.js';
+import { main as typedClientMain } from '../guides/typed-client.js';
 import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } from './html.js';
 
 /**
@@ -17,7 +18,7 @@ import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } 
  * @example
  * ```ts
  * import { guides } from './guides.js';
- * guides.map((g) => g.slug); // ['server', 'client']
+ * guides.map((g) => g.slug); // ['server', 'client', 'typed-client']
  * ```
  */
 export interface Guide {
@@ -72,6 +73,28 @@ only because the server offered a <code>closeConversation</code> link rather tha
 <code>messages.totalItems</code> and the action links are typed without a cast.</p>`,
     run: clientMain,
   },
+  {
+    slug: 'typed-client',
+    title: 'A typed client for an API you did not write',
+    summary: 'Generate hyperld definitions from a live Hydra API’s documentation, then page through it and invoke an operation with a typed client.',
+    intro: `<p>The API here is not hyperld’s: it is the test suite’s fixture in the shape API Platform 3.x serves
+(<code>hydra:</code>-prefixed terms, contexts at <code>/contexts/Book</code>, an API documentation at
+<code>/docs.jsonld</code> linked from every answer). The program starts it on an ephemeral port and runs the
+generator on its entry point, as <code>hyperld generate &lt;URL&gt; -o library-api.ts</code> does: the generator
+follows the <code>Link</code> header to the documentation and writes one module, a <code>vocabulary().type(...)</code>
+definition per class (<code>Book</code>, <code>Author</code>…), with the documentation’s titles and descriptions as
+comments, a <code>registry</code>, the context URLs the API uses and the list of <code>types</code>.</p>
+<p>That module is an ordinary TypeScript module: <code>createClient({ registry })</code> decodes and validates every
+answer with it, so the books paged through are <code>Book</code> nodes whose <code>title</code> is a
+<code>string</code> and whose <code>year</code> is a <code>number | undefined</code>, with no cast and no interface
+written by hand. The <code>PUT</code> the documentation gives the <code>Book</code> class is found with
+<code>client.operations</code> and invoked with <code>client.invoke</code>.</p>
+<p>In a project of yours, the generated file sits beside your code and is imported like any other. Here the API’s
+port changes on every run, so the program writes the module to a git-ignored folder and imports it at run time; its
+types come from <code>docs/guides/library-api.ts</code>, the same module with the origin written as
+<code>https://localhost</code>, which the test suite regenerates and compares on every run.</p>`,
+    run: typedClientMain,
+  },
 ];
 
 const PORTS = /(http:\/\/127\.0\.0\.1:)\d+/g;
@@ -99,7 +122,7 @@ function indexPage(): Page {
     .join('\n');
   const body = `
 <h1>Guides</h1>
-<p class="lead">Two complete programs, one for each side of a hypermedia API. Both run in the test suite, so what you read here works.</p>
+<p class="lead">Complete programs, for each side of a hypermedia API, and for an API you did not write. All run in the test suite, so what you read here works.</p>
 <ul class="cards">
 ${items}
 </ul>`;
@@ -116,7 +139,7 @@ ${items}
  * ```ts
  * import { buildGuides } from './guides.js';
  * import { SECTIONS } from './html.js';
- * await buildGuides({ root: '/tmp/site', sections: [SECTIONS.guides] }); // ['guides/index.html', 'guides/server.html', 'guides/client.html']
+ * await buildGuides({ root: '/tmp/site', sections: [SECTIONS.guides] }); // ['guides/index.html', 'guides/server.html', 'guides/client.html', 'guides/typed-client.html']
  * ```
  */
 export async function buildGuides(site: Site): Promise<string[]> {

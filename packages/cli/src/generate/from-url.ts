@@ -8,7 +8,7 @@
  */
 import { DEFAULT_LIMITS, HYDRA, resolveIri, type ContextDocument, type ContextResolver } from '@hyperld/core';
 import { hydraRegistry, readApiDocumentation, type ApiDocumentationModel, type HydraTypes } from '@hyperld/hydra';
-import { createClient, type Client, type ContextPolicy } from '@hyperld/hydra/client';
+import { createClient, hasRel, parseLinkHeader, type Client, type ContextPolicy } from '@hyperld/hydra/client';
 import { CliError } from '../errors.js';
 import { parseDocument, readText } from '../input.js';
 import { generateModule } from './module.js';
@@ -108,12 +108,7 @@ async function fetchJson(client: HydraClient, url: string): Promise<Answer> {
 /** The target of a `Link` header's `rel="…hydra/core#apiDocumentation"`, resolved against the answer's URL. */
 function apiDocumentationLink(header: string | null, base: string): string | undefined {
   if (header === null) return undefined;
-  for (const match of header.matchAll(/<([^>]*)>([^<]*)/g)) {
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2] ?? '');
-    const rels = (rel?.[1] ?? rel?.[2] ?? '').split(/\s+/).map((r) => r.toLowerCase());
-    if (rels.includes(API_DOCUMENTATION_REL.toLowerCase())) return resolveIri(match[1] ?? '', base);
-  }
-  return undefined;
+  return parseLinkHeader(header, base).find((link) => hasRel(link, API_DOCUMENTATION_REL))?.href;
 }
 
 /** The context URLs a document names at its top level (and on the nodes of a top-level `@graph`), absolute. */

@@ -20,3 +20,5 @@ export type { EtagCacheLimits } from './etag-cache.js';
 export type { ContextPolicy } from './context-policy.js';
 export type { ContextDocumentLoader, ContextLimits } from './context-store.js';
 export { HttpError, isHttpError } from './http-error.js';
+export { hasRel, parseLinkHeader } from './link-header.js';
+export type { HeaderLink } from './link-header.js';

@@ -12,7 +12,7 @@
  *
  * @example
  * ```ts
- * import type { HeaderLink } from './link-header.js';
+ * import type { HeaderLink } from '@hyperld/hydra/client';
  * const link: HeaderLink = { href: 'https://api.example.com/docs.jsonld', rel: ['http://www.w3.org/ns/hydra/core#apiDocumentation'], params: {} };
  * ```
  */
@@ -42,13 +42,13 @@ export interface HeaderLink {
  * @returns the links, in order.
  * @example
  * ```ts
- * import { parseLinkHeader } from './link-header.js';
+ * import { parseLinkHeader } from '@hyperld/hydra/client';
  * parseLinkHeader('</docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation", </books?page=2>; rel="next last"', 'https://api.example.com/books');
  * // [{ href: 'https://api.example.com/docs.jsonld', rel: ['http://www.w3.org/ns/hydra/core#apiDocumentation'], params: {} },
  * //  { href: 'https://api.example.com/books?page=2', rel: ['next', 'last'], params: {} }]
  * ```
  */
-export function parseLinkHeader(value: string, base: string): Array<{ href: string; rel: string[]; params: Record<string, string> }> {
+export function parseLinkHeader(value: string, base: string): HeaderLink[] {
   const links: HeaderLink[] = [];
   const scanner = new Scanner(value);
   while (!scanner.done()) {
@@ -66,7 +66,7 @@ export function parseLinkHeader(value: string, base: string): Array<{ href: stri
  * @returns whether the link's `rel` names it.
  * @example
  * ```ts
- * import { hasRel, parseLinkHeader } from './link-header.js';
+ * import { hasRel, parseLinkHeader } from '@hyperld/hydra/client';
  * const [link] = parseLinkHeader('<ctx.jsonld>; rel="http://www.w3.org/ns/json-ld#context"', 'https://api.example.com/');
  * hasRel(link!, 'http://www.w3.org/ns/json-ld#context'); // true
  * ```

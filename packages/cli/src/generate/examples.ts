@@ -13,6 +13,12 @@ export interface Seen {
   node: boolean;
   /** Some value (or list item) was a string: a link. */
   link: boolean;
+  /** Some value was an array. */
+  list: boolean;
+  /** Some value was neither an array nor `null`. */
+  single: boolean;
+  /** Some value was `null`. */
+  null: boolean;
 }
 
 /** The local name of a `@type` value as written: after its last `#`, `/` or `:`. */
@@ -66,7 +72,10 @@ export class ExampleIndex {
       if (byKey === undefined) this.#values.set(name, (byKey = new Map()));
       for (const [key, value] of Object.entries(node)) {
         let seen = byKey.get(key);
-        if (seen === undefined) byKey.set(key, (seen = { node: false, link: false }));
+        if (seen === undefined) byKey.set(key, (seen = { node: false, link: false, list: false, single: false, null: false }));
+        if (Array.isArray(value)) seen.list = true;
+        else if (value === null) seen.null = true;
+        else seen.single = true;
         for (const item of [value].flat()) {
           if (typeof item === 'string') seen.link = true;
           else if (typeof item === 'object' && item !== null) seen.node = true;
@@ -109,6 +118,24 @@ export class ExampleIndex {
   seen(classIri: string, key: string): Seen | undefined {
     const seen = this.#of(this.#values, classIri)?.get(key);
     return seen !== undefined && (seen.node || seen.link) ? seen : undefined;
+  }
+
+  /**
+   * How the class's nodes gave this key's values, whatever they were (arrays, `null`), or
+   * `undefined` when never seen.
+   * @param classIri - the class.
+   * @param key - the JSON key.
+   */
+  shape(classIri: string, key: string): Seen | undefined {
+    return this.#of(this.#values, classIri)?.get(key);
+  }
+
+  /**
+   * Every context URL nodes of the class carry themselves, sorted.
+   * @param classIri - the class.
+   */
+  ownContextsOf(classIri: string): string[] {
+    return [...(this.#of(this.#contexts, classIri)?.own ?? [])].sort();
   }
 
   /**

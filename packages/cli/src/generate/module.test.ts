@@ -89,6 +89,18 @@ describe('generateModule: required, optional, readable, writable', () => {
     expect(line(source, 'subtitle')).toBe('subtitle: t.string().nullable().optional(),');
   });
 
+  it('makes a required property nullable where an example shows it null, and only there', () => {
+    const classes = [cls('Message', [prop('sentAt', `${XSD}dateTime`, { required: true }), prop('body', `${XSD}string`, { required: true }), prop('note', `${XSD}string`)])];
+    const examples = [
+      { '@type': 'Message', sentAt: '2026-01-01T00:00:00Z', body: 'Hi', note: null },
+      { '@type': 'Message', sentAt: null, body: 'Hello' },
+    ];
+    const source = generate(classes, { examples });
+    expect(line(source, 'sentAt')).toBe('sentAt: t.dateTime().nullable(),');
+    expect(line(source, 'body')).toBe('body: t.string(),');
+    expect(line(source, 'note')).toBe('note: t.string().nullable().optional(),');
+  });
+
   it('keeps readable: false and writable: false as annotations of the kind', () => {
     const source = generate([cls('Book', [prop('isbn', `${XSD}string`, { required: true, writable: false }), prop('secret', `${XSD}string`, { required: true, readable: false })])]);
     expect(line(source, 'isbn')).toBe("isbn: t.string().annotate('hydra:writable', false),");
@@ -132,6 +144,21 @@ describe('generateModule: class ranges', () => {
     expect(line(generate(classes, { examples: [{ '@type': 'hydra:Collection', member: [embedded, linked] }] }), 'author')).toBe(
       "author: t.union(t.link('Author'), t.node(Author)),",
     );
+  });
+
+  it('writes a list of the range where the examples always give the value as an array', () => {
+    const classes = [author, cls('Book', [prop('tags', `${XSD}string`, { required: true }), prop('authors', `${V}Author`), prop('isbn', `${XSD}string`, { required: true }), prop('extra', undefined)])];
+    const examples = [
+      { '@type': 'Book', tags: ['sf'], authors: ['/authors/1', { '@type': 'Author', name: 'Ursula' }], isbn: ['1'], extra: [1] },
+      { '@type': 'Book', tags: [], authors: null, isbn: '2' },
+    ];
+    const source = generate(classes, { examples });
+    expect(line(source, 'tags')).toBe('tags: t.list(t.string()),');
+    expect(line(source, 'authors')).toBe("authors: t.list(t.union(t.link('Author'), t.node(Author))).nullable().optional(),");
+    // An array in one example and a single value in another: the documentation's range, as is.
+    expect(line(source, 'isbn')).toBe('isbn: t.string(),');
+    // Any JSON takes an array already.
+    expect(line(source, 'extra')).toBe('extra: t.json().optional(),');
   });
 
   it('declares an embedded definition before the one embedding it, and cuts a cycle of embeddings', () => {
@@ -260,6 +287,33 @@ describe('generateModule: names, comments and the module', () => {
     expect(source).toContain("export const Author = v.type('Author', {\n  context: '/contexts/Author',");
     expect(source).toContain("export const Book = v.type('Book', {\n  context: '/ctx/book',");
     expect(source).toContain("export const Review = v.type('Review', {\n  context: '/contexts/Review.jsonld',");
+  });
+
+  it("registers the context URLs the examples' nodes of Hydra's own classes carry, with Hydra's definitions", () => {
+    const classes = [cls('Book', []), cls('BookCollection', [], { subClassOf: `${H}Collection`, memberAssertion: { property: 'rdf:type', object: `${V}Book` } })];
+    const view = { '@context': '/contexts/hydra:PartialCollectionView.jsonld', '@id': '/books?page=1', '@type': 'hydra:PartialCollectionView', first: '/books?page=1' };
+    const examples = [
+      { '@context': '/contexts/BookCollection.jsonld', '@type': 'BookCollection', member: [], view },
+      // Neither the W3C Hydra context nor a URL a definition of the module takes.
+      { '@context': 'http://www.w3.org/ns/hydra/context.jsonld', '@type': 'hydra:Collection', member: [] },
+      { '@context': '/contexts/Book.jsonld', '@type': ['hydra:Collection', 'Book'] },
+    ];
+    const source = generate(classes, { examples });
+    expect(source).toContain(
+      [
+        'export const registry = /* @__PURE__ */ createRegistry({',
+        '  types: [...types, ...hydraTypes],',
+        "  // The context URLs the API serves Hydra's own types under; their terms are Hydra's.",
+        '  contexts: {',
+        "    '/contexts/hydra:PartialCollectionView.jsonld': contextDocument([PartialCollectionView]),",
+        '  },',
+        '});',
+      ].join('\n'),
+    );
+    expect(source).toContain("import { contextDocument, createRegistry, t, vocabulary } from '@hyperld/core';");
+    expect(source).toContain("import { Collection, hydraTypes, PartialCollectionView } from '@hyperld/hydra';");
+    // Without such nodes, the registry is the definitions' alone.
+    expect(generate(classes)).toContain('export const registry = /* @__PURE__ */ createRegistry({ types: [...types, ...hydraTypes] });');
   });
 
   it('gives no definition a context URL whose served document layers other contexts (API Platform 4.x)', () => {

@@ -17,14 +17,19 @@
  *   (decimal, double, float), boolean, date-time; dates, times, durations and `anyURI` are
  *   strings; `rdf:JSON` is JSON;
  * - an unknown or missing range is any JSON (`t.json()`), with a comment saying so;
- * - `hydra:required` is required; any other property is optional and may be `null`;
+ * - a property the examples always give as an array is a list of its range (Hydra has no
+ *   cardinality);
+ * - `hydra:required` is required; any other property is optional and may be `null`; a required
+ *   one may be `null` where the examples show it so;
+ * - the context URLs the examples' nodes of Hydra's own classes carry (a view under a URL of its
+ *   own) are registered with the document of Hydra's definitions (the registry's `contexts`);
  * - `hydra:readable: false` and `hydra:writable: false` are kept as the annotations
  *   `hydra:readable` and `hydra:writable` of the kind (`Kind.annotate`), for the server side.
  *
  * @module
  */
 import { HYDRA, XSD } from '@hyperld/core';
-import { Collection, type ApiDocumentationModel, type ClassModel, type OperationModel, type PropertyModel } from '@hyperld/hydra';
+import { Collection, HYDRA_CONTEXT, type ApiDocumentationModel, type ClassModel, type OperationModel, type PropertyModel } from '@hyperld/hydra';
 import { ExampleIndex, type Seen } from './examples.js';
 import { arrayLines, LINE_WIDTH, objectLines, propertyLines } from './layout.js';
 import { commentText, Identifiers, localName, namespaceOf, propertyKey, quote } from './names.js';
@@ -209,7 +214,8 @@ class ModuleWriter {
     const order = declarationOrder(bodies);
     const definitions = order.map(({ plan, properties, base, cut }) => this.#definition(plan, properties, base, cut));
     const idents = this.#plans.map((p) => p.ident).sort(compare);
-    const coreImports = ['createRegistry', 't', 'vocabulary'];
+    const hydraContexts = this.#hydraContexts();
+    const coreImports = [...(hydraContexts.length > 0 ? ['contextDocument'] : []), 'createRegistry', 't', 'vocabulary'];
     const hydraImports = [...(this.#usesAction ? ['action'] : []), ...this.#hydraImports, 'hydraTypes'].sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
     const title = this.#doc.title ?? 'The API';
     const header = [
@@ -232,7 +238,17 @@ class ModuleWriter {
       ...arrayLines('', 'export const types = ', idents, ' as const;'),
       '',
       '/** The registry of the API: its definitions with Hydra\'s. */',
-      'export const registry = /* @__PURE__ */ createRegistry({ types: [...types, ...hydraTypes] });',
+      ...(hydraContexts.length === 0
+        ? ['export const registry = /* @__PURE__ */ createRegistry({ types: [...types, ...hydraTypes] });']
+        : [
+            'export const registry = /* @__PURE__ */ createRegistry({',
+            '  types: [...types, ...hydraTypes],',
+            "  // The context URLs the API serves Hydra's own types under; their terms are Hydra's.",
+            '  contexts: {',
+            ...hydraContexts.map(([url, idents]) => `    ${quote(url)}: contextDocument([${idents.join(', ')}]),`),
+            '  },',
+            '});',
+          ]),
       '',
       '/** The context URLs the API uses. */',
       ...arrayLines('', 'export const contexts = ', this.#contexts().map(quote), ' as const;'),
@@ -249,6 +265,30 @@ class ModuleWriter {
       urls.add(URL.canParse(url, this.#doc.id) ? new URL(url, this.#doc.id).href : url);
     }
     return [...urls].sort(compare);
+  }
+
+  /**
+   * The context URLs the examples' nodes of Hydra's own classes (a view, a collection) carry, with
+   * those classes: the registry gives each the document of Hydra's definitions. Not the W3C Hydra
+   * context, nor a URL a definition of the module takes, nor one whose served document a generated
+   * one cannot stand for.
+   */
+  #hydraContexts(): Array<readonly [string, string[]]> {
+    const taken = new Set(this.#plans.map((plan) => this.#contextOf(plan)));
+    const out = new Map<string, string[]>();
+    for (const iri of Object.keys(HYDRA_CLASSES).sort(compare)) {
+      const { name } = HYDRA_CLASSES[iri] as { name: string };
+      for (const url of this.#examples.ownContextsOf(iri)) {
+        const absolute = URL.canParse(url, this.#doc.id) ? new URL(url, this.#doc.id).href : url;
+        const relative = this.#relative(url);
+        if (absolute === HYDRA_CONTEXT || taken.has(relative) || !this.#claimable(url)) continue;
+        const idents = out.get(relative) ?? [];
+        if (!idents.includes(name)) idents.push(name);
+        out.set(relative, idents);
+        this.#hydraImports.add(name);
+      }
+    }
+    return [...out].sort(([a], [b]) => compare(a, b));
   }
 
   /** The definition a class extends: a documented superclass, else `Collection` for a collection. */
@@ -346,6 +386,7 @@ class ModuleWriter {
     let code: string;
     let modifiers = 'value';
     const seen = this.#examples.seen(plan.model.iri, key);
+    const shape = this.#examples.shape(plan.model.iri, key);
     if (property.iri === `${HYDRA}member` && plan.member !== undefined) {
       code = `t.list(${this.#classKind(plan.member, false, seen, embeds, comment)})`;
       modifiers = 'list';
@@ -358,10 +399,16 @@ class ModuleWriter {
     } else {
       for (const operation of property.operations) if (operation.method !== 'GET') operations.push({ property: key, operation });
       code = this.#rangeKind(property, seen, embeds, comment);
+      // Hydra has no cardinality: where the examples give the value as an array (always), it is a list of the range.
+      if (shape?.list === true && !shape.single && code !== 't.json()') code = `t.list(${code})`;
     }
     if (property.memberClass !== undefined) comment.push(`A collection of ${this.#nameOf(property.memberClass)}.`);
     let text = code;
-    if (modifiers === 'value') text += property.required ? '' : code.startsWith('t.json()') ? '.optional()' : '.nullable().optional()';
+    if (modifiers === 'value') {
+      // Any JSON takes null already; a required value may be null where the examples show one.
+      if (!code.startsWith('t.json()') && (!property.required || shape?.null === true)) text += '.nullable()';
+      if (!property.required) text += '.optional()';
+    }
     if (modifiers === 'list') text += property.required ? '' : '.optional()';
     if (property.iri !== `${this.#vocab}${key}`) text += `.mapTo(${quote(compactHydra(property.iri))})`;
     if (modifiers !== 'action' && property.description !== undefined) text += `.describe(${quote(commentText(property.description))})`;

@@ -135,6 +135,7 @@ function parsedBase(base: string): ParsedIri {
  * @returns the resolved IRI.
  * @example
  * ```ts
+ * import { prependBase } from './reference.js';
  * prependBase('https://api.example:443/a/b', '../c'); // 'https://api.example/c'
  * ```
  * @internal

@@ -139,7 +139,8 @@ function resolverOf(source: ContextSource): ContextResolver {
  * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
  * const base = 'https://api.example.com/accounts/1';
  * const documentLoader = createDocumentLoader({ registry: createRegistry({ types: [Account] }), base });
- * await jsonld.expand({ '@context': '/contexts/Account.jsonld', name: 'Example' }, { base, documentLoader });
+ * // @types/jsonld types a loader callback-style, which jsonld 9 does not call: hence the cast.
+ * await jsonld.expand({ '@context': '/contexts/Account.jsonld', name: 'Example' }, { base, documentLoader: documentLoader as never });
  * ```
  */
 export function createDocumentLoader(options: StaticContextOptions): DocumentLoader {

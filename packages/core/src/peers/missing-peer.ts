@@ -24,6 +24,7 @@ const NOT_FOUND = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
  * @returns the error to throw.
  * @example
  * ```ts
+ * import { missingPeer } from './missing-peer.js';
  * try {
  *   require('jsonld');
  * } catch (error) {

@@ -20,7 +20,7 @@ import type { ContextDocument } from '@hyperld/core';
  * @example
  * ```ts
  * import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT, hydraRegistry } from '@hyperld/hydra';
- * HYDRA_CONTEXT_DOCUMENT['@context'].member; // { '@id': 'hydra:member', '@type': '@id' }
+ * HYDRA_CONTEXT_DOCUMENT['@context']['member']; // { '@id': 'hydra:member', '@type': '@id' }
  * hydraRegistry.context(HYDRA_CONTEXT) === HYDRA_CONTEXT_DOCUMENT; // true
  * ```
  */

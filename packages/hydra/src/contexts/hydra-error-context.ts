@@ -30,7 +30,7 @@ export const HYDRA_ERROR_CONTEXT = 'http://www.w3.org/ns/hydra/error';
  * @example
  * ```ts
  * import { HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT, hydraRegistry } from '@hyperld/hydra';
- * HYDRA_ERROR_CONTEXT_DOCUMENT['@context'].title; // 'rdfs:label'
+ * HYDRA_ERROR_CONTEXT_DOCUMENT['@context']['title']; // 'rdfs:label'
  * hydraRegistry.context(HYDRA_ERROR_CONTEXT) === HYDRA_ERROR_CONTEXT_DOCUMENT; // true
  * ```
  */

@@ -43,7 +43,7 @@ export function renderPhone(p: PhoneRow): NodeOf<typeof ContactPhone> {
  * @example
  * ```ts
  * import { renderPhones } from '@hyperld/textus-server';
- * renderPhones('DQeeO69', [{ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }]).totalItems; // 1
+ * renderPhones('DQeeO69', [{ id: 'mxvbRw', contact_id: 'DQeeO69', phone_number: '+13035551234', type: 'Mobile' }])['totalItems']; // 1
  * ```
  */
 export function renderPhones(contactId: string, phones: readonly PhoneRow[]): JsonObject {

@@ -55,7 +55,7 @@ export function parseAssignmentId(id: string): readonly [conversationId: string,
  * ```ts
  * import { renderAssignment } from '@hyperld/textus-server';
  * const demo = { id: 'u_demo', name: 'Demo User', first_name: 'Demo', last_name: 'User', email: 'demo@example.com' };
- * renderAssignment('Pvwqm5G', demo).id; // '/conversation_assignments/Pvwqm5G.u_demo'
+ * renderAssignment('Pvwqm5G', demo)['id']; // '/conversation_assignments/Pvwqm5G.u_demo'
  * ```
  */
 export function renderAssignment(conversationId: string, assignee: UserRow): JsonObject {
@@ -77,7 +77,7 @@ export function renderAssignment(conversationId: string, assignee: UserRow): Jso
  * @example
  * ```ts
  * import { renderAssignments } from '@hyperld/textus-server';
- * renderAssignments('Pvwqm5G', []).id; // '/conversations/Pvwqm5G/assignments'
+ * renderAssignments('Pvwqm5G', [])['id']; // '/conversations/Pvwqm5G/assignments'
  * ```
  */
 export function renderAssignments(conversationId: string, assignees: readonly UserRow[]): JsonObject {

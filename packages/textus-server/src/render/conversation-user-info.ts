@@ -17,7 +17,7 @@ import { contextUrl } from './format.js';
  * @example
  * ```ts
  * import { renderUserInfo } from '@hyperld/textus-server';
- * renderUserInfo('Pvwqm5G', { conversation_id: 'Pvwqm5G', user_id: 'u_demo', read: 0, read_to: null, starred: 0, assigned: 1 }).assigned; // true
+ * renderUserInfo('Pvwqm5G', { conversation_id: 'Pvwqm5G', user_id: 'u_demo', read: 0, read_to: null, starred: 0, assigned: 1 })['assigned']; // true
  * ```
  */
 export function renderUserInfo(conversationId: string, info: UserInfoRow): JsonObject {

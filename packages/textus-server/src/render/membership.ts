@@ -35,7 +35,7 @@ export interface MembershipOf {
  * ```ts
  * import { renderMembership } from '@hyperld/textus-server';
  * const account = { id: 'my_account', name: 'Example Account', type: 'standard', phone_number: '+13035550000' };
- * renderMembership('u_demo', { id: '5Bh2nxK', role: 'admin', account }).id; // '/memberships/5Bh2nxK'
+ * renderMembership('u_demo', { id: '5Bh2nxK', role: 'admin', account })['id']; // '/memberships/5Bh2nxK'
  * ```
  */
 export function renderMembership(userId: string, m: MembershipOf): JsonObject {
@@ -59,7 +59,7 @@ export function renderMembership(userId: string, m: MembershipOf): JsonObject {
  * @example
  * ```ts
  * import { renderMemberships } from '@hyperld/textus-server';
- * renderMemberships('u_demo', []).id; // '/users/u_demo/memberships'
+ * renderMemberships('u_demo', [])['id']; // '/users/u_demo/memberships'
  * ```
  */
 export function renderMemberships(userId: string, memberships: readonly MembershipOf[]): JsonObject {

@@ -68,7 +68,7 @@ export function renderMessage(m: MessageRow): NodeOf<typeof Message> {
  * @example
  * ```ts
  * import { renderAttachments } from '@hyperld/textus-server';
- * renderAttachments('06oyogE').id; // '/messages/06oyogE/attachments'
+ * renderAttachments('06oyogE')['id']; // '/messages/06oyogE/attachments'
  * ```
  */
 export function renderAttachments(messageId: string): JsonObject {

@@ -55,7 +55,7 @@ export function renderUser(u: UserRow, memberships?: readonly MembershipOf[]): N
  * @example
  * ```ts
  * import { renderUsers } from '@hyperld/textus-server';
- * renderUsers('/accounts/my_account/users', []).totalItems; // 0
+ * renderUsers('/accounts/my_account/users', [])['totalItems']; // 0
  * ```
  */
 export function renderUsers(id: string, users: readonly UserRow[]): JsonObject {

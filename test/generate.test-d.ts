@@ -4,7 +4,7 @@
  */
 import type { Link, NodeOf } from '@hyperld/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Author, Book, contexts, Entrypoint, operations, registry, types } from './fixtures/generated/api-platform-3.js';
+import { Author, Book, contexts, Entrypoint, operations, registry, types } from '../docs/guides/library-api.js';
 
 type BookNode = NodeOf<typeof Book>;
 
@@ -23,7 +23,7 @@ describe('a generated module', () => {
 
   it('lists the definitions, the context URLs and the operations as literal types', () => {
     expectTypeOf(types).toEqualTypeOf<readonly [typeof Author, typeof Book, (typeof types)[2], typeof Entrypoint]>();
-    expectTypeOf(contexts).toEqualTypeOf<readonly ['https://library.example/contexts/Author', 'https://library.example/contexts/Book', 'https://library.example/contexts/Entrypoint']>();
+    expectTypeOf(contexts).toEqualTypeOf<readonly ['https://localhost/contexts/Author', 'https://localhost/contexts/Book', 'https://localhost/contexts/Entrypoint']>();
     expectTypeOf(operations.Book[1].method).toEqualTypeOf<'PUT'>();
     expectTypeOf(operations.Book[1].expects).toEqualTypeOf<'Book'>();
   });

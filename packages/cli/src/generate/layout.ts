@@ -10,18 +10,19 @@
 export const LINE_WIDTH = 180;
 
 /**
- * Splits an expression at its top-level member dots (outside brackets and strings).
+ * The indexes of a character where it stands at the top level of an expression: outside
+ * brackets and string literals.
  *
- * @param expression - e.g. `t.string().optional()`.
- * @returns its segments, e.g. `['t', '.string()', '.optional()']`.
+ * @param text - the expression.
+ * @param at - the character looked for.
+ * @returns its top-level indexes, in order.
  */
-export function chainSegments(expression: string): string[] {
-  const out: string[] = [];
+function topLevelIndexes(text: string, at: string): number[] {
+  const out: number[] = [];
   let depth = 0;
   let quote: string | undefined;
-  let start = 0;
-  for (let i = 0; i < expression.length; i++) {
-    const c = expression[i] as string;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
     if (quote !== undefined) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
@@ -30,10 +31,24 @@ export function chainSegments(expression: string): string[] {
     if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '.' && depth === 0 && i > start) {
-      out.push(expression.slice(start, i));
-      start = i;
-    }
+    else if (c === at && depth === 0) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Splits an expression at its top-level member dots (outside brackets and strings).
+ *
+ * @param expression - e.g. `t.string().optional()`.
+ * @returns its segments, e.g. `['t', '.string()', '.optional()']`.
+ */
+export function chainSegments(expression: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const i of topLevelIndexes(expression, '.')) {
+    if (i === start) continue;
+    out.push(expression.slice(start, i));
+    start = i;
   }
   out.push(expression.slice(start));
   return out;
@@ -47,23 +62,10 @@ export function chainSegments(expression: string): string[] {
  */
 export function listParts(inside: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
   let start = 0;
-  for (let i = 0; i < inside.length; i++) {
-    const c = inside[i] as string;
-    if (quote !== undefined) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(inside.slice(start, i).trim());
-      start = i + 1;
-    }
+  for (const i of topLevelIndexes(inside, ',')) {
+    out.push(inside.slice(start, i).trim());
+    start = i + 1;
   }
   const last = inside.slice(start).trim();
   if (last.length > 0) out.push(last);

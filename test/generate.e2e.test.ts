@@ -28,8 +28,7 @@ import { startMemoryServer } from './helpers/textus-server.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, '.generated');
 const SNAPSHOT = join(here, '..', 'docs', 'guides', 'library-api.ts');
-/** The origin the snapshot is generated under, whatever port the fixture listens on. */
-// The origin the guide's module is written with (the fixture's port changes every run).
+/** The origin the snapshot is generated under (the guide's module is written with it), whatever port the fixture listens on. */
 const ALIAS = 'https://localhost';
 
 /**
@@ -137,6 +136,34 @@ describe('hyperld generate', () => {
     expect(await run(['generate', api.entrypoint, '-o', 'api.ts'], io)).toBe(0);
     expect(stdout).toBe('wrote api.ts\n');
     expect(written.get('api.ts')).toBe(await generateFromUrl(api.entrypoint));
+  });
+
+  it.each(FIXTURES)("runs the user's scenario on %s: hyperld generate <URL> -o api.ts, then validate and actions with --types api.ts", async (_name, file) => {
+    const api = apis.get(file) as FixtureApi;
+    const written = new Map<string, string>();
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdin: (async function* () {})(),
+      stdout: { write: (chunk: string) => (stdout += chunk) },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      readFile: async (path) => written.get(path) ?? '',
+      writeFile: async (path, text) => {
+        written.set(path, text);
+        writeFileSync(path, text);
+      },
+    };
+    const module = join(OUT, `scenario-${file}.ts`);
+    expect(await run(['generate', api.entrypoint, '-o', module], io)).toBe(0);
+    expect(written.get(module)).toMatch(/export const Book = v\.type\('Book', \{/);
+    stdout = '';
+    expect([await run(['validate', api.books, '--types', module], io), stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^valid: /);
+    stdout = '';
+    expect(await run(['actions', api.bookIri(1), '--json', '--types', module], io)).toBe(0);
+    const report = JSON.parse(stdout) as Array<{ id: string; actions: Array<{ method: string; state: string; url?: string }> }>;
+    const book = report.find((entry) => entry.id === api.bookIri(1));
+    expect(book?.actions.filter((a) => a.state === 'available').map((a) => a.method)).toEqual(expect.arrayContaining(['PUT', 'DELETE']));
   });
 
   it('reads a file as the API documentation itself', async () => {

@@ -1,7 +1,8 @@
 import { HYDRA, HyperldError, type Violation } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, readViolations, type HydraErrorCode } from './errors.js';
+import { HydraError, HydraErrorCodes, isHydraError, type HydraErrorCode } from './errors.js';
+import { ERROR_BODY_CONTEXT, errorBody, readProblem, readViolations } from './problem.js';
 import { HYDRA_ERROR_CONTEXT } from './contexts/hydra-error-context.js';
 import jsonld from 'jsonld';
 import { HYDRA_CONTEXT, HydraErrorType, hydraRegistry, VIOLATIONS_IRI } from './vocabulary.js';

@@ -85,8 +85,10 @@ export { listOperations } from './operations.js';
 export type { DiscoveredOperation, ListOperationsOptions } from './operations.js';
 
 // Errors
-export { ERROR_BODY_CONTEXT, errorBody, HydraError, HydraErrorCodes, isHydraError, readProblem, readViolations } from './errors.js';
-export type { HydraErrorCode, ListedViolation, Problem, PropertyViolation } from './errors.js';
+export { HydraError, HydraErrorCodes, isHydraError } from './errors.js';
+export type { HydraErrorCode } from './errors.js';
+export { ERROR_BODY_CONTEXT, errorBody, readProblem, readViolations } from './problem.js';
+export type { ListedViolation, Problem, PropertyViolation } from './problem.js';
 
 // IRI templates (RFC 6570, hydra:IriTemplate)
 export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';

@@ -8,7 +8,6 @@
  * @module
  */
 import { baseOf, findProperty, HYDRA, metaOf, termsOfNode, type Registry, type Terms } from '@hyperld/core';
-// errors.ts reads problem bodies with readHydra; this module uses HydraError only when called.
 import { HydraError } from './errors.js';
 import { hydraRegistry } from './vocabulary.js';
 

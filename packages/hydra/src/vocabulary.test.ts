@@ -7,7 +7,7 @@ import { conversationRegistry, ConversationCollection } from './__fixtures__/con
 import { propertyIri } from './api-documentation.js';
 import { HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
 import { HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts/hydra-error-context.js';
-import { ERROR_BODY_CONTEXT } from './errors.js';
+import { ERROR_BODY_CONTEXT } from './problem.js';
 import { Collection, HYDRA_CONTEXT, HydraErrorType, hydraRegistry, hydraTypes, SupportedProperty } from './vocabulary.js';
 
 const BASE = 'https://api.example/hydra/';

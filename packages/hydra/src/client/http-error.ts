@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { HydraError, type Problem, type PropertyViolation } from '../errors.js';
+import { HydraError } from '../errors.js';
+import type { Problem, PropertyViolation } from '../problem.js';
 
 /**
  * An error answer from the server: status, the response, and the Hydra error / problem body

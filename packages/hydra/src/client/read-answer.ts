@@ -6,7 +6,8 @@
  * @module
  */
 import { DecodeError } from '@hyperld/core';
-import { HydraError, readProblem, readViolations, type Problem, type PropertyViolation } from '../errors.js';
+import { HydraError } from '../errors.js';
+import { readProblem, readViolations, type Problem, type PropertyViolation } from '../problem.js';
 import { stopped, type Budget } from './deadline.js';
 import { HttpError } from './http-error.js';
 

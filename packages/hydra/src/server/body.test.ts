@@ -9,7 +9,7 @@ import net from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readProblem } from '../errors.js';
+import { readProblem } from '../problem.js';
 import { serveNode } from './node-http.js';
 import { createHydraHandler, reply, type ServerRoute } from './index.js';
 

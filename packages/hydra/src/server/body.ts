@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ListedViolation } from '../errors.js';
+import type { ListedViolation } from '../problem.js';
 
 /**
  * What became of a request body: none, its text, or why it was refused (before or while reading it).

@@ -8,7 +8,7 @@
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiDocumentation } from '../api-documentation.js';
-import { readProblem } from '../errors.js';
+import { readProblem } from '../problem.js';
 import { createHydraHandler, HttpProblem, reply, type ServerRoute, type WireAnswer } from './index.js';
 import { HydraErrorType, hydraRegistry, hydraTypes } from '../vocabulary.js';
 

@@ -12,7 +12,7 @@
  * @module
  */
 import { isDecodeError, type DecodeOptions, type Registry } from '@hyperld/core';
-import { errorBody, type ListedViolation } from '../errors.js';
+import { errorBody, type ListedViolation } from '../problem.js';
 import { isAuthenticated, type Authenticated } from './authentication.js';
 import { INVALID_UTF8, takeBody } from './body.js';
 import { decide, Encoded, encodeText, type Decided, type KeptBytes } from './encode.js';

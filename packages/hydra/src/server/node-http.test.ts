@@ -12,7 +12,7 @@ import net, { type AddressInfo } from 'node:net';
 import { createRegistry, t, vocabulary } from '@hyperld/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiDocumentation } from '../api-documentation.js';
-import { readProblem } from '../errors.js';
+import { readProblem } from '../problem.js';
 import { app, ORIGIN, snapshot } from './__fixtures__/cached-app.js';
 import { serveNode, toNodeListener } from './node-http.js';
 import { createHydraHandler, type ServerRoute } from './index.js';

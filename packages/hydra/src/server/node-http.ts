@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorBody } from '../errors.js';
+import { errorBody } from '../problem.js';
 import type { HydraHandler } from './handler.js';
 import { JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 

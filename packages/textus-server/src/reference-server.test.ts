@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readApiDocumentation } from '@hyperld/hydra';
 import type { HydraHandler } from '@hyperld/hydra/server';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 import { createTextusHandler } from './reference-server.js';
@@ -103,5 +104,23 @@ describe('the reference server’s response cache', () => {
       other.close();
     }
     expect((await get(handler)).status).toBe(401);
+  });
+});
+
+describe('the reference server’s API documentation', () => {
+  it('documents a 409 on exactly the actions whose rule can refuse them: the state actions and a message’s retry', async () => {
+    const handler = createTextusHandler({ store });
+    const url = 'http://localhost/docs.jsonld';
+    const doc = (await (await handler.fetch(new Request(url, { headers: { accept: 'application/ld+json' } }))).json()) as unknown;
+    const model = readApiDocumentation(doc, { base: url });
+    const refusable = new Set<string>();
+    for (const cls of model.classes.values()) {
+      for (const operation of [...cls.operations, ...cls.properties.flatMap((p) => p.operations)]) {
+        if (operation.possibleStatus.includes(409)) refusable.add(String(operation.id).replace(/^.*\//, ''));
+      }
+    }
+    expect([...refusable].sort()).toEqual(
+      ['blockConversation', 'closeConversation', 'reopenConversation', 'retry', 'subscribeConversation', 'unblockConversation', 'unsubscribeConversation'].sort(),
+    );
   });
 });

@@ -141,14 +141,17 @@ function prefersHtml(accept: string | null): boolean {
 /** The entrypoint: the same for every user, so served without a token. */
 const entrypointNode = () => ({ '@type': 'EntryPoint', '@context': '/contexts/EntryPoint.jsonld', id: '/', accounts: '/accounts' }) as const;
 
-/** The actions whose rule can refuse them (409), as `actOn` and the retry handler do. */
+/**
+ * The actions whose rule can refuse them (409), as `actOn` and the retry handler do: every
+ * conversation action whose rule fails in some state (found by asking the rules, the one source
+ * of truth, over every combination of the facts they read), and a message's `retry`.
+ */
 const REFUSABLE_ACTIONS: ReadonlySet<string> = new Set([
-  'closeConversation',
-  'reopenConversation',
-  'blockConversation',
-  'unblockConversation',
-  'subscribeConversation',
-  'unsubscribeConversation',
+  ...(Object.keys(conversationRules) as ConversationActionName[]).filter((name) =>
+    ['open', 'closed', 'blocked'].some((currentState) =>
+      [false, true].some((blocked) => [false, true].some((unsubscribed) => !conversationRules[name]({ currentState, blocked, unsubscribed }))),
+    ),
+  ),
   'retry',
 ]);
 

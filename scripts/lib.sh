@@ -1,7 +1,7 @@
 # Shared by scripts/setup.sh, test.sh and start.sh (sourced, not run): finds or installs pnpm 10,
 # installs the workspace, installs PostgreSQL for the store's PostgreSQL runs and Chromium for the
-# browser tests. Every step is idempotent,
-# so running it on a machine that is already set up costs a few seconds.
+# browser tests. Every step is idempotent, so running it on a machine that is already set up costs
+# a few seconds.
 #
 # A fresh CI machine has Node 20 and npm only: no pnpm, and corepack does not work there.
 

@@ -25,7 +25,7 @@
  * @module
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,8 +150,19 @@ export async function startPostgres(): Promise<PostgresCluster | { readonly skip
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const psqlAt = (database: string, sql: string, transaction = true) =>
-    run('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', ...(transaction ? ['-1'] : []), '-h', '127.0.0.1', '-p', String(port), '-U', ROLE, '-d', database, '-c', sql]).then((r) => r.stdout.trim());
+  let scripts = 0;
+  // The SQL goes through a file: a seed's inserts are far longer than one argument may be.
+  const psqlAt = async (database: string, sql: string, transaction = true): Promise<string> => {
+    const file = join(dir, `script-${scripts++}.sql`);
+    writeFileSync(file, sql);
+    try {
+      const flags = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', ...(transaction ? ['-1'] : [])];
+      const { stdout } = await run('psql', [...flags, '-h', '127.0.0.1', '-p', String(port), '-U', ROLE, '-d', database, '-f', file], { maxBuffer: 64 * 1024 * 1024 });
+      return stdout.trim();
+    } finally {
+      rmSync(file, { force: true });
+    }
+  };
   await psqlAt('postgres', `CREATE DATABASE ${ROLE}`, false).catch(async (error: unknown) => {
     await pgCtl(['-m', 'immediate', 'stop']).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

@@ -98,6 +98,29 @@ describe.skipIf(pg === undefined)('the store schema on PostgreSQL', () => {
     expect(Number(await cluster.psql(`SELECT count(*) FROM conversations WHERE ${where}`))).toBe(first.total);
   });
 
+  it('lets exactly one of two racing read-check-write actions through, with SELECT … FOR UPDATE', async () => {
+    // The design for the PostgreSQL engine: each action locks the conversation row, checks the
+    // state it read, writes, and bumps the one version row (read per request by every process's
+    // response cache) in the same transaction. The second action waits for the lock, then reads
+    // the first one's write and is refused: no serialization failures to retry, unlike SERIALIZABLE.
+    await cluster.psql('CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL); INSERT INTO store_version VALUES (1, 0);');
+    const id = await cluster.psql(`SELECT id FROM conversations WHERE current_state = 'open' ORDER BY seq LIMIT 1`);
+    expect(id).not.toBe('');
+    const close = `DO $$ DECLARE s TEXT; BEGIN
+      SELECT current_state INTO s FROM conversations WHERE id = '${id}' FOR UPDATE;
+      PERFORM pg_sleep(0.2);
+      IF s <> 'open' THEN RAISE EXCEPTION 'refused: %', s; END IF;
+      UPDATE conversations SET current_state = 'closed', version = version + 1 WHERE id = '${id}';
+      UPDATE store_version SET n = n + 1 WHERE id = 1;
+    END $$;`;
+    const outcomes = await Promise.allSettled([cluster.psql(close), cluster.psql(close)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(String(refused?.status === 'rejected' ? refused.reason : '')).toMatch(/refused: closed/);
+    expect(await cluster.psql(`SELECT current_state || ' ' || version FROM conversations WHERE id = '${id}'`)).toBe('closed 1');
+    expect(await cluster.psql('SELECT n FROM store_version')).toBe('1');
+  });
+
   it('enforces the foreign keys the seed order relies on', async () => {
     await expect(cluster.psql(`INSERT INTO memberships VALUES ('m', 'no-user', 'no-account', 'admin')`)).rejects.toThrow(/foreign key/);
   });

@@ -1,6 +1,7 @@
 # Shared by scripts/setup.sh, test.sh and start.sh (sourced, not run): finds or installs pnpm 10,
-# installs the workspace, and installs Chromium for the browser tests. Every step is idempotent,
-# so running it on a machine that is already set up costs a few seconds.
+# installs the workspace, installs PostgreSQL for the store's PostgreSQL runs and Chromium for the
+# browser tests. Every step is idempotent, so running it on a machine that is already set up costs
+# a few seconds.
 #
 # A fresh CI machine has Node 20 and npm only: no pnpm, and corepack does not work there.
 
@@ -79,6 +80,34 @@ ensure_chromium() {
   fi
 }
 
+# PostgreSQL from Debian for the store's PostgreSQL runs (test/helpers/postgres.ts makes a
+# throwaway cluster in a temporary directory; no system cluster is used). Skipped, with the reason
+# printed, where it cannot be installed; a failed install is reported but does not stop the run: the
+# PostgreSQL tests then print one line and skip.
+ensure_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$bin" ] && [ -x "$bin/initdb" ]; then
+    log "postgresql found: $("$bin/postgres" --version 2>/dev/null || echo "$bin")"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    log "skipping postgresql: it is missing and installing it needs root (PostgreSQL tests will not run)"
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "skipping postgresql: it is missing and there is no apt-get (PostgreSQL tests will not run)"
+    return 0
+  fi
+  log "installing postgresql with apt-get"
+  if DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; then
+    log "postgresql installed"
+  else
+    log "warning: apt-get could not install postgresql (PostgreSQL tests will not run)"
+  fi
+}
+
 # setup [--browser]
 setup() {
   local browser=0 arg
@@ -91,4 +120,5 @@ setup() {
   ensure_pnpm
   install_workspace
   if [ "$browser" = 1 ]; then ensure_chromium; fi
+  ensure_postgres
 }

@@ -119,6 +119,9 @@ setup() {
   done
   ensure_pnpm
   install_workspace
-  if [ "$browser" = 1 ]; then ensure_chromium; fi
-  ensure_postgres
+  # The test set-up only: the start command runs on the embedded SQLite store and installs neither.
+  if [ "$browser" = 1 ]; then
+    ensure_chromium
+    ensure_postgres
+  fi
 }

@@ -11,8 +11,8 @@
  * @module
  */
 import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
-import { hydraReader, type ActionState, type HydraReader } from '@hyperld/hydra';
-import { isHttpError } from '@hyperld/hydra/client';
+import { hydraReader, readApiDocumentation, type ActionState, type ApiDocumentationModel, type ClassModel, type HydraReader, type PropertyModel } from '@hyperld/hydra';
+import { hasRel, isHttpError, parseLinkHeader, type Operation } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
 import { hashOf, iriFromHash, looksLikeLink, safeLink } from './links.js';
 
@@ -369,7 +369,156 @@ function renderNode(node: Json, base: string, depth: number, topLevel: boolean):
 function show(iri: string, node: object): void {
   current = { iri, node };
   iriInput.value = iri;
-  view.replaceChildren(renderNode(node as Json, baseFor(node, new URL(iri, location.origin).href), 0, true));
+  const rendered = renderNode(node as Json, baseFor(node, new URL(iri, location.origin).href), 0, true);
+  view.replaceChildren(rendered);
+  void drawOperations(node as Json, iri, rendered);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations discovered at run time, with a form from each one's `expects`
+
+const API_DOC_REL = 'http://www.w3.org/ns/hydra/core#apiDocumentation';
+const apiDocs = new Map<string, Promise<ApiDocumentationModel | undefined>>();
+
+/** The API documentation the resource's answer links to (its `Link` header), read once per URL. */
+function apiDocumentationOf(iri: string): Promise<ApiDocumentationModel | undefined> {
+  const api = drawingClient();
+  return (async () => {
+    const response = await api.request('GET', iri);
+    await response.body?.cancel();
+    const header = response.headers.get('link');
+    const link = header ? parseLinkHeader(header, response.url || new URL(iri, location.origin).href).find((l) => hasRel(l, API_DOC_REL)) : undefined;
+    if (!link) return undefined;
+    let loading = apiDocs.get(link.href);
+    if (!loading) {
+      loading = (async () => {
+        const answer = await api.request('GET', link.href);
+        if (!answer.ok) return undefined;
+        return readApiDocumentation(await answer.json(), { base: link.href, resolveContext: api.registry.context as never });
+      })().catch(() => undefined);
+      apiDocs.set(link.href, loading);
+    }
+    return loading;
+  })().catch(() => undefined);
+}
+
+function classOf(doc: ApiDocumentationModel | undefined, iri: string | undefined): ClassModel | undefined {
+  if (!doc || iri === undefined) return undefined;
+  const found = doc.classes.get(iri);
+  if (found) return found;
+  for (const model of doc.classes.values()) if (model.title === iri || model.label === iri || model.iri.endsWith(`#${iri}`) || model.iri.endsWith(`/${iri}`)) return model;
+  return undefined;
+}
+
+/** The JSON key a property is written under: its label (the context's term), else its IRI's last segment. */
+function keyOf(property: PropertyModel): string {
+  return property.label ?? property.iri.replace(/^.*[#/]/, '');
+}
+
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+function inputFor(property: PropertyModel, id: string): HTMLInputElement {
+  const range = property.range ?? '';
+  const input = el('input', { id, name: keyOf(property), 'data-field': keyOf(property) });
+  if (range === `${XSD}integer` || range === `${XSD}int` || range === `${XSD}nonNegativeInteger`) {
+    input.type = 'number';
+    input.step = '1';
+  } else if (range === `${XSD}decimal` || range === `${XSD}double` || range === `${XSD}float`) {
+    input.type = 'number';
+    input.step = 'any';
+  } else if (range === `${XSD}boolean`) input.type = 'checkbox';
+  else if (range === `${XSD}dateTime`) input.type = 'datetime-local';
+  else if (range === `${XSD}date`) input.type = 'date';
+  else input.type = 'text';
+  if (property.required) input.required = true;
+  return input;
+}
+
+function bodyOf(formElement: HTMLFormElement, properties: readonly PropertyModel[]): Json {
+  const body: Json = {};
+  for (const property of properties) {
+    const key = keyOf(property);
+    const input = formElement.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(key)}"]`);
+    if (!input) continue;
+    if (input.type === 'checkbox') body[key] = input.checked;
+    else if (input.value === '') continue;
+    else if (input.type === 'number') body[key] = Number(input.value);
+    else body[key] = input.value;
+  }
+  return body;
+}
+
+function operationForm(node: Json, operation: Operation, expects: ClassModel | undefined, self: string): HTMLElement {
+  const fields = (expects?.properties ?? []).filter((p) => p.writable);
+  const formElement = el('form', { class: 'operation-form', 'data-operation-form': operation.name, novalidate: '' });
+  const list = el('div', { class: 'fields' });
+  fields.forEach((property, i) => {
+    const id = `op-${operation.name}-${i}`;
+    const label = el('label', { for: id }, property.title ?? keyOf(property));
+    if (property.required) label.append(el('span', { class: 'required', title: 'required' }, ' *'));
+    const row = el('div', { class: 'field', 'data-field-row': keyOf(property) }, label, inputFor(property, id), el('ul', { class: 'violations', 'data-violations': keyOf(property) }));
+    if (property.description) row.append(el('small', { class: 'hint' }, property.description));
+    list.append(row);
+  });
+  const general = el('ul', { class: 'violations', 'data-violations': '' });
+  const submit = el('button', { type: 'submit', 'data-invoke': operation.name }, `${operation.method} ${operation.title ?? operation.name}`);
+  formElement.append(list, general, submit);
+  formElement.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void invokeOperation(node, operation, fields.length > 0 || expects ? bodyOf(formElement, fields) : undefined, formElement, self);
+  });
+  return formElement;
+}
+
+async function invokeOperation(node: Json, operation: Operation, body: Json | undefined, formElement: HTMLFormElement, self: string): Promise<void> {
+  const api = drawingClient();
+  for (const list of formElement.querySelectorAll('[data-violations]')) list.replaceChildren();
+  setStatus(`${operation.method} ${operation.href ?? ''} (${operation.name}) …`, 'busy');
+  try {
+    const answer = (await api.invoke(node, operation, body)) as object | undefined;
+    setStatus(`${operation.name}: done (${operation.method} ${operation.href ?? ''})`);
+    if (answer !== undefined && isNode(answer) && operation.method !== 'POST' && idOf(answer) !== undefined) show(self, answer);
+    else if (answer !== undefined && isNode(answer)) {
+      const id = idOf(answer);
+      if (id !== undefined) go(new URL(id, baseFor(answer, new URL(self, location.origin).href)).pathname);
+      else await navigate(self);
+    } else await navigate(self);
+  } catch (error) {
+    setStatus(`${operation.name} failed: ${describeError(error)}`, 'error');
+    if (isHttpError(error)) {
+      for (const violation of error.violations) {
+        const key = violation.propertyPath.replace(/^.*\./, '');
+        const target = formElement.querySelector(`[data-violations="${CSS.escape(key)}"]`) ?? formElement.querySelector('[data-violations=""]');
+        target?.append(el('li', { 'data-violation': violation.propertyPath }, violation.propertyPath === '' || target.getAttribute('data-violations') === key ? violation.message : `${violation.propertyPath}: ${violation.message}`));
+      }
+      if (error.violations.length === 0) formElement.querySelector('[data-violations=""]')?.append(el('li', {}, describeError(error)));
+    }
+  }
+}
+
+async function drawOperations(node: Json, self: string, into: HTMLElement): Promise<void> {
+  const mine = generation;
+  let operations: Operation[];
+  try {
+    operations = await drawingClient().operations(node);
+  } catch (error) {
+    if (mine === generation) into.append(el('p', { class: 'hint', 'data-testid': 'operations-error' }, `Operations could not be listed: ${describeError(error)}`));
+    return;
+  }
+  const needsDoc = operations.some((o) => o.expects !== undefined);
+  const doc = needsDoc ? await apiDocumentationOf(self) : undefined;
+  if (mine !== generation || !into.isConnected) return;
+  const sections = { available: el('ul', { class: 'ops available' }), unavailable: el('ul', { class: 'ops unavailable' }), 'not-offered': el('ul', { class: 'ops not-offered' }) };
+  for (const operation of operations) {
+    const item = el('li', { 'data-operation': operation.name, 'data-state': operation.state }, el('span', { class: 'method' }, operation.method), ' ', el('strong', {}, operation.title ?? operation.name));
+    if (operation.expects) item.append(' ', el('span', { class: 'hint' }, `expects ${operation.expects}`));
+    if (operation.state === 'available') item.append(operationForm(node, operation, classOf(doc, operation.expects), self));
+    sections[operation.state].append(item);
+  }
+  const panel = el('section', { class: 'operations', 'data-testid': 'operations' }, el('h3', {}, 'Operations (discovered at run time)'));
+  for (const [state, label] of [['available', 'Available'], ['unavailable', 'Unavailable (the link is null)'], ['not-offered', 'Not offered']] as const) {
+    if (sections[state].childElementCount > 0) panel.append(el('h4', {}, label), sections[state]);
+  }
+  into.insertBefore(panel, into.children[1] ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------

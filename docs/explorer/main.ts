@@ -12,7 +12,8 @@
  */
 import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
 import { hydraReader, readApiDocumentation, type ActionState, type ApiDocumentationModel, type ClassModel, type HydraReader, type PropertyModel } from '@hyperld/hydra';
-import { hasRel, isHttpError, parseLinkHeader, type Operation } from '@hyperld/hydra/client';
+import { hydraRegistry } from '@hyperld/hydra';
+import { createClient, hasRel, isHttpError, parseLinkHeader, type Operation } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
 import { hashOf, iriFromHash, looksLikeLink, safeLink } from './links.js';
 
@@ -30,7 +31,14 @@ const MAX_JSON = 2000;
 interface Config {
   readonly token: string;
   readonly iri: string;
+  /** The API's entrypoint: its origin is the client's base URL. */
+  readonly entrypoint: string;
+  /** Whether the API is TextUs (the typed client, with its registry and media type). */
+  readonly textus: boolean;
 }
+
+/** Any client the explorer drives: TextUs's typed one or the generic Hydra one. */
+type AnyClient = Client<TextusTypes>;
 
 type Json = Record<string, unknown>;
 
@@ -42,13 +50,15 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 const form = byId<HTMLFormElement>('explorer-form');
 const tokenInput = byId<HTMLInputElement>('token');
+const entrypointInput = byId<HTMLInputElement>('entrypoint');
+const headerInput = byId<HTMLInputElement>('header');
 const iriInput = byId<HTMLInputElement>('iri');
 const statusLine = byId<HTMLElement>('status');
 const view = byId<HTMLElement>('view');
 
-let config: Config = { token: '', iri: '/contacts/DQeeO69/conversations' };
-let client: Client<TextusTypes> | undefined;
-let clientToken: string | undefined;
+let config: Config = { token: '', iri: '/', entrypoint: `${location.origin}/`, textus: false };
+let client: AnyClient | undefined;
+let clientKey: string | undefined;
 let current: { readonly iri: string; readonly node: object } | undefined;
 let generation = 0;
 
@@ -59,16 +69,40 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Recor
   return element;
 }
 
-function clientFor(token: string): Client<TextusTypes> {
-  if (!client || clientToken !== token) {
-    client = textus({ baseUrl: location.origin, token, retries: 0, timeout: 15_000 });
-    clientToken = token;
+/** The extra header typed as `Name: value` (empty: none). */
+function headerOf(text: string): Record<string, string> {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return {};
+  return { [text.slice(0, colon).trim()]: text.slice(colon + 1).trim() };
+}
+
+function entrypointUrl(): URL {
+  try {
+    return new URL(entrypointInput.value.trim() || config.entrypoint, location.href);
+  } catch {
+    return new URL(config.entrypoint, location.href);
+  }
+}
+
+function clientFor(token: string): AnyClient {
+  const entrypoint = entrypointUrl();
+  const header = headerInput.value.trim();
+  const key = JSON.stringify([token, entrypoint.href, header]);
+  if (!client || clientKey !== key) {
+    const extra = headerOf(header);
+    const common = { token, retries: 0, timeout: 15_000, ...(Object.keys(extra).length > 0 ? { headers: () => extra } : {}) };
+    client =
+      config.textus && entrypoint.origin === location.origin
+        ? textus({ baseUrl: entrypoint.origin, ...common })
+        : (createClient({ baseUrl: entrypoint.href, registry: hydraRegistry, contexts: 'same-origin', unknownContext: 'ignore', ...common }) as unknown as AnyClient);
+    clientKey = key;
+    reader = undefined;
   }
   return client;
 }
 
 /** The client that fetched what is drawn (drawing follows a navigation, which makes one). */
-function drawingClient(): Client<TextusTypes> {
+function drawingClient(): AnyClient {
   if (!client) throw new Error('Nothing has been fetched yet.');
   return client;
 }
@@ -385,7 +419,8 @@ function apiDocumentationOf(iri: string): Promise<ApiDocumentationModel | undefi
   const api = drawingClient();
   return (async () => {
     const response = await api.request('GET', iri);
-    await response.body?.cancel();
+    // Read to the end rather than cancelled: a cancelled body shows as a failed request.
+    await response.arrayBuffer();
     const header = response.headers.get('link');
     const link = header ? parseLinkHeader(header, response.url || new URL(iri, location.origin).href).find((l) => hasRel(l, API_DOC_REL)) : undefined;
     if (!link) return undefined;
@@ -452,7 +487,7 @@ function operationForm(node: Json, operation: Operation, expects: ClassModel | u
   const formElement = el('form', { class: 'operation-form', 'data-operation-form': operation.name, novalidate: '' });
   const list = el('div', { class: 'fields' });
   fields.forEach((property, i) => {
-    const id = `op-${operation.name}-${i}`;
+    const id = `op-${operation.name.replace(/[^\w-]/g, '_')}-${i}`;
     const label = el('label', { for: id }, property.title ?? keyOf(property));
     if (property.required) label.append(el('span', { class: 'required', title: 'required' }, ' *'));
     const row = el('div', { class: 'field', 'data-field-row': keyOf(property) }, label, inputFor(property, id), el('ul', { class: 'violations', 'data-violations': keyOf(property) }));
@@ -514,6 +549,7 @@ async function drawOperations(node: Json, self: string, into: HTMLElement): Prom
     if (operation.state === 'available') item.append(operationForm(node, operation, classOf(doc, operation.expects), self));
     sections[operation.state].append(item);
   }
+  if (operations.length === 0) return;
   const panel = el('section', { class: 'operations', 'data-testid': 'operations' }, el('h3', {}, 'Operations (discovered at run time)'));
   for (const [state, label] of [['available', 'Available'], ['unavailable', 'Unavailable (the link is null)'], ['not-offered', 'Not offered']] as const) {
     if (sections[state].childElementCount > 0) panel.append(el('h4', {}, label), sections[state]);
@@ -590,6 +626,8 @@ async function loadConfig(): Promise<Config> {
     return {
       token: typeof record['token'] === 'string' ? record['token'] : config.token,
       iri: typeof record['iri'] === 'string' ? record['iri'] : config.iri,
+      entrypoint: typeof record['entrypoint'] === 'string' ? record['entrypoint'] : config.entrypoint,
+      textus: record['textus'] === true,
     };
   } catch {
     return config;
@@ -602,6 +640,11 @@ form.addEventListener('submit', (event) => {
   if (iri !== '') go(iri);
 });
 
+// A new entrypoint is where browsing starts again.
+entrypointInput.addEventListener('change', () => {
+  iriInput.value = entrypointUrl().href;
+});
+
 window.addEventListener('hashchange', () => {
   const iri = iriFromHash(location.hash);
   if (iri !== undefined) void navigate(iri);
@@ -610,6 +653,7 @@ window.addEventListener('hashchange', () => {
 void (async () => {
   config = await loadConfig();
   if (tokenInput.value === '') tokenInput.value = config.token;
+  if (entrypointInput.value === '') entrypointInput.value = config.entrypoint;
   if (iriInput.value === '') iriInput.value = config.iri;
   document.documentElement.dataset['ready'] = 'true';
   await navigate(iriFromHash(location.hash) ?? config.iri);

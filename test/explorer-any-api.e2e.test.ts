@@ -3,7 +3,8 @@
  * on an ephemeral loopback port, the explorer's files served on the API's own origin (routed by
  * the browser, so the fixture needs no CORS). From the entrypoint it follows the books link,
  * lists the operations the API documentation gives the collection, fills in the form built from
- * the POST's `expects` class, sees the 422's violations next to their fields, then creates a book.
+ * the POST's `expects` class, sees the 422's violations next to their fields, then creates a book;
+ * it pages the books forward and back, and draws them in the dark theme.
  * Each view leaves a screenshot in `test/artifacts/`.
  *
  * Without `/usr/bin/chromium` the file is skipped on a developer machine, never in CI.
@@ -18,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../docs/src/explorer-build.js';
 import { STATIC_CSP } from '../docs/src/static-route.js';
 import { startApiPlatform3, startApiPlatform4 } from './fixture-apis/api-platform.js';
+import { PAGE_SIZE } from './fixture-apis/library.js';
 import type { FixtureApi } from './fixture-apis/loopback.js';
 import { browserSkipReason, launchBrowser, screenshot, watchErrors, type TestBrowser } from './helpers/browser.js';
 
@@ -97,6 +99,17 @@ describe.skipIf(skipReason !== undefined)('the explorer on a non-TextUs Hydra AP
         await page.goto(`${api.url}/explorer/#${api.books}`);
         await page.locator('[data-testid="resource"] [data-testid="members"] > li').first().waitFor();
         await screenshot(page, `explorer ${line} books collection`);
+        const first = (): Promise<string | null> => page.locator('[data-testid="resource"] [data-testid="members"] > li').first().getAttribute('data-member');
+        const onFirstPage = await first();
+        const next = page.locator('[data-testid="resource"] [data-testid="page-next"]');
+        expect(api.library.list().length).toBeGreaterThan(PAGE_SIZE);
+        await next.click();
+        await expect.poll(first).not.toBe(onFirstPage);
+        await screenshot(page, `explorer ${line} books second page`);
+        await page.locator('[data-testid="resource"] [data-testid="page-previous"]').click();
+        await expect.poll(first).toBe(onFirstPage);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, `explorer ${line} books collection dark`);
         // The one 422 is the invalid POST the test made on purpose.
         expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
       } finally {

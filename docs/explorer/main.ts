@@ -1,6 +1,10 @@
 /**
- * The hypermedia explorer: a page that walks the running TextUs reference server by its links
- * alone, with the browser build of `@hyperld/textus/client`. It shows a resource's properties,
+ * The hypermedia explorer: a page that walks any Hydra API by its links alone, from the
+ * entrypoint typed in (with a bearer token or one extra header): the TextUs reference server with
+ * the browser build of `@hyperld/textus/client`, any other API with the generic
+ * `@hyperld/hydra/client`. The operations the client discovers at run time are listed by state,
+ * each available one a form built from its `expects` class (the API documentation the answer
+ * links to), whose violations are drawn next to their fields. It shows a resource's properties,
  * makes its http(s) links clickable, nests embedded nodes, pages through collections with the
  * view's `next`/`previous`, and lists its actions as buttons — enabled when offered, disabled
  * when the link is `null` — whose invocation re-renders the answer.

@@ -142,6 +142,26 @@ describe.skipIf(skipReason !== undefined)('the docs site and the explorer in Chr
     expect(errors).toEqual([]);
   });
 
+  it('closes and reopens the seed conversation through the forms of the operations discovered at run time', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${server.url}/explorer/#${CONVERSATION}`);
+    const operations = page.locator('[data-testid="resource"] > [data-testid="operations"]');
+    await operations.locator('[data-operation="closeConversation"]').waitFor();
+    const state = page.locator('[data-testid="resource"] [data-testid="properties"] tr[data-property="currentState"] td');
+    const before = await state.innerText();
+    const [first, second] = before === 'open' ? (['closeConversation', 'reopenConversation'] as const) : (['reopenConversation', 'closeConversation'] as const);
+    expect(await operations.locator(`[data-operation="${first}"]`).getAttribute('data-state')).toBe('available');
+    expect(await operations.locator(`[data-operation="${second}"]`).getAttribute('data-state')).toBe('unavailable');
+    await screenshot(page, 'explorer operations discovered at run time');
+    await operations.locator(`button[data-invoke="${first}"]`).click();
+    await expect.poll(() => state.innerText()).not.toBe(before);
+    await page.locator(`[data-testid="operations"] [data-operation="${second}"][data-state="available"]`).waitFor();
+    await page.locator(`[data-testid="operations"] button[data-invoke="${second}"]`).click();
+    await expect.poll(() => state.innerText()).toBe(before);
+    expect(server.store.conversation(SEED_CONVERSATION_ID)?.current_state).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
   it('pages through a collection with the view\'s next and previous, to the store\'s every row', async () => {
     const { page, errors } = await open();
     const rows = server.store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 100);

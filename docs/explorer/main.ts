@@ -1,6 +1,10 @@
 /**
- * The hypermedia explorer: a page that walks the running TextUs reference server by its links
- * alone, with the browser build of `@hyperld/textus/client`. It shows a resource's properties,
+ * The hypermedia explorer: a page that walks any Hydra API by its links alone, from the
+ * entrypoint typed in (with a bearer token or one extra header): the TextUs reference server with
+ * the browser build of `@hyperld/textus/client`, any other API with the generic
+ * `@hyperld/hydra/client`. The operations the client discovers at run time are listed by state,
+ * each available one a form built from its `expects` class (the API documentation the answer
+ * links to), whose violations are drawn next to their fields. It shows a resource's properties,
  * makes its http(s) links clickable, nests embedded nodes, pages through collections with the
  * view's `next`/`previous`, and lists its actions as buttons — enabled when offered, disabled
  * when the link is `null` — whose invocation re-renders the answer.
@@ -11,8 +15,9 @@
  * @module
  */
 import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
-import { hydraReader, type ActionState, type HydraReader } from '@hyperld/hydra';
-import { isHttpError } from '@hyperld/hydra/client';
+import { hydraReader, readApiDocumentation, type ActionState, type ApiDocumentationModel, type ClassModel, type HydraReader, type PropertyModel } from '@hyperld/hydra';
+import { hydraRegistry } from '@hyperld/hydra';
+import { createClient, hasRel, isHttpError, parseLinkHeader, type Operation } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';
 import { hashOf, iriFromHash, looksLikeLink, safeLink } from './links.js';
 
@@ -30,7 +35,14 @@ const MAX_JSON = 2000;
 interface Config {
   readonly token: string;
   readonly iri: string;
+  /** The API's entrypoint: its origin is the client's base URL. */
+  readonly entrypoint: string;
+  /** Whether the API is TextUs (the typed client, with its registry and media type). */
+  readonly textus: boolean;
 }
+
+/** Any client the explorer drives: TextUs's typed one or the generic Hydra one. */
+type AnyClient = Client<TextusTypes>;
 
 type Json = Record<string, unknown>;
 
@@ -42,13 +54,15 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 const form = byId<HTMLFormElement>('explorer-form');
 const tokenInput = byId<HTMLInputElement>('token');
+const entrypointInput = byId<HTMLInputElement>('entrypoint');
+const headerInput = byId<HTMLInputElement>('header');
 const iriInput = byId<HTMLInputElement>('iri');
 const statusLine = byId<HTMLElement>('status');
 const view = byId<HTMLElement>('view');
 
-let config: Config = { token: '', iri: '/contacts/DQeeO69/conversations' };
-let client: Client<TextusTypes> | undefined;
-let clientToken: string | undefined;
+let config: Config = { token: '', iri: '/', entrypoint: `${location.origin}/`, textus: false };
+let client: AnyClient | undefined;
+let clientKey: string | undefined;
 let current: { readonly iri: string; readonly node: object } | undefined;
 let generation = 0;
 
@@ -59,16 +73,40 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Recor
   return element;
 }
 
-function clientFor(token: string): Client<TextusTypes> {
-  if (!client || clientToken !== token) {
-    client = textus({ baseUrl: location.origin, token, retries: 0, timeout: 15_000 });
-    clientToken = token;
+/** The extra header typed as `Name: value` (empty: none). */
+function headerOf(text: string): Record<string, string> {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return {};
+  return { [text.slice(0, colon).trim()]: text.slice(colon + 1).trim() };
+}
+
+function entrypointUrl(): URL {
+  try {
+    return new URL(entrypointInput.value.trim() || config.entrypoint, location.href);
+  } catch {
+    return new URL(config.entrypoint, location.href);
+  }
+}
+
+function clientFor(token: string): AnyClient {
+  const entrypoint = entrypointUrl();
+  const header = headerInput.value.trim();
+  const key = JSON.stringify([token, entrypoint.href, header]);
+  if (!client || clientKey !== key) {
+    const extra = headerOf(header);
+    const common = { token, retries: 0, timeout: 15_000, ...(Object.keys(extra).length > 0 ? { headers: () => extra } : {}) };
+    client =
+      config.textus && entrypoint.origin === location.origin
+        ? textus({ baseUrl: entrypoint.origin, ...common })
+        : (createClient({ baseUrl: entrypoint.href, registry: hydraRegistry, contexts: 'same-origin', unknownContext: 'ignore', ...common }) as unknown as AnyClient);
+    clientKey = key;
+    reader = undefined;
   }
   return client;
 }
 
 /** The client that fetched what is drawn (drawing follows a navigation, which makes one). */
-function drawingClient(): Client<TextusTypes> {
+function drawingClient(): AnyClient {
   if (!client) throw new Error('Nothing has been fetched yet.');
   return client;
 }
@@ -369,7 +407,158 @@ function renderNode(node: Json, base: string, depth: number, topLevel: boolean):
 function show(iri: string, node: object): void {
   current = { iri, node };
   iriInput.value = iri;
-  view.replaceChildren(renderNode(node as Json, baseFor(node, new URL(iri, location.origin).href), 0, true));
+  const rendered = renderNode(node as Json, baseFor(node, new URL(iri, location.origin).href), 0, true);
+  view.replaceChildren(rendered);
+  void drawOperations(node as Json, iri, rendered);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations discovered at run time, with a form from each one's `expects`
+
+const API_DOC_REL = 'http://www.w3.org/ns/hydra/core#apiDocumentation';
+const apiDocs = new Map<string, Promise<ApiDocumentationModel | undefined>>();
+
+/** The API documentation the resource's answer links to (its `Link` header), read once per URL. */
+function apiDocumentationOf(iri: string): Promise<ApiDocumentationModel | undefined> {
+  const api = drawingClient();
+  return (async () => {
+    const response = await api.request('GET', iri);
+    // Read to the end rather than cancelled: a cancelled body shows as a failed request.
+    await response.arrayBuffer();
+    const header = response.headers.get('link');
+    const link = header ? parseLinkHeader(header, response.url || new URL(iri, location.origin).href).find((l) => hasRel(l, API_DOC_REL)) : undefined;
+    if (!link) return undefined;
+    let loading = apiDocs.get(link.href);
+    if (!loading) {
+      loading = (async () => {
+        const answer = await api.request('GET', link.href);
+        if (!answer.ok) return undefined;
+        return readApiDocumentation(await answer.json(), { base: link.href, resolveContext: api.registry.context as never });
+      })().catch(() => undefined);
+      apiDocs.set(link.href, loading);
+    }
+    return loading;
+  })().catch(() => undefined);
+}
+
+function classOf(doc: ApiDocumentationModel | undefined, iri: string | undefined): ClassModel | undefined {
+  if (!doc || iri === undefined) return undefined;
+  const found = doc.classes.get(iri);
+  if (found) return found;
+  for (const model of doc.classes.values()) if (model.title === iri || model.label === iri || model.iri.endsWith(`#${iri}`) || model.iri.endsWith(`/${iri}`)) return model;
+  return undefined;
+}
+
+/** The JSON key a property is written under: its label (the context's term), else its IRI's last segment. */
+function keyOf(property: PropertyModel): string {
+  return property.label ?? property.iri.replace(/^.*[#/]/, '');
+}
+
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+function inputFor(property: PropertyModel, id: string): HTMLInputElement {
+  const range = property.range ?? '';
+  const input = el('input', { id, name: keyOf(property), 'data-field': keyOf(property) });
+  if (range === `${XSD}integer` || range === `${XSD}int` || range === `${XSD}nonNegativeInteger`) {
+    input.type = 'number';
+    input.step = '1';
+  } else if (range === `${XSD}decimal` || range === `${XSD}double` || range === `${XSD}float`) {
+    input.type = 'number';
+    input.step = 'any';
+  } else if (range === `${XSD}boolean`) input.type = 'checkbox';
+  else if (range === `${XSD}dateTime`) input.type = 'datetime-local';
+  else if (range === `${XSD}date`) input.type = 'date';
+  else input.type = 'text';
+  if (property.required) input.required = true;
+  return input;
+}
+
+function bodyOf(formElement: HTMLFormElement, properties: readonly PropertyModel[]): Json {
+  const body: Json = {};
+  for (const property of properties) {
+    const key = keyOf(property);
+    const input = formElement.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(key)}"]`);
+    if (!input) continue;
+    if (input.type === 'checkbox') body[key] = input.checked;
+    else if (input.value === '') continue;
+    else if (input.type === 'number') body[key] = Number(input.value);
+    else body[key] = input.value;
+  }
+  return body;
+}
+
+function operationForm(node: Json, operation: Operation, expects: ClassModel | undefined, self: string): HTMLElement {
+  const fields = (expects?.properties ?? []).filter((p) => p.writable);
+  const formElement = el('form', { class: 'operation-form', 'data-operation-form': operation.name, novalidate: '' });
+  const list = el('div', { class: 'fields' });
+  fields.forEach((property, i) => {
+    const id = `op-${operation.name.replace(/[^\w-]/g, '_')}-${i}`;
+    const label = el('label', { for: id }, property.title ?? keyOf(property));
+    if (property.required) label.append(el('span', { class: 'required', title: 'required' }, ' *'));
+    const row = el('div', { class: 'field', 'data-field-row': keyOf(property) }, label, inputFor(property, id), el('ul', { class: 'violations', 'data-violations': keyOf(property) }));
+    if (property.description) row.append(el('small', { class: 'hint' }, property.description));
+    list.append(row);
+  });
+  const general = el('ul', { class: 'violations', 'data-violations': '' });
+  const submit = el('button', { type: 'submit', 'data-invoke': operation.name }, `${operation.method} ${operation.title ?? operation.name}`);
+  formElement.append(list, general, submit);
+  formElement.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void invokeOperation(node, operation, fields.length > 0 || expects ? bodyOf(formElement, fields) : undefined, formElement, self);
+  });
+  return formElement;
+}
+
+async function invokeOperation(node: Json, operation: Operation, body: Json | undefined, formElement: HTMLFormElement, self: string): Promise<void> {
+  const api = drawingClient();
+  for (const list of formElement.querySelectorAll('[data-violations]')) list.replaceChildren();
+  setStatus(`${operation.method} ${operation.href ?? ''} (${operation.name}) …`, 'busy');
+  try {
+    const answer = (await api.invoke(node, operation, body)) as object | undefined;
+    setStatus(`${operation.name}: done (${operation.method} ${operation.href ?? ''})`);
+    if (answer !== undefined && isNode(answer) && operation.method !== 'POST' && idOf(answer) !== undefined) show(self, answer);
+    else if (answer !== undefined && isNode(answer)) {
+      const id = idOf(answer);
+      if (id !== undefined) go(new URL(id, baseFor(answer, new URL(self, location.origin).href)).pathname);
+      else await navigate(self);
+    } else await navigate(self);
+  } catch (error) {
+    setStatus(`${operation.name} failed: ${describeError(error)}`, 'error');
+    if (isHttpError(error)) {
+      for (const violation of error.violations) {
+        const key = violation.propertyPath.replace(/^.*\./, '');
+        const target = formElement.querySelector(`[data-violations="${CSS.escape(key)}"]`) ?? formElement.querySelector('[data-violations=""]');
+        target?.append(el('li', { 'data-violation': violation.propertyPath }, violation.propertyPath === '' || target.getAttribute('data-violations') === key ? violation.message : `${violation.propertyPath}: ${violation.message}`));
+      }
+      if (error.violations.length === 0) formElement.querySelector('[data-violations=""]')?.append(el('li', {}, describeError(error)));
+    }
+  }
+}
+
+async function drawOperations(node: Json, self: string, into: HTMLElement): Promise<void> {
+  const mine = generation;
+  let operations: Operation[];
+  try {
+    operations = await drawingClient().operations(node);
+  } catch (error) {
+    if (mine === generation) into.append(el('p', { class: 'hint', 'data-testid': 'operations-error' }, `Operations could not be listed: ${describeError(error)}`));
+    return;
+  }
+  const needsDoc = operations.some((o) => o.expects !== undefined);
+  const doc = needsDoc ? await apiDocumentationOf(self) : undefined;
+  if (mine !== generation || !into.isConnected) return;
+  const sections = { available: el('ul', { class: 'ops available' }), unavailable: el('ul', { class: 'ops unavailable' }), 'not-offered': el('ul', { class: 'ops not-offered' }) };
+  for (const operation of operations) {
+    const item = el('li', { 'data-operation': operation.name, 'data-state': operation.state }, el('span', { class: 'method' }, operation.method), ' ', el('strong', {}, operation.title ?? operation.name));
+    if (operation.expects) item.append(' ', el('span', { class: 'hint' }, `expects ${operation.expects}`));
+    if (operation.state === 'available') item.append(operationForm(node, operation, classOf(doc, operation.expects), self));
+    sections[operation.state].append(item);
+  }
+  if (operations.length === 0) return;
+  const panel = el('section', { class: 'operations', 'data-testid': 'operations' }, el('h3', {}, 'Operations (discovered at run time)'));
+  for (const [state, label] of [['available', 'Available'], ['unavailable', 'Unavailable (the link is null)'], ['not-offered', 'Not offered']] as const) {
+    if (sections[state].childElementCount > 0) panel.append(el('h4', {}, label), sections[state]);
+  }
+  into.insertBefore(panel, into.children[1] ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,6 +630,8 @@ async function loadConfig(): Promise<Config> {
     return {
       token: typeof record['token'] === 'string' ? record['token'] : config.token,
       iri: typeof record['iri'] === 'string' ? record['iri'] : config.iri,
+      entrypoint: typeof record['entrypoint'] === 'string' ? record['entrypoint'] : config.entrypoint,
+      textus: record['textus'] === true,
     };
   } catch {
     return config;
@@ -453,6 +644,11 @@ form.addEventListener('submit', (event) => {
   if (iri !== '') go(iri);
 });
 
+// A new entrypoint is where browsing starts again.
+entrypointInput.addEventListener('change', () => {
+  iriInput.value = entrypointUrl().href;
+});
+
 window.addEventListener('hashchange', () => {
   const iri = iriFromHash(location.hash);
   if (iri !== undefined) void navigate(iri);
@@ -461,6 +657,7 @@ window.addEventListener('hashchange', () => {
 void (async () => {
   config = await loadConfig();
   if (tokenInput.value === '') tokenInput.value = config.token;
+  if (entrypointInput.value === '') entrypointInput.value = config.entrypoint;
   if (iriInput.value === '') iriInput.value = config.iri;
   document.documentElement.dataset['ready'] = 'true';
   await navigate(iriFromHash(location.hash) ?? config.iri);

@@ -60,7 +60,7 @@ export interface ExplorerBuild {
 /**
  * Builds the explorer into `<outDir>/explorer/`: `index.html`, `explorer.js` (the browser
  * bundle: ESM, minified, resolving workspace packages to their sources), `explorer.css`,
- * `favicon.svg` and `config.json` (`{ token, iri }`: the demo token and the seed's collection).
+ * `favicon.svg` and `config.json` (`{ token, iri, entrypoint, textus }`: the demo token, the seed's collection, the page's own origin as the TextUs API).
  *
  * @param outDir - the site's output directory.
  * @returns where it wrote and the bundle's size.
@@ -92,7 +92,7 @@ export async function buildExplorer(outDir: string): Promise<ExplorerBuild> {
   if (!bundle) throw new Error('buildExplorer: esbuild produced no explorer.js.');
   await writeFile(join(dir, 'explorer.js'), bundle.contents);
   for (const file of STATIC_FILES) await copyFile(join(EXPLORER_SOURCE, file), join(dir, file));
-  const config = { token: DEMO_TOKEN, iri: `/contacts/${SEED_CONTACT_ID}/conversations` };
+  const config = { token: DEMO_TOKEN, iri: `/contacts/${SEED_CONTACT_ID}/conversations`, entrypoint: '/', textus: true };
   await writeFile(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return { dir, files: ['index.html', 'explorer.js', ...STATIC_FILES.slice(1), 'config.json'], bundleBytes: bundle.contents.byteLength };
 }

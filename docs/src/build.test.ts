@@ -100,7 +100,11 @@ describe('the TextUs API reference', () => {
     expect(html).toContain('<td><code>closeConversation</code></td><td><span class="method method-put">PUT</span></td>');
     expect(html).toContain('/conversations/:conversation/close');
     expect(html).toContain('PUT to close; available when the conversation is open.');
-    expect(html).toMatch(/<td><code>timeline<\/code><\/td><td>link<\/td><td><a href="Timeline.html"><code>Timeline<\/code><\/a><\/td><td>no<\/td><td><span class="yes">yes<\/span><\/td>/);
+    // Property, kind, range, required, readable, writable, nullable: timeline is an optional, non-null link.
+    expect(html).toMatch(
+      /<tr id="property-timeline"><td><code>timeline<\/code><a class="anchor" href="#property-timeline"[^>]*>#<\/a><\/td><td>link<\/td><td><a href="Timeline.html"><code>Timeline<\/code><\/a><\/td><td>no<\/td><td><span class="yes">yes<\/span><\/td><td><span class="yes">yes<\/span><\/td><td>no<\/td>/,
+    );
+    expect(html).toMatch(/<tr id="property-id"><td><code>id<\/code>.*?<\/td><td>the node IRI<\/td><td><span class="muted">any<\/span><\/td><td><span class="yes">yes<\/span><\/td><td><span class="yes">yes<\/span><\/td><td>no<\/td>/);
     expect(await page('textus/types/hydra-Collection.html')).toContain('<h1>hydra:Collection</h1>');
   });
 });

@@ -154,15 +154,21 @@ async function boundedText(response: Response, maxBytes: number, url: string): P
   return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }
 
-/** The context URLs a document names at its top level (and on its top-level `@graph`'s nodes), absolute. */
+/** The context URLs a document names, on any node (embedded ones carry their own), absolute; at most 64. */
 function contextUrls(value: unknown, base: string): string[] {
-  const out: string[] = [];
-  const nodes = [value, ...(isRecord(value) && Array.isArray(value['@graph']) ? value['@graph'] : [])];
-  for (const node of nodes) {
-    if (!isRecord(node)) continue;
-    for (const context of [node['@context']].flat()) if (typeof context === 'string') out.push(resolveIri(context, base));
+  const out = new Set<string>();
+  const stack: unknown[] = [value];
+  // Iterative and bounded: the document was parsed within the size limit, and no more than 64
+  // distinct contexts are ever loaded for one answer.
+  while (stack.length > 0 && out.size < 64) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (isRecord(item)) {
+      for (const context of [item['@context']].flat()) if (typeof context === 'string') out.add(resolveIri(context, base));
+      for (const [key, child] of Object.entries(item)) if (key !== '@context' && typeof child === 'object' && child !== null) stack.push(child);
+    }
   }
-  return out;
+  return [...out];
 }
 
 /** The remote contexts named, loaded through the client under its policy, as a synchronous resolver. */

@@ -11,6 +11,7 @@ describe('CliError', () => {
       expand_failed: 1,
       unknown_type: 1,
       types_error: 2,
+      example_failed: 1,
     });
   });
 

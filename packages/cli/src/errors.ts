@@ -21,6 +21,7 @@ export const CliErrorCodes = {
   expand_failed: 'The document does not expand to JSON-LD (exit status 1).',
   unknown_type: 'The type named is not in the vocabulary (exit status 1).',
   types_error: 'The --types module cannot be loaded, or exports neither a registry nor an array of type definitions (exit status 2).',
+  example_failed: 'An example answer of the API does not decode, so the reference is not written (exit status 1).',
 } as const;
 
 /**
@@ -35,7 +36,7 @@ export const CliErrorCodes = {
 export type CliErrorCode = keyof typeof CliErrorCodes;
 
 /** The exit status of each code: the input and the command line are the caller's to fix (2). */
-const EXIT_CODES: Readonly<Record<CliErrorCode, 1 | 2>> = { usage_error: 2, input_error: 2, expand_failed: 1, unknown_type: 1, types_error: 2 };
+const EXIT_CODES: Readonly<Record<CliErrorCode, 1 | 2>> = { usage_error: 2, input_error: 2, expand_failed: 1, unknown_type: 1, types_error: 2, example_failed: 1 };
 
 /**
  * A failure of a `hyperld` command, reported as one line on stderr with its exit status.

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { expand, formatViolation, idOf, isDecodeError, isHyperldError, metaOf, resolveIri, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
+import { ApiDocsError, loadApiReference, referenceFromRegistry, writeApiSite } from '@hyperld/apidocs';
 import { HydraError, listActions, readApiDocumentation, type ActionState } from '@hyperld/hydra';
 import type { Client } from '@hyperld/hydra/client';
 import { textusRegistry } from '@hyperld/textus';
@@ -93,6 +94,8 @@ interface Command {
   readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean; readonly short?: string }>>;
   /** Whether the argument may be a URL (`also`), must be one (`only`), or is a file (absent). */
   readonly url?: 'also' | 'only';
+  /** Whether `--types MODULE` may stand in for the argument (`hyperld docs --types api.ts`). */
+  readonly typesInsteadOfArgument?: boolean;
   readonly execute: (positionals: readonly string[], values: Flags, context: Context) => Promise<number>;
 }
 
@@ -104,6 +107,7 @@ interface Flags {
   readonly limit?: string;
   readonly types?: string;
   readonly output?: string;
+  readonly title?: string;
 }
 
 interface Context {
@@ -431,6 +435,58 @@ ${URL_NOTE}`,
       return 0;
     },
   },
+  docs: {
+    usage: 'hyperld docs <URL | --types MODULE> -o DIR [--title T] [--header H]… [--contexts POLICY]',
+    summary: 'write an API reference site (classes, endpoints, examples, search)',
+    details: `Writes a static API reference into DIR: a front page, one page per class (its properties
+with kind, range, required, readable, writable; its links and actions with method, target,
+expects, returns and statuses), one page per endpoint with a curl request, its search templates
+and a real example answer, a sidebar and a search box (client-side; no inline script or style).
+
+A <URL> may be the API documentation or any resource of the API: its Link header leads to the
+documentation; the entry point and each collection it links to become endpoints, each
+requested once, and an example the client cannot decode fails the command (exit 1). Header
+values (credentials) never reach the pages: the curl examples show {token} in their place.
+With --types MODULE (and no URL) the reference is of the module's definitions, without endpoints.
+
+  -o, --output DIR   where to write the site (created when missing)
+  --title T          the reference's title (default: the documentation's title)
+${TYPES_NOTE}
+
+${URL_NOTE}`,
+    options: { output: { type: 'string', short: 'o' }, title: { type: 'string' }, ...TYPES_OPTION, ...URL_OPTIONS },
+    url: 'only',
+    typesInsteadOfArgument: true,
+    execute: async ([source], flags, context) => {
+      const { io } = context;
+      if (flags.output === undefined) throw usageError('docs', '-o DIR is required: where to write the site');
+      let reference: Awaited<ReturnType<typeof loadApiReference>>;
+      if (source !== undefined) {
+        try {
+          reference = await loadApiReference(source, {
+            headers: parseHeaderOptions(flags.header ?? [], 'docs'),
+            contexts: parseContextsOption(flags.contexts ?? [], 'docs'),
+            ...(flags.title !== undefined ? { title: flags.title } : {}),
+            ...(io.fetch !== undefined ? { fetch: io.fetch } : {}),
+          });
+        } catch (error) {
+          if (error instanceof ApiDocsError && error.code === 'example_failed') throw new CliError('example_failed', oneLine(error.message), { cause: error });
+          throw remoteError(error, source);
+        }
+      } else {
+        reference = referenceFromRegistry(context.registry, { title: flags.title ?? `${flags.types ?? 'API'} reference`, headers: { Accept: 'application/ld+json' }, endpoints: [] });
+      }
+      let files: string[];
+      try {
+        files = await writeApiSite(reference, flags.output);
+      } catch (error) {
+        throw new CliError('input_error', `${flags.output}: ${oneLine(error instanceof Error ? error.message : String(error))}`, { cause: error });
+      }
+      const pages = files.filter((f) => f.endsWith('.html')).length;
+      io.stdout.write(`wrote ${pages} pages into ${flags.output} (${reference.classes.length} classes, ${reference.endpoints.length} endpoints)\n`);
+      return 0;
+    },
+  },
   expand: {
     usage: 'hyperld expand <file|-> --base URL',
     summary: 'expand a document to JSON-LD with the fast expander',
@@ -485,6 +541,7 @@ const POSITIONALS: Readonly<Record<string, string>> = {
   actions: 'one <file> (or - for standard input)',
   expand: 'one <file> (or - for standard input)',
   generate: 'one <URL> or <file> (or - for standard input)',
+  docs: 'one <URL>, or --types MODULE',
   context: 'one <Type>',
 };
 
@@ -719,15 +776,19 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
   } catch (error) {
     throw usageError(name, oneLine(error instanceof Error ? error.message : String(error)));
   }
-  if (parsed.positionals.length !== 1) {
+  const typesOnly = command.typesInsteadOfArgument === true && parsed.values.types !== undefined && parsed.positionals.length === 0;
+  if (parsed.positionals.length !== 1 && !typesOnly) {
     throw usageError(name, `expected ${POSITIONALS[name] ?? 'one argument'}, got ${parsed.positionals.length}`);
+  }
+  if (typesOnly && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
+    throw usageError(name, '--header and --contexts are for URL arguments');
   }
   const base = parsed.values.base;
   if (base !== undefined && !URL.canParse(base)) throw usageError(name, `--base ${JSON.stringify(base)} is not an absolute URL`);
-  const isUrl = isUrlArgument(parsed.positionals[0] as string);
-  if (command.url === 'only' && !isUrl) throw usageError(name, `expected an http(s) URL, got ${JSON.stringify(parsed.positionals[0])}`);
+  const isUrl = !typesOnly && isUrlArgument(parsed.positionals[0] as string);
+  if (command.url === 'only' && !isUrl && !typesOnly) throw usageError(name, `expected an http(s) URL, got ${JSON.stringify(parsed.positionals[0])}`);
   if (isUrl && base !== undefined) throw usageError(name, '--base is for files: a URL is its own base');
-  if (!isUrl && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
+  if (!isUrl && !typesOnly && (parsed.values.header !== undefined || parsed.values.contexts !== undefined)) {
     throw usageError(name, '--header and --contexts are for URL arguments');
   }
   // Loaded once per run, and only once the command line is known to be right.
@@ -738,7 +799,7 @@ async function dispatch(argv: readonly string[], context: Context): Promise<numb
 
 /**
  * Runs the `hyperld` tool on its arguments (without the `node` and script paths): `validate`,
- * `roundtrip`, `actions`, `expand`, `context`, `get`, `members`, `generate`, `--help` for each, and `--version`. Results go
+ * `roundtrip`, `actions`, `expand`, `context`, `get`, `members`, `generate`, `docs`, `--help` for each, and `--version`. Results go
  * to `io.stdout`; usage errors and input errors (unreadable, over `maxSize`, not UTF-8, not JSON)
  * are one line on `io.stderr`.
  *

@@ -59,6 +59,7 @@ export interface BuildOptions {
 const PACKAGES: ReadonlyArray<readonly [name: string, summary: string]> = [
   ['@hyperld/core', 'Typed, validated, lossless JSON-LD nodes: kinds, type definitions, the registry and codec, generated contexts, the expander (with ./jsonld interop and ./testing arbitraries).'],
   ['@hyperld/hydra', 'Hydra collections, paging, IRI templates, actions whose null link means “unavailable”, API documentation; a link-driven client (./client) and server building blocks (./server).'],
+  ['@hyperld/apidocs', 'An API reference site for any Hydra API, from its live documentation or from a registry with its routes: classes, endpoints with real decoded examples, search templates, client-side search (also hyperld docs).'],
   ['@hyperld/textus', 'The TextUs conversation vocabulary, its actions and routes, and a typed client (./client).'],
   ['@hyperld/textus-server', 'The reference TextUs server: an SQLite store, seed data and the API as a Fetch-style handler.'],
   ['@hyperld/cli', 'The hyperld command-line tool: validate, round-trip, list actions, expand, print contexts.'],

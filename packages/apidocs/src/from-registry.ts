@@ -43,9 +43,9 @@ export interface RegistryReferenceOptions {
  * @returns its description, its target types' terms, and whether any type may be the target.
  * @example
  * ```ts
- * import { k } from '@hyperld/core';
+ * import { t } from '@hyperld/core';
  * import { describeKind } from '@hyperld/apidocs';
- * describeKind(k.link('Timeline')); // { kind: 'link', targets: ['Timeline'], anyTarget: false }
+ * describeKind(t.link('Timeline')); // { kind: 'link', targets: ['Timeline'], anyTarget: false }
  * ```
  */
 export function describeKind(kind: AnyKind): { readonly kind: string; readonly targets: readonly string[]; readonly anyTarget: boolean } {

@@ -43,7 +43,7 @@ export interface OperationReference {
  * @example
  * ```ts
  * import type { PropertyReference } from '@hyperld/apidocs';
- * const title: PropertyReference = { name: 'title', kind: 'value', range: ['http://www.w3.org/2001/XMLSchema#string'], required: true, readable: true, writable: true, operations: [] };
+ * const title: PropertyReference = { name: 'title', kind: 'value', range: ['http://www.w3.org/2001/XMLSchema#string'], required: true, readable: true, writable: true };
  * ```
  */
 export interface PropertyReference {

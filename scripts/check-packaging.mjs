@@ -210,8 +210,8 @@ try {
 
   // 2: what a CLI user installs.
   let cliDir;
-  await check('npm i @hyperld/cli (with core, hydra, textus)', () => {
-    const closure = ['@hyperld/cli', '@hyperld/core', '@hyperld/hydra', '@hyperld/textus'];
+  await check('npm i @hyperld/cli (with core, hydra, textus, apidocs)', () => {
+    const closure = ['@hyperld/cli', '@hyperld/core', '@hyperld/hydra', '@hyperld/textus', '@hyperld/apidocs'];
     cliDir = npmProject('cli', closure.map((n) => tarballOf.get(n)));
     const { paths, count, megabytes } = installed(cliDir);
     const native = paths.filter((p) => /(^|\/)node_modules\/(better-sqlite3|bindings|prebuild-install|node-gyp)$/.test(p));

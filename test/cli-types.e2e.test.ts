@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtCli } from './helpers/built-cli.js';
 
@@ -54,6 +54,14 @@ describe('the built hyperld binary with --types api.ts', () => {
       stderr: '',
     });
     expect(await hyperld(bin, ['actions', 'page.json', '--types', 'api.ts'])).toEqual({ code: 0, stdout: '/books/1 (Book)\n  borrow  unavailable  POST\n', stderr: '' });
+  });
+
+  it('writes the reference of the module’s types with hyperld docs --types api.ts -o DIR', async () => {
+    expect(await hyperld('bin.js', ['docs', '--types', 'api.ts', '-o', 'site'])).toEqual({ code: 0, stdout: expect.stringMatching(/^wrote \d+ pages into site \(\d+ classes, 0 endpoints\)\n$/), stderr: '' });
+    const book = readFileSync(join(project, 'site', 'types', 'Book.html'), 'utf8');
+    expect(book).toContain('<tr id="property-isbn"><td><code>isbn</code>');
+    expect(book).toMatch(/<td><code>borrow<\/code><\/td><td><span class="method method-post">POST<\/span><\/td>/);
+    expect(await hyperld('bin.js', ['docs', '--types', 'api.ts'])).toEqual({ code: 2, stdout: '', stderr: 'hyperld: docs: -o DIR is required: where to write the site (see hyperld docs --help)\n' });
   });
 
   it('says which package to install when tsx is not installed (and still loads a .js module)', async () => {

@@ -50,7 +50,7 @@ export function builtCli(prefix: string): BuiltCli {
     async install() {
       mkdirSync(cli, { recursive: true });
       copyFileSync(new URL('cli/package.json', PACKAGES), join(cli, 'package.json'));
-      for (const name of ['core', 'hydra', 'textus']) symlinkSync(fileURLToPath(new URL(name, PACKAGES)), join(project, 'node_modules', '@hyperld', name), 'dir');
+      for (const name of ['core', 'hydra', 'textus', 'apidocs']) symlinkSync(fileURLToPath(new URL(name, PACKAGES)), join(project, 'node_modules', '@hyperld', name), 'dir');
       await buildPackage('cli', join(cli, 'dist'));
     },
     async run(bin, args) {

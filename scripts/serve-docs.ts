@@ -39,7 +39,26 @@ if (args.includes('--build')) {
   }
   console.log(`Built ${siteDir} in ${Math.round(performance.now() - started)} ms`);
 }
-const server = await startTextusServer({ extraRoutes: staticRoutes(siteDir, { mount: '/' }) });
+// The handlers are installed before the server starts: it announces "listening on" as soon as it
+// listens, and a supervisor may signal at once (the default action would kill the process, and
+// pnpm would then die by the signal too). Before the server is up there is nothing to close.
+let server: Awaited<ReturnType<typeof startTextusServer>> | undefined;
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  if (server === undefined) process.exit(0);
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server = await startTextusServer({ extraRoutes: staticRoutes(siteDir, { mount: '/' }) });
 // Only what the directory holds is announced: a site built --no-typedoc has no library reference,
 // and `--build` without docs/src/build.ts writes the explorer alone.
 const parts: ReadonlyArray<readonly [label: string, file: string, path: string]> = [
@@ -52,17 +71,5 @@ if (present.length === 0) console.warn(`warning: ${siteDir} has no site yet; run
 const width = Math.max(...present.map(([label]) => label.length));
 for (const [label, , path] of present) console.log(`${label.padEnd(width)} ${server.url}${path}`);
 
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  server.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+

@@ -18,6 +18,21 @@ import { HttpError } from './http-error.js';
  */
 const ERROR_BODY_LIMIT = 64 * 1024;
 
+/**
+ * The key of a method a `Response` may carry to read its own body within a limit, as
+ * {@link readBounded} does (the text, or `undefined` past the limit): how the Node transport
+ * (`@hyperld/hydra/node`) gives its body without a WHATWG stream. `Symbol.for`, so that a copy of
+ * the package loaded twice still sees it.
+ *
+ * @internal
+ */
+export const READ_TEXT_WITHIN: unique symbol = Symbol.for('@hyperld/hydra.readTextWithin') as never;
+
+/** A `Response` that reads its own body within a limit. */
+interface ReadsWithin {
+  readonly [READ_TEXT_WITHIN]?: (limit: number) => Promise<string | undefined>;
+}
+
 /** The most bytes decoded at once, so that one huge chunk from `fetch` cannot overshoot the limit by much. */
 const SLICE = 64 * 1024;
 
@@ -102,6 +117,8 @@ async function readText(response: Response, url: string, budget: Budget, limit: 
  * @returns the text (decoded as `Response.text()` does), or `undefined` when it passed the limit.
  */
 async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  const own = (response as ReadsWithin)[READ_TEXT_WITHIN];
+  if (typeof own === 'function') return own.call(response, limit);
   const body = response.body;
   if (body === null) return '';
   const reader = body.getReader();

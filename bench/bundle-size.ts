@@ -99,42 +99,49 @@ export async function bundleSize(input: BundleInput): Promise<BundleSize> {
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     });
-    const chunks = Object.entries(result.metafile.outputs)
-      .filter(([file]) => file.endsWith('.js'))
-      .map(([file, meta]) => {
-        const output = result.outputFiles.find((f) => f.path.endsWith(file.split('/').pop() as string));
-        const code = output?.contents ?? new Uint8Array();
-        const chunk: Chunk = {
-          file: file.split('/').pop() as string,
-          minBytes: code.length,
-          gzipBytes: gzipSync(code, { level: 9 }).length,
-          inputs: Object.entries(meta.inputs)
-            .map(([name, { bytesInOutput }]) => ({ input: name, bytes: bytesInOutput }))
-            .sort((x, y) => y.bytes - x.bytes),
-        };
-        return { chunk, isEntry: meta.entryPoint !== undefined };
-      });
-    const entry = chunks.find((c) => c.isEntry)?.chunk ?? chunks[0]?.chunk;
-    if (entry === undefined) throw new Error('esbuild wrote no JavaScript');
-    // A chunk shared by the entry's static imports is loaded with it: count it into the entry.
-    const staticOf = new Set(
-      Object.values(result.metafile.outputs)
-        .filter((o) => o.entryPoint !== undefined)
-        .flatMap((o) => ((o as { imports?: readonly { path: string; kind: string }[] }).imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path.split('/').pop())),
-    );
-    const eager = chunks.filter((c) => !c.isEntry && staticOf.has(c.chunk.file)).map((c) => c.chunk);
-    const merged: Chunk =
-      eager.length === 0
-        ? entry
-        : {
-            file: [entry.file, ...eager.map((c) => c.file)].join(' + '),
-            minBytes: entry.minBytes + eager.reduce((s, c) => s + c.minBytes, 0),
-            gzipBytes: entry.gzipBytes + eager.reduce((s, c) => s + c.gzipBytes, 0),
-            inputs: [...entry.inputs, ...eager.flatMap((c) => c.inputs)].sort((x, y) => y.bytes - x.bytes),
-          };
-    const lazy = chunks
-      .filter((c) => !c.isEntry && !staticOf.has(c.chunk.file))
-      .map((c) => c.chunk)
+    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+    const base = (file: string): string => file.split('/').pop() as string;
+    const measure = (file: string, meta: (typeof outputs)[number][1]): Chunk => {
+      const code = result.outputFiles.find((f) => base(f.path) === base(file))?.contents ?? new Uint8Array();
+      return {
+        file: base(file),
+        minBytes: code.length,
+        gzipBytes: gzipSync(code, { level: 9 }).length,
+        inputs: Object.entries(meta.inputs)
+          .map(([name, { bytesInOutput }]) => ({ input: name, bytes: bytesInOutput }))
+          .sort((x, y) => y.bytes - x.bytes),
+      };
+    };
+    // The main entry (a lazy module's stub is an entry point too), then every chunk it reaches by
+    // static imports: what a page loads before its first call. The rest loads on `await import()`.
+    const entryInput = 'entry' in input ? input.entry : 'bench/entry.ts';
+    const main = outputs.find(([, meta]) => meta.entryPoint === entryInput) ?? outputs[0];
+    if (main === undefined) throw new Error('esbuild wrote no JavaScript');
+    const eager = new Set<string>([base(main[0])]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [file, meta] of outputs) {
+        if (!eager.has(base(file))) continue;
+        for (const i of (meta as { imports?: readonly { path: string; kind: string }[] }).imports ?? []) {
+          if (i.kind === 'import-statement' && !eager.has(base(i.path))) {
+            eager.add(base(i.path));
+            grew = true;
+          }
+        }
+      }
+    }
+    const eagerChunks = outputs.filter(([file]) => eager.has(base(file))).map(([file, meta]) => measure(file, meta));
+    const merged: Chunk = {
+      file: eagerChunks.map((c) => c.file).join(' + '),
+      minBytes: eagerChunks.reduce((sum, c) => sum + c.minBytes, 0),
+      // Each file gzipped on its own, as a browser fetches them.
+      gzipBytes: eagerChunks.reduce((sum, c) => sum + c.gzipBytes, 0),
+      inputs: eagerChunks.flatMap((c) => c.inputs).sort((x, y) => y.bytes - x.bytes),
+    };
+    const lazy = outputs
+      .filter(([file]) => !eager.has(base(file)))
+      .map(([file, meta]) => measure(file, meta))
+      .filter((c) => c.minBytes > 0)
       .sort((x, y) => y.gzipBytes - x.gzipBytes);
     return { entry: merged, lazy, entryGzip: merged.gzipBytes, metafile: result.metafile };
   } finally {

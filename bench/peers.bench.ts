@@ -20,7 +20,11 @@
  * codec's to `JSON.parse`). Then the min+gzip size of each client's browser bundle (esbuild, as
  * `pnpm size`). No subject touches the network: the server is on loopback, contexts are in memory.
  *
- *   pnpm bench:peers [--samples N] [--min-sample MS] [--json] [--svg FILE] [--filter TEXT] [--no-size]
+ * `--svg FILE` writes the client rows as a bar chart (log scale, machine, Node and date in it);
+ * `--out FILE` writes the table as JSON (`{ machine, node, date, rows, sizes }`): the docs' Performance
+ * page shows both (`docs/guides/performance.svg`, `docs/guides/performance.json`).
+ *
+ *   pnpm bench:peers [--samples N] [--min-sample MS] [--json] [--svg FILE] [--out FILE] [--filter TEXT] [--no-size]
  *
  * @module
  */
@@ -53,6 +57,7 @@ interface Options {
   readonly minSampleMs: number;
   readonly json: boolean;
   readonly svg: string | undefined;
+  readonly out: string | undefined;
   readonly filter: string | undefined;
   readonly size: boolean;
 }
@@ -62,6 +67,7 @@ function parseArgs(argv: readonly string[]): Options {
   let minSampleMs = 40;
   let json = false;
   let svg: string | undefined;
+  let out: string | undefined;
   let filter: string | undefined;
   let size = true;
   for (let i = 0; i < argv.length; i++) {
@@ -70,15 +76,16 @@ function parseArgs(argv: readonly string[]): Options {
     if (arg === '--json') json = true;
     else if (arg === '--no-size') size = false;
     else if (arg === '--svg') svg = argv[++i];
+    else if (arg === '--out') out = argv[++i];
     else if (arg === '--filter') filter = argv[++i];
     else if (arg === '--samples') samples = Number(argv[++i]);
     else if (arg === '--min-sample') minSampleMs = Number(argv[++i]);
-    else throw new Error(`unknown option ${arg} (options: --samples N, --min-sample MS, --json, --svg FILE, --filter TEXT, --no-size)`);
+    else throw new Error(`unknown option ${arg} (options: --samples N, --min-sample MS, --json, --svg FILE, --out FILE, --filter TEXT, --no-size)`);
   }
   if (!Number.isInteger(samples) || samples < 3) throw new Error('--samples needs a whole number ≥ 3');
   if (!Number.isFinite(minSampleMs) || minSampleMs <= 0) throw new Error('--min-sample needs a positive number');
-  if (svg === '') throw new Error('--svg needs a file name');
-  return { samples, minSampleMs, json, svg, filter, size };
+  if (svg === '' || out === '') throw new Error('--svg and --out need a file name');
+  return { samples, minSampleMs, json, svg, out, filter, size };
 }
 
 const options = parseArgs(process.argv.slice(2));
@@ -202,7 +209,8 @@ const subjects: Subject[] = [
     run: async (n) => {
       const page = await fetchJson(pageUrl(n));
       const expanded = await jsonld.expand(page, { base: pageUrl(n), documentLoader });
-      return jsonld.compact(expanded, `${origin}/contexts/ConversationCollection.jsonld`, { base: pageUrl(n), documentLoader });
+      // Back into the page's own context, by its URL (jsonld loads it through the loader; its types want an object).
+      return jsonld.compact(expanded as never, `${origin}/contexts/ConversationCollection.jsonld` as never, { base: pageUrl(n), documentLoader });
     },
     count: membersOf,
   },
@@ -342,6 +350,10 @@ if (options.json) {
     process.stdout.write('\nbrowser bundle, min+gzip (esbuild, as pnpm size):\n');
     for (const s of sizes) process.stdout.write(`  ${s.client.padEnd(30)} ${s.gzipBytes === undefined ? '   n/a  ' : `${(s.gzipBytes / 1024).toFixed(1).padStart(6)} KB`}  ${s.note}\n`);
   }
+}
+if (options.out !== undefined) {
+  writeFileSync(options.out, `${JSON.stringify({ machine, node: process.version, date, rows, sizes }, null, 2)}\n`);
+  process.stderr.write(`wrote ${options.out}\n`);
 }
 if (options.svg !== undefined) {
   const chart: ChartRow[] = rows.filter((r) => r.group === 'client' && r.subject !== FETCH).map((r) => ({ label: r.subject, n: r.n, ratio: r.ratio, ms: r.ms }));

@@ -15,6 +15,7 @@ import {
   resolveIri,
   termsOfNode,
   type AnyKind,
+  type AnyTypeDef,
   type ContextDocument,
   type ContextResolver,
   type ContextValue,
@@ -180,7 +181,7 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
     return target;
   };
   for (const action of listActions(node, { registry, ...(base !== undefined ? { base } : {}), ...(def !== undefined ? { def } : {}) })) {
-    if (action.href !== undefined && action.url !== undefined) resolved.set(action.href, action.url);
+    if (action.state === 'available') resolved.set(action.href, action.url);
     if (action.source !== 'property') continue;
     const property = propertyOf?.get(action.name);
     const expects = classIriOf(registry, action.expects);

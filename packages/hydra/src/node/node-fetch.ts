@@ -33,7 +33,7 @@ type Body = Dispatcher.ResponseData['body'];
 class NodeResponse extends Response {
   readonly #body: Body;
   readonly #url: string;
-  #web: ReadableStream<Uint8Array> | undefined;
+  #web: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
   #used = false;
 
   constructor(status: number, statusText: string, headers: Headers, body: Body, url: string) {
@@ -51,10 +51,10 @@ class NodeResponse extends Response {
   }
 
   /** The body as a WHATWG stream, made when first asked for (cancelling it destroys the Node stream). */
-  override get body(): ReadableStream<Uint8Array> | null {
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#web === undefined) {
       this.#used = true;
-      this.#web = Readable.toWeb(this.#body) as unknown as ReadableStream<Uint8Array>;
+      this.#web = Readable.toWeb(this.#body) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
     }
     return this.#web;
   }

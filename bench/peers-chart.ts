@@ -63,9 +63,9 @@ export function peersSvg(input: ChartInput): string {
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`);
   parts.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
-  parts.push(`<text x="${left}" y="20" font-size="15" font-weight="600">Reading one Hydra collection page: time relative to fetch + JSON.parse (log scale, lower is faster)</text>`);
+  parts.push(`<text x="20" y="20" font-size="15" font-weight="600">Reading one Hydra collection page: time relative to fetch + JSON.parse (log scale, lower is faster)</text>`);
   input.sizes.forEach((n, i) => {
-    const lx = left + i * 110;
+    const lx = left + i * 150;
     parts.push(`<rect x="${lx}" y="32" width="12" height="12" fill="${COLOURS[i % COLOURS.length]}"/><text x="${lx + 16}" y="42">N = ${n} members</text>`);
   });
   for (let e = minExp; e <= maxExp; e++) {
@@ -74,7 +74,10 @@ export function peersSvg(input: ChartInput): string {
       if (value < 10 ** minExp || value > 10 ** maxExp) continue;
       const gx = x(value).toFixed(1);
       parts.push(`<line x1="${gx}" x2="${gx}" y1="${top - 4}" y2="${height - 50}" stroke="${value === 1 ? '#c00' : '#ddd'}" stroke-width="${value === 1 ? 1.5 : 1}"/>`);
-      parts.push(`<text x="${gx}" y="${height - 36}" text-anchor="middle" fill="#555">${value >= 1 ? value : value.toFixed(Math.max(0, -e))}x</text>`);
+      // Every decade labelled, its 2 and 5 only while they have room.
+      if (m === 1 || maxExp - minExp <= 3) {
+        parts.push(`<text x="${gx}" y="${height - 36}" text-anchor="middle" fill="${value === 1 ? '#c00' : '#555'}">${value >= 1 ? value : value.toFixed(Math.max(0, -e))}x</text>`);
+      }
     }
   }
   labels.forEach((label, li) => {
@@ -91,7 +94,7 @@ export function peersSvg(input: ChartInput): string {
       parts.push(`<text x="${(x1 + 4).toFixed(1)}" y="${y + bar - 4}" font-size="11" fill="#333">${shown}x</text>`);
     });
   });
-  parts.push(`<text x="${left}" y="${height - 12}" fill="#555">${escape(input.caption)} · pnpm bench:peers (medians, interleaved rounds, forced GC between subjects)</text>`);
+  parts.push(`<text x="20" y="${height - 12}" font-size="11" fill="#555">${escape(input.caption)} · pnpm bench:peers · medians, interleaved, forced GC · red: fetch + JSON.parse</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

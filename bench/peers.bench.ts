@@ -63,7 +63,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  let samples = 9;
+  let samples = 15;
   let minSampleMs = 40;
   let json = false;
   let svg: string | undefined;
@@ -267,8 +267,8 @@ for (const n of SIZES) {
     if (estimate < 1000) estimate = await batch(subject, n, 1);
     if (estimate < 200) estimate = await batch(subject, n, Math.max(2, Math.ceil(200 / Math.max(estimate, 0.01))));
     const iterations = Math.max(1, Math.ceil(options.minSampleMs / Math.max(estimate, 0.01)));
-    // A subject that takes seconds a call gets fewer samples (at least 3), so that the run ends.
-    const samples = estimate > 1000 ? 3 : estimate > 250 ? Math.min(options.samples, 5) : options.samples;
+    // A subject that takes seconds a call gets fewer samples (3; one past 10 s a call), so that the run ends.
+    const samples = estimate > 10_000 ? 1 : estimate > 1000 ? 3 : estimate > 250 ? Math.min(options.samples, 5) : options.samples;
     plan.push({ subject, iterations, samples, times: [] });
     process.stderr.write(`  ${subject.name}: ~${estimate.toFixed(2)} ms a call, ${samples} samples of ${iterations}\n`);
   }
@@ -343,7 +343,7 @@ if (options.json) {
   const table = [['subject', ...SIZES.map((n) => `N = ${n}`), 'ratio to'], ...names.map((s) => [s, ...SIZES.map((n) => cell(s, n)), rows.find((r) => r.subject === s)?.baseline ?? ''])];
   const widths = (table[0] as string[]).map((_, col) => Math.max(...table.map((r) => (r[col] ?? '').length)));
   process.stdout.write(`\n${table.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`);
-  process.stdout.write(`\nmedians of up to ${options.samples} samples each, interleaved, forced GC before each; ${machine}; ${date}\n`);
+  process.stdout.write(`\nmedians of up to ${options.samples} samples each (fewer for subjects slower than 250 ms a call: see samples in --json), interleaved, forced GC before each; ${machine}; ${date}\n`);
   const target = rows.filter((r) => r.n === 1000 && r.subject.startsWith('hyperld getAs'));
   for (const r of target) process.stdout.write(`target ${r.subject} at N = 1000 ≤ 1.1x: ${ratio(r.ratio)} ${r.ratio <= 1.1 ? 'PASS' : 'FAIL'}\n`);
   if (sizes.length > 0) {

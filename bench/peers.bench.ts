@@ -14,7 +14,8 @@
  * - Alcaeus 3 (`env.hydra.loadResource(url)`), whose `fetch` answers the contexts from memory;
  * - the codec alone: `textusRegistry.decode(text)` against `JSON.parse(text)`.
  *
- * Rounds are interleaved (every subject once per round, the order rotated each round), with a
+ * Rounds are interleaved (every subject once per round, the order rotated each round; a sample
+ * runs a subject for at least 200 ms, `--min-sample`, so that it pays for its own garbage), with a
  * forced GC (`node --expose-gc`) before each subject's sample, so that no subject pays for the
  * garbage of the one before it. Medians; ratios to `fetch` + `JSON.parse` of the same N (the
  * codec's to `JSON.parse`). Then the min+gzip size of each client's browser bundle (esbuild, as
@@ -64,7 +65,7 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   let samples = 15;
-  let minSampleMs = 40;
+  let minSampleMs = 200;
   let json = false;
   let svg: string | undefined;
   let out: string | undefined;

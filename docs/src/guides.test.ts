@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main as clientMain } from '../guides/client.js';
+import { main as performanceMain, peerChart } from '../guides/performance.js';
 import { main as serverMain } from '../guides/server.js';
 import { main as typedClientMain } from '../guides/typed-client.js';
 
@@ -67,4 +68,18 @@ describe('the guides as programs', () => {
     expect(stdout).toMatch(/^Library API listening on http:\/\/127\.0\.0\.1:\d+\nGET \/books → 200 application\/ld\+json.*, 3 books\n/);
     expect(stdout.trimEnd().split('\n')).toHaveLength(5);
   }, 60_000);
+});
+
+describe('guides/performance.ts', () => {
+  it('prints the committed bench:peers table: every client subject at both page sizes, the baseline at 1x, and the bundle sizes', async () => {
+    const lines: string[] = [];
+    const report = await performanceMain((line) => lines.push(line));
+    const baseline = report.rows.filter((r) => r.subject === 'fetch + JSON.parse');
+    expect(baseline.map((r) => r.n).sort((a, b) => a - b)).toEqual([100, 1000]);
+    for (const row of baseline) expect(row.ratio).toBe(1);
+    for (const subject of ['Ketting 8', 'jsonld.expand', 'Alcaeus 3 loadResource']) expect(lines.some((l) => l.startsWith(subject))).toBe(true);
+    expect(report.sizes.map((s) => s.client)).toEqual(expect.arrayContaining(['Ketting 8', 'jsonld 9', 'Alcaeus 3']));
+    // The chart the page inlines is the one the same run drew.
+    expect(peerChart()).toContain(report.date);
+  });
 });

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { main as clientMain } from '../guides/client.js';
+import { main as performanceMain, peerChart } from '../guides/performance.js';
 import { main as serverMain } from '../guides/server.js';
 import { main as typedClientMain } from '../guides/typed-client.js';
 import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } from './html.js';
@@ -18,7 +19,7 @@ import { escapeAttr, escapeHtml, relativeUrl, writePage, type Page, type Site } 
  * @example
  * ```ts
  * import { guides } from './guides.js';
- * guides.map((g) => g.slug); // ['server', 'client', 'typed-client']
+ * guides.map((g) => g.slug); // ['server', 'client', 'typed-client', 'performance']
  * ```
  */
 export interface Guide {
@@ -95,6 +96,20 @@ types come from <code>docs/guides/library-api.ts</code>, the same module with th
 <code>https://localhost</code>, which the test suite regenerates and compares on every run.</p>`,
     run: typedClientMain,
   },
+  {
+    slug: 'performance',
+    title: 'Performance: hyperld against the tools you would pick instead',
+    summary: 'One loopback page of 100 and 1000 conversations read by fetch + JSON.parse, hyperld, Ketting, jsonld.js and Alcaeus, in one run.',
+    intro: `<p>How long each client takes to read one seed-shaped TextUs collection page over loopback, relative to
+<code>fetch</code> + <code>JSON.parse</code> of the same page, measured by <code>pnpm bench:peers</code> in one process:
+rounds interleaved, a forced garbage collection before each subject, medians. Every peer gets its contexts from
+memory; nothing touches the network. hyperld's typed client validates every member against the TextUs vocabulary;
+Ketting reads plain JSON; <code>jsonld.expand</code> and Alcaeus do the JSON-LD processing a generic client needs.</p>
+<figure class="chart">${peerChart()}</figure>
+<p>The chart and the table below are those of the last committed run (the machine, Node version and date are in
+them); <code>pnpm bench:peers --svg docs/guides/performance.svg --out docs/guides/performance.json</code> measures again.</p>`,
+    run: performanceMain,
+  },
 ];
 
 const PORTS = /(http:\/\/127\.0\.0\.1:)\d+/g;
@@ -139,7 +154,7 @@ ${items}
  * ```ts
  * import { buildGuides } from './guides.js';
  * import { SECTIONS } from './html.js';
- * await buildGuides({ root: '/tmp/site', sections: [SECTIONS.guides] }); // ['guides/index.html', 'guides/server.html', 'guides/client.html', 'guides/typed-client.html']
+ * await buildGuides({ root: '/tmp/site', sections: [SECTIONS.guides] }); // ['guides/index.html', 'guides/server.html', 'guides/client.html', 'guides/typed-client.html', 'guides/performance.html']
  * ```
  */
 export async function buildGuides(site: Site): Promise<string[]> {

@@ -148,12 +148,31 @@ export function actionSpecOf(kind: AnyKind): ActionSpec | undefined {
  * ```
  */
 export function declaredActions(def: AnyTypeDef): Array<readonly [string, ActionSpec]> {
-  const out: Array<readonly [string, ActionSpec]> = [];
-  for (const [name, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
-    const spec = actionSpecOf(kind);
-    if (spec) out.push([name, spec]);
+  return [...actionsOf(def)];
+}
+
+/** Each definition's actions, found once: definitions are frozen, so what they declare never changes. */
+const declared = new WeakMap<AnyTypeDef, ReadonlyArray<readonly [string, ActionSpec]>>();
+
+/**
+ * {@link declaredActions}, without the copy: the list kept for the definition. Listing a node's
+ * actions or operations runs for every node a client shows, and walking a definition's
+ * properties each time cost more than the rest of the listing.
+ *
+ * @internal
+ */
+export function actionsOf(def: AnyTypeDef): ReadonlyArray<readonly [string, ActionSpec]> {
+  let found = declared.get(def);
+  if (found === undefined) {
+    const out: Array<readonly [string, ActionSpec]> = [];
+    for (const [name, kind] of Object.entries(def.properties) as [string, AnyKind][]) {
+      const spec = actionSpecOf(kind);
+      if (spec) out.push([name, spec]);
+    }
+    found = Object.freeze(out);
+    declared.set(def, found);
   }
-  return out;
+  return found;
 }
 
 /**
@@ -213,15 +232,19 @@ export interface ListActionsOptions {
 }
 
 function specState(name: string, spec: ActionSpec, value: unknown, base: string | undefined, source: 'property' | 'operation'): ActionState {
-  const common = {
-    name,
-    method: spec.method,
-    source,
-    ...(spec.expects !== undefined ? { expects: spec.expects } : {}),
-    ...(spec.returns !== undefined ? { returns: spec.returns } : {}),
-  };
-  if (typeof value === 'string') return { ...common, state: 'available', href: value, url: resolveIri(value, base) };
-  return { ...common, state: value === null ? 'unavailable' : 'not-offered' };
+  // Built field by field (the same fields, in the same order, as spreads would give): it runs
+  // for every action of every node listed.
+  const state: Record<string, unknown> = { name, method: spec.method, source };
+  if (spec.expects !== undefined) state['expects'] = spec.expects;
+  if (spec.returns !== undefined) state['returns'] = spec.returns;
+  if (typeof value === 'string') {
+    state['state'] = 'available';
+    state['href'] = value;
+    state['url'] = resolveIri(value, base);
+  } else {
+    state['state'] = value === null ? 'unavailable' : 'not-offered';
+  }
+  return state as unknown as ActionState;
 }
 
 /**
@@ -257,7 +280,7 @@ export function listActions(node: object, options: ListActionsOptions = {}): Act
   const def = options.def ?? definitionOf(node, options.registry, base);
   const out: ActionState[] = [];
   if (def) {
-    for (const [name, spec] of declaredActions(def)) {
+    for (const [name, spec] of actionsOf(def)) {
       out.push(specState(name, spec, Object.hasOwn(record, name) ? record[name] : undefined, base, 'property'));
     }
   }

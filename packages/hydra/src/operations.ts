@@ -15,6 +15,7 @@ import {
   resolveIri,
   termsOfNode,
   type AnyKind,
+  type AnyTypeDef,
   type ContextDocument,
   type ContextResolver,
   type ContextValue,
@@ -22,7 +23,7 @@ import {
   type Registry,
   type Terms,
 } from '@hyperld/core';
-import { declaredActions, listActions } from './actions.js';
+import { actionsOf, listActions } from './actions.js';
 import { propertyIri } from './api-documentation.js';
 import type { ApiDocumentationModel, ClassModel, OperationModel } from './api-doc-reader.js';
 import { HydraError } from './errors.js';
@@ -170,26 +171,32 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
 
   // 1. Compile-time actions.
   const def = registry.definitionOf(node, base === undefined ? {} : { base });
-  const propertyOf = new Map<string, string>();
-  if (def !== undefined) for (const [name] of declaredActions(def)) propertyOf.set(name, propertyIri(def, name, def.properties[name] as AnyKind));
-  for (const action of listActions(node, { registry, ...(base !== undefined ? { base } : {}) })) {
+  const propertyOf = def !== undefined ? actionIrisOf(def) : undefined;
+  // The targets resolved so far by href: a link the documentation describes is most often an
+  // action's too, and resolving an IRI is the dearest step of the listing.
+  const resolved = new Map<string, string>();
+  const targetOf = (href: string): string => {
+    let target = resolved.get(href);
+    if (target === undefined) resolved.set(href, (target = resolveIri(href, base)));
+    return target;
+  };
+  for (const action of listActions(node, { registry, ...(base !== undefined ? { base } : {}), ...(def !== undefined ? { def } : {}) })) {
+    if (action.state === 'available') resolved.set(action.href, action.url);
     if (action.source !== 'property') continue;
-    const property = propertyOf.get(action.name);
+    const property = propertyOf?.get(action.name);
     const expects = classIriOf(registry, action.expects);
     const returns = classIriOf(registry, action.returns);
-    list.add(
-      {
-        name: action.name,
-        method: action.method,
-        ...(action.state === 'available' ? { target: action.url, href: action.href } : {}),
-        ...(expects !== undefined ? { expects } : {}),
-        ...(returns !== undefined ? { returns } : {}),
-        state: action.state,
-        source: 'property',
-        ...(property !== undefined ? { property } : {}),
-      },
-      [action.name],
-    );
+    const operation: Record<string, unknown> = { name: action.name, method: action.method };
+    if (action.state === 'available') {
+      operation['target'] = action.url;
+      operation['href'] = action.href;
+    }
+    if (expects !== undefined) operation['expects'] = expects;
+    if (returns !== undefined) operation['returns'] = returns;
+    operation['state'] = action.state;
+    operation['source'] = 'property';
+    if (property !== undefined) operation['property'] = property;
+    list.add(operation as unknown as DiscoveredOperation & { name: string }, [action.name]);
   }
 
   // 2 and 3. The documentation's class and link operations.
@@ -199,7 +206,7 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
     const classes = classesOf(node, terms, registry, doc);
     for (const model of classes) {
       for (const operation of model.operations) {
-        list.add(fromModel(operation, 'class', { href: selfHref, target: resolveIri(selfHref, base), state: 'available' }), candidates(operation, 'self'));
+        list.add(fromModel(operation, 'class', { href: selfHref, target: targetOf(selfHref), state: 'available' }), candidates(operation, 'self'));
       }
     }
     for (const model of classes) {
@@ -207,10 +214,10 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
         if (property.operations.length === 0) continue;
         const found = valueOf(record, property.iri, property.label, terms);
         const targets = linkTargets(found);
+        const local = localName(property.iri) || property.label || 'link';
         for (const operation of property.operations) {
-          const local = localName(property.iri) || property.label || 'link';
           for (const href of targets.hrefs) {
-            list.add(fromModel(operation, 'link', { href, target: resolveIri(href, base), state: 'available', property: property.iri }), candidates(operation, local));
+            list.add(fromModel(operation, 'link', { href, target: targetOf(href), state: 'available', property: property.iri }), candidates(operation, local));
           }
           if (targets.hrefs.length === 0) {
             list.add(fromModel(operation, 'link', { state: targets.state, property: property.iri }), candidates(operation, local));
@@ -254,6 +261,20 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
   return list.operations;
 }
 
+/** Each definition's action property IRIs by action name, found once (definitions are frozen). */
+const actionIris = new WeakMap<AnyTypeDef, ReadonlyMap<string, string>>();
+
+/** The property IRI of each action a definition declares, by the action's name. */
+function actionIrisOf(def: AnyTypeDef): ReadonlyMap<string, string> {
+  let iris = actionIris.get(def);
+  if (iris === undefined) {
+    const out = new Map<string, string>();
+    for (const [name] of actionsOf(def)) out.set(name, propertyIri(def, name, def.properties[name] as AnyKind));
+    actionIris.set(def, (iris = out));
+  }
+  return iris;
+}
+
 /** How deep context documents may name further context URLs (API Platform 4.x: its context document names the W3C one). */
 const MAX_CONTEXT_NESTING = 4;
 
@@ -293,17 +314,35 @@ function flattening(resolve: (url: string, base?: string) => ContextDocument | u
 class OperationList {
   readonly operations: DiscoveredOperation[] = [];
   readonly #names = new Set<string>();
-  readonly #keys = new Set<string>();
+  /** The targets and the properties listed, by method (no key strings built per operation). */
+  readonly #targets = new Map<string, Set<string>>();
+  readonly #properties = new Map<string, Set<string>>();
 
-  /** Adds an operation unless one with the same method and target (or property) is listed; names it with the first free candidate. */
-  add(operation: Omit<DiscoveredOperation, 'name'> & { readonly name?: string }, names: readonly string[]): void {
-    const keys: string[] = [];
-    if (operation.target !== undefined) keys.push(`${operation.method} ${operation.target}`);
-    else if (operation.property !== undefined) keys.push(`${operation.method} <${operation.property}>`);
-    if (operation.property !== undefined && operation.target !== undefined) keys.push(`${operation.method} <${operation.property}>`);
-    if (keys.some((key) => this.#keys.has(key))) return;
-    for (const key of keys) this.#keys.add(key);
-    let name = names.find((candidate) => !this.#names.has(candidate));
+  /**
+   * Adds an operation unless one with the same method and target (or property) is listed; names
+   * it with the first free candidate. The operation is fresh and its own `name` comes first (a
+   * placeholder): it is named in place, not copied.
+   */
+  add(operation: Omit<DiscoveredOperation, 'name'> & { name: string }, names: readonly string[]): void {
+    const { method, target, property } = operation;
+    let targets = this.#targets.get(method);
+    let properties = this.#properties.get(method);
+    if ((target !== undefined && targets?.has(target)) || (property !== undefined && properties?.has(property))) return;
+    if (target !== undefined) {
+      if (targets === undefined) this.#targets.set(method, (targets = new Set()));
+      targets.add(target);
+    }
+    if (property !== undefined) {
+      if (properties === undefined) this.#properties.set(method, (properties = new Set()));
+      properties.add(property);
+    }
+    let name: string | undefined;
+    for (const candidate of names) {
+      if (!this.#names.has(candidate)) {
+        name = candidate;
+        break;
+      }
+    }
     if (name === undefined) {
       const first = names[0] ?? operation.method;
       let n = 2;
@@ -311,13 +350,24 @@ class OperationList {
       name = `${first} (${n})`;
     }
     this.#names.add(name);
-    const { name: _ignored, ...rest } = operation;
-    this.operations.push({ name, ...rest });
+    operation.name = name;
+    this.operations.push(operation);
   }
 }
 
+/** The name candidates of each documented operation by fallback, found once (a documentation model is not changed once read). */
+const candidatesOf = new WeakMap<OperationModel, Map<string, readonly string[]>>();
+
 /** The name candidates of a documented or inline operation, in the order of the rule. */
-function candidates(operation: OperationModel, fallback: string): string[] {
+function candidates(operation: OperationModel, fallback: string): readonly string[] {
+  let byFallback = candidatesOf.get(operation);
+  if (byFallback === undefined) candidatesOf.set(operation, (byFallback = new Map()));
+  let found = byFallback.get(fallback);
+  if (found === undefined) byFallback.set(fallback, (found = candidatesAnew(operation, fallback)));
+  return found;
+}
+
+function candidatesAnew(operation: OperationModel, fallback: string): string[] {
   const out: string[] = [];
   if (operation.title !== undefined && IDENTIFIER.test(operation.title)) out.push(operation.title);
   const local = operation.id !== undefined ? localName(operation.id) : '';
@@ -331,19 +381,20 @@ function fromModel(
   operation: OperationModel,
   source: DiscoveredOperation['source'],
   at: { readonly href?: string; readonly target?: string; readonly state: DiscoveredOperation['state']; readonly property?: string },
-): Omit<DiscoveredOperation, 'name'> {
-  return {
-    method: operation.method,
-    ...(at.target !== undefined ? { target: at.target } : {}),
-    ...(at.href !== undefined ? { href: at.href } : {}),
-    ...(operation.expects !== undefined ? { expects: operation.expects } : {}),
-    ...(operation.returns !== undefined ? { returns: operation.returns } : {}),
-    state: at.state,
-    source,
-    ...(operation.title !== undefined ? { title: operation.title } : {}),
-    ...(operation.description !== undefined ? { description: operation.description } : {}),
-    ...(at.property !== undefined ? { property: at.property } : {}),
-  };
+): Omit<DiscoveredOperation, 'name'> & { name: string } {
+  // Field by field, in the order of the type (the name is set when the operation is listed): it
+  // runs for every documented operation of every node listed.
+  const out: Record<string, unknown> = { name: '', method: operation.method };
+  if (at.target !== undefined) out['target'] = at.target;
+  if (at.href !== undefined) out['href'] = at.href;
+  if (operation.expects !== undefined) out['expects'] = operation.expects;
+  if (operation.returns !== undefined) out['returns'] = operation.returns;
+  out['state'] = at.state;
+  out['source'] = source;
+  if (operation.title !== undefined) out['title'] = operation.title;
+  if (operation.description !== undefined) out['description'] = operation.description;
+  if (at.property !== undefined) out['property'] = at.property;
+  return out as unknown as DiscoveredOperation & { name: string };
 }
 
 /** The targets a link property's value gives: strings and node ids (one operation each), else the state of its absence. */

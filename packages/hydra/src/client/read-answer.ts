@@ -18,6 +18,21 @@ import { HttpError } from './http-error.js';
  */
 const ERROR_BODY_LIMIT = 64 * 1024;
 
+/**
+ * The key of a method a `Response` may carry to read its own body within a limit, as
+ * {@link readBounded} does (the text, or `undefined` past the limit): how the Node transport
+ * (`@hyperld/hydra/node`) gives its body without a WHATWG stream. `Symbol.for`, so that a copy of
+ * the package loaded twice still sees it.
+ *
+ * @internal
+ */
+export const READ_TEXT_WITHIN: unique symbol = Symbol.for('@hyperld/hydra.readTextWithin') as never;
+
+/** A `Response` that reads its own body within a limit. */
+interface ReadsWithin {
+  readonly [READ_TEXT_WITHIN]?: (limit: number) => Promise<string | undefined>;
+}
+
 /** The most bytes decoded at once, so that one huge chunk from `fetch` cannot overshoot the limit by much. */
 const SLICE = 64 * 1024;
 
@@ -94,6 +109,24 @@ async function readText(response: Response, url: string, budget: Budget, limit: 
 }
 
 /**
+ * Whether the whole body is known to be within `limit` before it is read: an answer whose
+ * `Content-Length` (the framing of the body, which HTTP enforces) is at most `limit` bytes and
+ * which is not content-coded. A UTF-8 byte gives at most one UTF-16 code unit, so its text is
+ * within `limit` too, and `Response.text()` (one decode, no stream reader) may read it. Only where
+ * every header field is visible and the framing is HTTP's (`basic` answers of `fetch`; a `Response` made
+ * by hand, `default`, may say any length, and a cross-origin answer in a
+ * browser may hide `Content-Encoding`, and then `Content-Length` counts the compressed bytes).
+ */
+function framedWithin(response: Response, limit: number): boolean {
+  if (response.type !== 'basic') return false;
+  const headers = response.headers;
+  const length = headers.get('content-length');
+  if (length === null || !/^\d{1,15}$/.test(length) || Number(length) > limit) return false;
+  const coding = headers.get('content-encoding');
+  return coding === null || coding.trim().toLowerCase() === 'identity';
+}
+
+/**
  * Reads a body as text, holding at most `limit` UTF-16 code units (the unit `maxSize` counts,
  * so the bound is the one `decode` would apply to the whole text). Bytes are decoded as they
  * come, and the body is cancelled as soon as the text passes the limit: however much a server
@@ -102,6 +135,9 @@ async function readText(response: Response, url: string, budget: Budget, limit: 
  * @returns the text (decoded as `Response.text()` does), or `undefined` when it passed the limit.
  */
 async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  const own = (response as ReadsWithin)[READ_TEXT_WITHIN];
+  if (typeof own === 'function') return own.call(response, limit);
+  if (framedWithin(response, limit)) return response.text();
   const body = response.body;
   if (body === null) return '';
   const reader = body.getReader();

@@ -277,7 +277,7 @@ try {
 
   // Consumers that import every entry: ESM (.ts in a "type": "module" project) and CommonJS (.cts).
   const ident = (entry) => entry.replace(/^@hyperld\//, '').replace(/[^a-zA-Z0-9]+/g, '_');
-  const browserEntries = entries.filter((e) => !/^@hyperld\/(cli|textus-server|apidocs)$|\/server$/.test(e));
+  const browserEntries = entries.filter((e) => !/^@hyperld\/(cli|textus-server|apidocs)$|\/(server|node)$/.test(e));
   writeFileSync(join(fullDir, 'entries.ts'), entries.map((e) => `export * as ${ident(e)} from '${e}';\n`).join(''));
   writeFileSync(join(fullDir, 'entries.cts'), `${entries.map((e) => `import ${ident(e)} = require('${e}');\n`).join('')}export = { ${entries.map(ident).join(', ')} };\n`);
   writeFileSync(join(fullDir, 'browser.ts'), browserEntries.map((e) => `export * as ${ident(e)} from '${e}';\n`).join(''));

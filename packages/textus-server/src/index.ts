@@ -16,7 +16,7 @@
 
 // The server
 export { createTextusHandler, startTextusServer } from './reference-server.js';
-export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
+export type { StartOptions, TextusHandlerOptions, TextusServer } from './reference-server.js';
 
 // Who may see what
 export { Viewer } from './viewer.js';
@@ -24,6 +24,8 @@ export { Viewer } from './viewer.js';
 // The store and its seed
 export { TextusStore } from './store/textus-store.js';
 export { SqliteEngine } from './store/sqlite-engine.js';
+export { isPostgresUrl, PostgresEngine } from './store/postgres-engine.js';
+export type { PostgresEngineOptions } from './store/postgres-engine.js';
 export type { StoreReads, StoreWrites, TextusEngine } from './store/engine.js';
 export { hashToken } from './store/token.js';
 export type {

@@ -47,9 +47,10 @@ import { renderAttachments, renderMessage } from './render/message.js';
 import { renderUser, renderUsers } from './render/user.js';
 import { conversationAction, type Answer, type TextusHandlers, type WithParams } from './route-handler.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID } from './seed/facts.js';
-import { seedStore } from './seed/seed-store.js';
+import { seedEngine } from './seed/seed-store.js';
 import type { AccountRow, ContactRow, ConversationRow, PagePosition, RowPage, UserRow } from './store/rows.js';
 import type { StoreReads, StoreWrites, TextusEngine } from './store/engine.js';
+import { isPostgresUrl, PostgresEngine } from './store/postgres-engine.js';
 import { SqliteEngine } from './store/sqlite-engine.js';
 import { TextusStore } from './store/textus-store.js';
 import { Viewer } from './viewer.js';
@@ -515,6 +516,12 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
 export interface StartOptions {
   /** The database file (default `data/textus.db`, or `TEXTUS_DB`); `:memory:` for a throwaway store. */
   readonly file?: string;
+  /**
+   * A PostgreSQL database to run on instead of the SQLite file (default: `DATABASE_URL` when it
+   * starts with `postgres://` or `postgresql://`; anything else there is ignored). Any number of
+   * server processes may share it.
+   */
+  readonly databaseUrl?: string;
   /** The port (default `PORT` or 8080; 0 for an ephemeral one). */
   readonly port?: number;
   /** The host (default `127.0.0.1`). */
@@ -528,6 +535,27 @@ export interface StartOptions {
    * (default: `TEXTUS_CORS_ORIGINS`, a comma-separated list, else none: same origin only).
    */
   readonly corsOrigins?: readonly string[];
+}
+
+/**
+ * A started reference server ({@link startTextusServer}).
+ *
+ * @example
+ * ```ts
+ * import { startTextusServer, type TextusServer } from '@hyperld/textus-server';
+ * const server: TextusServer = await startTextusServer({ file: ':memory:', port: 0, announce: false });
+ * await server.close();
+ * ```
+ */
+export interface TextusServer {
+  /** The base URL. */
+  readonly url: string;
+  /** The engine it runs on. */
+  readonly engine: TextusEngine;
+  /** The SQLite store underneath (a `TypeError` on PostgreSQL, which has none: use `engine`). */
+  readonly store: TextusStore;
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
 }
 
 /**
@@ -545,11 +573,30 @@ export interface StartOptions {
  * await server.close();
  * ```
  */
-export async function startTextusServer(options: StartOptions = {}): Promise<{ readonly url: string; readonly store: TextusStore; close(): Promise<void> }> {
+export async function startTextusServer(options: StartOptions = {}): Promise<TextusServer> {
+  const databaseUrl = options.databaseUrl ?? (isPostgresUrl(process.env['DATABASE_URL']) ? process.env['DATABASE_URL'] : undefined);
   const file = options.file ?? process.env['TEXTUS_DB'] ?? 'data/textus.db';
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const store = TextusStore.open(file);
-  if (store.isEmpty()) seedStore(store);
+  let sqlite: TextusStore | undefined;
+  let store: TextusEngine;
+  if (databaseUrl !== undefined) {
+    if (!isPostgresUrl(databaseUrl)) throw new TypeError('startTextusServer: databaseUrl must start with postgres:// or postgresql://');
+    store = await PostgresEngine.open(databaseUrl);
+  } else {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = TextusStore.open(file);
+    store = new SqliteEngine(sqlite);
+  }
+  if (await store.isEmpty()) {
+    try {
+      await seedEngine(store);
+    } catch (error) {
+      // Several processes started on one empty PostgreSQL database: one seeded it (all or nothing).
+      if (await store.isEmpty()) {
+        await store.close();
+        throw error;
+      }
+    }
+  }
   const corsOrigins = options.corsOrigins ?? (process.env['TEXTUS_CORS_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const handler = createTextusHandler({
     store,
@@ -559,7 +606,7 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
   });
   const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    store.close();
+    await store.close();
     throw new RangeError(`startTextusServer: the port must be an integer in [0, 65535], got ${String(port)}`);
   }
   let served: Awaited<ReturnType<typeof serveNode>>;
@@ -567,12 +614,12 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
     served = await serveNode(handler, { port, hostname: options.hostname ?? '127.0.0.1' });
   } catch (error) {
     // A port already in use must not leave the database open (a second start would find it locked).
-    store.close();
+    await store.close();
     throw error;
   }
   if (options.announce ?? true) {
     console.log(`TextUs reference server listening on ${served.url}`);
-    console.log(`Database: ${file}`);
+    console.log(`Database: ${databaseUrl !== undefined ? 'PostgreSQL (DATABASE_URL)' : file}`);
     console.log(`Demo token: ${DEMO_TOKEN}`);
     console.log('Try:');
     console.log(
@@ -581,10 +628,14 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
   }
   return {
     url: served.url,
-    store,
+    engine: store,
+    get store(): TextusStore {
+      if (sqlite === undefined) throw new TypeError('startTextusServer: this server runs on PostgreSQL, which has no TextusStore: use `engine`');
+      return sqlite;
+    },
     close: async () => {
       await served.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -41,12 +41,32 @@ const KNOWN_USERS = 256;
 /** The advisory lock key that processes migrating one database take turns on ("textus" in ASCII). */
 const MIGRATION_LOCK = 0x746578747573;
 
-/** Whether a URL names a PostgreSQL database (`postgres://` or `postgresql://`). */
+/**
+ * Whether a URL names a PostgreSQL database (`postgres://` or `postgresql://`), as `DATABASE_URL`
+ * must for the server to run on PostgreSQL.
+ *
+ * @param url - the URL, or `undefined`.
+ * @returns whether it is one.
+ * @example
+ * ```ts
+ * import { isPostgresUrl } from '@hyperld/textus-server';
+ * isPostgresUrl('postgres://textus@127.0.0.1:5432/textus'); // true
+ * isPostgresUrl('data/textus.db'); // false
+ * ```
+ */
 export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Options of {@link PostgresEngine.open}. */
+/**
+ * Options of {@link PostgresEngine.open}.
+ *
+ * @example
+ * ```ts
+ * import type { PostgresEngineOptions } from '@hyperld/textus-server';
+ * const options: PostgresEngineOptions = { maxConnections: 20 };
+ * ```
+ */
 export interface PostgresEngineOptions {
   /** The most connections the pool opens (default 10). */
   readonly maxConnections?: number;

@@ -41,6 +41,8 @@ export interface EngineTarget {
   open(database: string): Promise<TextusEngine>;
   /** Runs SQL with `?` placeholders on a database, past any server, and returns the rows. */
   query<R = Record<string, unknown>>(database: string, sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** The names of a database's tables (the engine's own bookkeeping included), sorted. */
+  tables(database: string): Promise<string[]>;
 }
 
 /**
@@ -54,20 +56,22 @@ export interface EngineTarget {
 export async function engineTargets(suite: string): Promise<{ readonly targets: readonly EngineTarget[]; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'textus-engines-'));
   let files = 0;
+  const sqliteQuery = async <R>(file: string, sql: string, params: readonly unknown[] = []): Promise<R[]> => {
+    const store = TextusStore.open(file);
+    try {
+      const statement = store.db.prepare(sql);
+      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
+    } finally {
+      store.close();
+    }
+  };
   const sqlite: EngineTarget = {
     name: 'sqlite',
     available: true,
     database: async () => join(dir, `db-${files++}.sqlite`),
     open: async (file) => SqliteEngine.open(file),
-    query: async <R>(file: string, sql: string, params: readonly unknown[] = []) => {
-      const store = TextusStore.open(file);
-      try {
-        const statement = store.db.prepare(sql);
-        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
-      } finally {
-        store.close();
-      }
-    },
+    query: sqliteQuery,
+    tables: async (file) => (await sqliteQuery<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map((r) => r.name),
   };
   const cluster = await startPostgres();
   if ('skip' in cluster) console.log(`${suite}: ${cluster.skip}`);
@@ -96,6 +100,8 @@ export async function engineTargets(suite: string): Promise<{ readonly targets: 
       let n = 0;
       return (await poolOf(url).query(sql.replace(/\?/g, () => `$${++n}`), [...params])).rows as R[];
     },
+    tables: async (url) =>
+      (await poolOf(url).query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.name),
   };
   return {
     targets: [sqlite, postgres],

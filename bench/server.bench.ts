@@ -12,7 +12,12 @@
  * (it is CPU-bound on its own), so in-process flattered the ratio (`--in-process` still runs it).
  * autocannon's latencies are whole milliseconds.
  *
- *   pnpm bench:server [--duration S] [--connections N] [--warmup S] [--in-process] [--cpu-prof] [--json]
+ * `--engine postgres` runs our server on a throwaway PostgreSQL cluster (`test/helpers/postgres.ts`)
+ * instead of an SQLite file; `--processes 2` starts two server processes on the one database and
+ * splits the connections between them (two autocannon runs at once: req/s summed, each latency
+ * figure the higher of the two, so the p99 is an upper bound of the combined one).
+ *
+ *   pnpm bench:server [--engine sqlite|postgres] [--processes 1|2] [--duration S] [--connections N] [--warmup S] [--in-process] [--cpu-prof] [--json]
  *   pnpm bench:server --soak [--seconds S] [--clients N] [--json]
  *
  * `--cpu-prof` writes a V8 profile of our server process (child processes only) and prints where
@@ -32,6 +37,7 @@ import { spawnServer, type BareAnswer } from '@hyperld/test/helpers/textus-child
 import { runSoak, type SoakResult } from '@hyperld/test/robustness/soak';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 import { DEMO_TOKEN, SEED_CONTACT_ID } from '@hyperld/textus-server';
+import { startPostgres, type PostgresCluster } from '@hyperld/test/helpers/postgres';
 
 /** Settings; each has a flag. */
 interface ServerBenchOptions {
@@ -53,16 +59,28 @@ interface ServerBenchOptions {
   readonly seconds: number;
   /** Soak clients (`--clients`, default 64). */
   readonly clients: number;
+  /** Our server's store engine (`--engine`, default `sqlite`). */
+  readonly engine: 'sqlite' | 'postgres';
+  /** Our server processes on the one database (`--processes`, 1 or 2, default 1). */
+  readonly processes: number;
 }
 
 function parseOptions(argv: readonly string[]): ServerBenchOptions {
-  const options = { duration: 10, connections: 10, warmup: 2, inProcess: false, cpuProf: false, json: false, soak: false, seconds: 30, clients: 64 };
+  const options = { duration: 10, connections: 10, warmup: 2, inProcess: false, cpuProf: false, json: false, soak: false, seconds: 30, clients: 64, engine: 'sqlite' as 'sqlite' | 'postgres', processes: 1 };
   const numbers = { '--duration': 'duration', '--connections': 'connections', '--warmup': 'warmup', '--seconds': 'seconds', '--clients': 'clients' } as const;
   const flags = { '--in-process': 'inProcess', '--cpu-prof': 'cpuProf', '--json': 'json', '--soak': 'soak' } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') continue;
-    if (Object.hasOwn(flags, arg)) options[flags[arg as keyof typeof flags]] = true;
+    if (arg === '--engine') {
+      const engine = argv[++i];
+      if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine needs sqlite or postgres');
+      options.engine = engine;
+    } else if (arg === '--processes') {
+      const n = Number(argv[++i]);
+      if (n !== 1 && n !== 2) throw new Error('--processes needs 1 or 2');
+      options.processes = n;
+    } else if (Object.hasOwn(flags, arg)) options[flags[arg as keyof typeof flags]] = true;
     else if (Object.hasOwn(numbers, arg)) {
       const value = Number(argv[++i]);
       // Bounded: every run stops by itself within minutes.
@@ -72,6 +90,7 @@ function parseOptions(argv: readonly string[]): ServerBenchOptions {
       throw new Error(`unknown option ${arg} (options: ${[...Object.keys(numbers).map((n) => `${n} N`), ...Object.keys(flags)].join(', ')})`);
     }
   }
+  if (options.processes > 1 && (options.inProcess || options.cpuProf)) throw new Error('--processes 2 runs child processes: no --in-process or --cpu-prof');
   if (options.duration < 1 || options.connections < 1 || options.seconds < 1 || options.clients < 1) throw new Error('durations, connections and clients must be at least 1');
   return options;
 }
@@ -89,8 +108,8 @@ interface Running {
 
 async function startOurs(file: string, options: ServerBenchOptions, profileDir: string): Promise<Running> {
   if (options.inProcess) {
-    const { startTextusServer } = await import('@hyperld/textus-server');
-    const server = await startTextusServer({ file, port: 0, announce: false });
+    const { isPostgresUrl, startTextusServer } = await import('@hyperld/textus-server');
+    const server = await startTextusServer({ ...(isPostgresUrl(file) ? { databaseUrl: file } : { file }), port: 0, announce: false });
     return { url: server.url, stop: () => server.close() };
   }
   const execArgv = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -115,6 +134,27 @@ async function startBare(answer: BareAnswer, options: ServerBenchOptions): Promi
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Load on several servers at once, the connections split between them: req/s, requests and
+ * failures summed, each latency figure the highest of the runs.
+ */
+async function loadAll(urls: readonly string[], connections: number, seconds: number): Promise<Load> {
+  if (urls.length === 1) return load(urls[0] as string, connections, seconds);
+  const runs = await Promise.all(urls.map((url) => load(url, Math.max(1, Math.round(connections / urls.length)), seconds)));
+  const sum = (key: keyof Load): number => runs.reduce((n, r) => n + r[key], 0);
+  const max = (key: keyof Load): number => Math.max(...runs.map((r) => r[key]));
+  return {
+    requestsPerSecond: sum('requestsPerSecond'),
+    p50: max('p50'),
+    p90: max('p90'),
+    p99: max('p99'),
+    requests: sum('requests'),
+    bytesPerSecond: sum('bytesPerSecond'),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
   };
 }
 
@@ -278,31 +318,49 @@ async function bench(options: ServerBenchOptions): Promise<void> {
   const running: Running[] = [];
   /** Requests our server answered, for the profile's time per request. */
   let oursRequests = 0;
+  let cluster: PostgresCluster | undefined;
   try {
-    process.stderr.write(`starting the reference server on ${join(dir, 'textus.db')} (seeding it) …\n`);
+    if (options.engine === 'postgres') {
+      const started = await startPostgres();
+      if ('skip' in started) throw new Error(`bench:server: ${started.skip}`);
+      cluster = started;
+    }
+    const database = cluster?.url ?? join(dir, 'textus.db');
+    process.stderr.write(`starting ${options.processes} reference server process(es) on ${cluster ? 'a throwaway PostgreSQL cluster' : database} (seeding it) …\n`);
     if (options.cpuProf && !options.inProcess) {
       // Seeding is not serving: seed the file in a first, unprofiled server.
-      await (await spawnServer({ kind: 'textus', file: join(dir, 'textus.db') })).stop();
+      await (await spawnServer({ kind: 'textus', file: database })).stop();
     }
-    const ours = await startOurs(join(dir, 'textus.db'), options, profileDir);
-    running.push(ours);
+    const oursAll: Running[] = [];
+    // One after the other: the first migrates and seeds, the others find the database ready.
+    for (let p = 0; p < options.processes; p++) {
+      const server = await startOurs(database, options, profileDir);
+      running.push(server);
+      oursAll.push(server);
+    }
+    const ours = oursAll[0] as Running;
     const answer = await fetchPage(ours.url);
+    for (const other of oursAll.slice(1)) {
+      if ((await fetchPage(other.url)).body !== answer.body) throw new Error('the server processes answer different pages');
+    }
     const bare = await startBare(answer, options);
     running.push(bare);
     const size = Buffer.byteLength(answer.body, 'base64');
     process.stderr.write(`page: ${fmt(size)} bytes; ${where}; ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each\n`);
 
     const results: Record<'ours' | 'bare', Load> = {} as Record<'ours' | 'bare', Load>;
-    for (const [name, server] of [['ours', ours], ['bare', bare]] as const) {
-      const warm = options.warmup > 0 ? await load(server.url, options.connections, options.warmup) : undefined;
+    for (const [name, urls] of [['ours', oursAll.map((o) => o.url)], ['bare', [bare.url]]] as const) {
+      const warm = options.warmup > 0 ? await loadAll(urls, options.connections, options.warmup) : undefined;
       process.stderr.write(`measuring ${name} …\n`);
-      results[name] = await load(server.url, options.connections, options.duration);
+      results[name] = await loadAll(urls, options.connections, options.duration);
       if (name === 'ours') oursRequests = 1 + (warm?.requests ?? 0) + results[name].requests;
     }
     const ratio = results.ours.requestsPerSecond / results.bare.requestsPerSecond;
     const summary = {
       case: `GET ${PATH} (25 members, ${size} bytes)`,
       setup: where,
+      engine: options.engine,
+      processes: options.processes,
       connections: options.connections,
       durationSeconds: options.duration,
       ours: results.ours,
@@ -321,12 +379,13 @@ async function bench(options: ServerBenchOptions): Promise<void> {
         }),
       ];
       const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-      process.stdout.write(`\n${summary.case}\n${where}\n${options.connections} connections, ${options.duration} s each\n\n`);
+      process.stdout.write(`\n${summary.case}\n${where}\nours: ${options.engine} × ${options.processes} process(es)\n${options.connections} connections, ${options.duration} s each\n\n`);
       process.stdout.write(`${rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n')}\n\n`);
       process.stdout.write(`ratio (ours / bare req/s): ${ratio.toFixed(3)}  target ≥ 0.5  ${summary.pass ? 'PASS' : 'MISS'}\n`);
     }
   } finally {
     for (const server of running.reverse()) await server.stop().catch(() => undefined);
+    await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   if (options.cpuProf && !options.inProcess) {

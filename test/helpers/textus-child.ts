@@ -56,7 +56,7 @@ export interface BareAnswer {
  * ```
  */
 export type ServerSpec =
-  | { readonly kind: 'textus'; readonly file: string; readonly execArgv?: readonly string[] }
+  | { readonly kind: 'textus'; /** A database file, `:memory:`, or a `postgres://` URL. */ readonly file: string; readonly execArgv?: readonly string[] }
   | { readonly kind: 'bare'; readonly answer: BareAnswer; readonly execArgv?: readonly string[] };
 
 /**
@@ -157,8 +157,10 @@ async function serve(argv: readonly string[]): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   try {
     if (argv[0] === 'textus') {
-      const { startTextusServer } = await import('@hyperld/textus-server');
-      const server = await startTextusServer({ file: argv[1] ?? ':memory:', port: 0, announce: false });
+      const { isPostgresUrl, startTextusServer } = await import('@hyperld/textus-server');
+      // A postgres:// URL instead of a file runs the server on that PostgreSQL database.
+      const target = argv[1] ?? ':memory:';
+      const server = await startTextusServer({ ...(isPostgresUrl(target) ? { databaseUrl: target } : { file: target }), port: 0, announce: false });
       process.on('message', (message: ToChild) => {
         if (message.type === 'stop') void server.close().finally(() => process.exit(0));
       });

@@ -18,7 +18,11 @@
  * shows that the server answers only after its transaction committed, not that the disk keeps it
  * through a power cut (that rests on SQLite's WAL with `synchronous = FULL`).
  *
- *   pnpm crash-safety [--kills N] [--inflight N] [--min-ms MS] [--max-ms MS] [--seed N] [--json]
+ * `--engine postgres` runs the same on a throwaway PostgreSQL cluster (`test/helpers/postgres.ts`)
+ * instead of the file: the integrity check is then that the engine reopens the database (PostgreSQL
+ * recovers its WAL on its own) and reads every table.
+ *
+ *   pnpm crash-safety [--engine sqlite|postgres] [--kills N] [--inflight N] [--min-ms MS] [--max-ms MS] [--seed N] [--json]
  *
  * Exits with 1 when an action was lost, an answer was wrong, or the integrity check failed.
  *
@@ -29,7 +33,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { applyConversationAction, CONVERSATION_ACTIONS, conversationRules, TEXTUS_MEDIA_TYPE, type ConversationActionName } from '@hyperld/textus';
-import { DEMO_TOKEN, DEMO_USER_ID, SEED_CONTACT_ID, TextusStore } from '@hyperld/textus-server';
+import { DEMO_TOKEN, DEMO_USER_ID, isPostgresUrl, PostgresEngine, SEED_CONTACT_ID, SqliteEngine, TextusStore } from '@hyperld/textus-server';
+import { TABLES } from '../../packages/textus-server/src/store/schema.js';
+import { startPostgres, type PostgresCluster } from '../helpers/postgres.js';
 import { random } from '../helpers/random.js';
 import { spawnServer, type ChildServer } from '../helpers/textus-child.js';
 import { STATE_ACTIONS } from './soak.js';
@@ -47,15 +53,22 @@ interface CrashOptions {
   readonly seed: number;
   /** Print JSON on stdout (`--json`). */
   readonly json: boolean;
+  /** The store engine (`--engine`, default `sqlite`). */
+  readonly engine: 'sqlite' | 'postgres';
 }
 
 function parseOptions(argv: readonly string[]): CrashOptions {
-  const options = { kills: 3, inflight: 16, minMs: 1000, maxMs: 3000, seed: Date.now() % 1_000_000, json: false };
+  const options: { -readonly [K in keyof CrashOptions]: CrashOptions[K] } = { kills: 3, inflight: 16, minMs: 1000, maxMs: 3000, seed: Date.now() % 1_000_000, json: false, engine: 'sqlite' };
   const numbers = { '--kills': 'kills', '--inflight': 'inflight', '--min-ms': 'minMs', '--max-ms': 'maxMs', '--seed': 'seed' } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') continue;
     if (arg === '--json') options.json = true;
+    else if (arg === '--engine') {
+      const engine = argv[++i];
+      if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine needs sqlite or postgres');
+      options.engine = engine;
+    }
     else if (Object.hasOwn(numbers, arg)) {
       const value = Number(argv[++i]);
       if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${arg} needs a non-negative integer`);
@@ -227,8 +240,18 @@ async function streamAndKill(
   return { acknowledged, unanswered, wrongAnswers, refused, streamMs };
 }
 
-/** Opens the file in this process (recovering the WAL as any opener would) and checks it. */
-function integrity(file: string): string {
+/** Opens the database in this process (recovering the WAL as any opener would) and checks it. */
+async function integrity(file: string): Promise<string> {
+  if (isPostgresUrl(file)) {
+    const engine = await PostgresEngine.open(file);
+    try {
+      // PostgreSQL replays its WAL at start; what is left to check is that every table reads.
+      const tables = await engine.nonEmptyTables();
+      return tables.length === TABLES.length ? 'ok' : `tables without rows: ${TABLES.filter((t) => !tables.includes(t)).join(', ')}`;
+    } finally {
+      await engine.close();
+    }
+  }
   const store = TextusStore.open(file);
   try {
     const rows = store.db.pragma('integrity_check') as { integrity_check: string }[];
@@ -239,26 +262,32 @@ function integrity(file: string): string {
 }
 
 /** The states as the tables hold them, read directly (not through the server). */
-function statesInDatabase(file: string, ids: readonly string[]): Map<string, State> {
-  const store = TextusStore.open(file);
+async function statesInDatabase(file: string, ids: readonly string[]): Promise<Map<string, State>> {
+  const store = isPostgresUrl(file) ? await PostgresEngine.open(file) : SqliteEngine.open(file);
   try {
     const out = new Map<string, State>();
     for (const iri of ids) {
       const id = iri.slice(iri.lastIndexOf('/') + 1);
-      const c = store.conversation(id);
+      const c = await store.conversation(id);
       if (!c) continue;
-      const info = store.userInfo(id, DEMO_USER_ID);
+      const info = await store.userInfo(id, DEMO_USER_ID);
       out.set(iri, { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1, starred: info.starred === 1, read: info.read === 1 });
     }
     return out;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function main(options: CrashOptions): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'hyperld-crash-'));
-  const file = join(dir, 'textus.db');
+  let cluster: PostgresCluster | undefined;
+  if (options.engine === 'postgres') {
+    const started = await startPostgres();
+    if ('skip' in started) throw new Error(`crash-safety: ${started.skip}`);
+    cluster = started;
+  }
+  const file = cluster?.url ?? join(dir, 'textus.db');
   const rnd = random(options.seed);
   const problems: string[] = [];
   const cycles: Cycle[] = [];
@@ -286,7 +315,7 @@ async function main(options: CrashOptions): Promise<number> {
 
     for (let k = 1; k <= options.kills; k++) {
       const run = await streamAndKill(server, tracked, options, rnd, problems);
-      checks.integrity.push(integrity(file));
+      checks.integrity.push(await integrity(file));
       server = await spawnServer({ kind: 'textus', file });
       const after = await readStates(server.url);
       let lost = 0;
@@ -319,8 +348,8 @@ async function main(options: CrashOptions): Promise<number> {
     }
 
     await server.stop();
-    checks.integrity.push(integrity(file));
-    const inDatabase = statesInDatabase(file, [...tracked.keys()]);
+    checks.integrity.push(await integrity(file));
+    const inDatabase = await statesInDatabase(file, [...tracked.keys()]);
     for (const t of tracked.values()) {
       const row = inDatabase.get(t.id);
       if (row === undefined || !same(row, t.acked)) {
@@ -331,6 +360,7 @@ async function main(options: CrashOptions): Promise<number> {
   } finally {
     clearTimeout(watchdog);
     await server?.kill().catch(() => undefined);
+    await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 

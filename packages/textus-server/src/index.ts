@@ -16,13 +16,17 @@
 
 // The server
 export { createTextusHandler, startTextusServer } from './reference-server.js';
-export type { StartOptions, TextusHandlerOptions } from './reference-server.js';
+export type { StartOptions, TextusHandlerOptions, TextusServer } from './reference-server.js';
 
 // Who may see what
 export { Viewer } from './viewer.js';
 
 // The store and its seed
 export { TextusStore } from './store/textus-store.js';
+export { SqliteEngine } from './store/sqlite-engine.js';
+export { isPostgresUrl, PostgresEngine } from './store/postgres-engine.js';
+export type { PostgresEngineOptions } from './store/postgres-engine.js';
+export type { StoreReads, StoreWrites, TextusEngine } from './store/engine.js';
 export { hashToken } from './store/token.js';
 export type {
   AccountRow,
@@ -54,7 +58,7 @@ export {
   SEED_PHONE_ID,
 } from './seed/facts.js';
 export { conversationPhoneNumber } from './seed/conversation-phone-number.js';
-export { seedStore } from './seed/seed-store.js';
+export { seedEngine, seedStore } from './seed/seed-store.js';
 export type { SeedOptions } from './seed/generate.js';
 export type { SeedSummary } from './seed/seed-store.js';
 

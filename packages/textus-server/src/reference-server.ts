@@ -47,8 +47,11 @@ import { renderAttachments, renderMessage } from './render/message.js';
 import { renderUser, renderUsers } from './render/user.js';
 import { conversationAction, type Answer, type TextusHandlers, type WithParams } from './route-handler.js';
 import { DEMO_TOKEN, SEED_CONTACT_ID } from './seed/facts.js';
-import { seedStore } from './seed/seed-store.js';
+import { seedEngine } from './seed/seed-store.js';
 import type { AccountRow, ContactRow, ConversationRow, PagePosition, RowPage, UserRow } from './store/rows.js';
+import type { StoreReads, StoreWrites, TextusEngine } from './store/engine.js';
+import { isPostgresUrl, PostgresEngine } from './store/postgres-engine.js';
+import { SqliteEngine } from './store/sqlite-engine.js';
 import { TextusStore } from './store/textus-store.js';
 import { Viewer } from './viewer.js';
 
@@ -62,8 +65,8 @@ import { Viewer } from './viewer.js';
  * ```
  */
 export interface TextusHandlerOptions {
-  /** The store. */
-  readonly store: TextusStore;
+  /** The store: an engine ({@link SqliteEngine}, {@link PostgresEngine}), or a {@link TextusStore} (run on a {@link SqliteEngine}). */
+  readonly store: TextusEngine | TextusStore;
   /** Page size when the request does not say (default 25). */
   readonly defaultPageSize?: number;
   /** The largest page size served (default 100). */
@@ -188,7 +191,7 @@ function possibleStatusOf(operation: DocumentedOperation): number[] {
  * ```
  */
 export function createTextusHandler(options: TextusHandlerOptions): HydraHandler {
-  const { store } = options;
+  const store: TextusEngine = options.store instanceof TextusStore ? new SqliteEngine(options.store) : options.store;
   const defaultSize = options.defaultPageSize ?? 25;
   const maxSize = options.maxPageSize ?? 100;
 
@@ -226,30 +229,36 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
   // checks here as for what the renderers embed.
   // A helper names the path variables it reads, and takes only the routes whose templates have them.
   const param = <P extends string>(ctx: WithParams<P>, name: NoInfer<P>): string => ctx.params[name] ?? '';
-  const visibleConversation = (ctx: WithParams<'conversation'>, viewer: Viewer) => found(viewer.conversation(param(ctx, 'conversation')), 'such conversation');
-  const visibleContact = (ctx: WithParams<'contact'>, viewer: Viewer) => found(viewer.contact(param(ctx, 'contact')), 'such contact');
-  const visibleMessage = (ctx: WithParams<'message'>, viewer: Viewer) => found(viewer.message(param(ctx, 'message')), 'such message');
-  const withPhones = (contact: ContactRow) => ({ contact, phones: store.phonesOf(contact.id) });
+  const visibleConversation = async (ctx: WithParams<'conversation'>, viewer: Viewer) => found(await viewer.conversation(param(ctx, 'conversation')), 'such conversation');
+  const visibleContact = async (ctx: WithParams<'contact'>, viewer: Viewer) => found(await viewer.contact(param(ctx, 'contact')), 'such contact');
+  const visibleMessage = async (ctx: WithParams<'message'>, viewer: Viewer) => found(await viewer.message(param(ctx, 'message')), 'such message');
+  const withPhones = async (tx: StoreReads, contact: ContactRow) => ({ contact, phones: await tx.phonesOf(contact.id) });
+  /** `f` of each of `items` in turn (one transaction's connection runs one statement at a time). */
+  const each = async <I, O>(items: readonly I[], f: (item: I) => Promise<O>): Promise<O[]> => {
+    const out: O[] = [];
+    for (const item of items) out.push(await f(item));
+    return out;
+  };
   // A page of conversations, as the seed route (a contact's) and an account's answer it; the
   // caller adds its view (and search), which come after these keys on the wire.
-  const conversationPage = (path: string, page: RowPage<ConversationRow>, viewer: Viewer) => ({
+  const conversationPage = async (tx: StoreReads, path: string, page: RowPage<ConversationRow>, viewer: Viewer) => ({
     '@type': 'ConversationCollection' as const,
     '@context': '/contexts/ConversationCollection.jsonld' as const,
     id: path,
-    members: page.rows.map((row) => renderConversationWithAccount(store, row, viewer)),
+    members: await each(page.rows, (row) => renderConversationWithAccount(tx, row, viewer)),
     totalItems: page.total,
   });
 
   // One entry per route of textusRoutes (TextusHandlers: a missing or extra one does not compile).
   const handlers: TextusHandlers = {
-    contactConversations: (ctx, viewer) => {
-      const contact = visibleContact(ctx, viewer);
+    contactConversations: async (ctx, viewer, tx) => {
+      const contact = await visibleContact(ctx, viewer);
       const per = size(ctx.url);
-      const page = store.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
+      const page = await tx.conversationsOfContact(ctx.auth.id, contact.id, position(ctx.url), per);
       const path = `/contacts/${contact.id}/conversations`;
-      return { ...conversationPage(path, page, viewer), view: keysetView(ctx.url, path, page) };
+      return { ...(await conversationPage(tx, path, page, viewer)), view: keysetView(ctx.url, path, page) };
     },
-    conversation: (ctx, viewer) => renderConversation(store, visibleConversation(ctx, viewer), viewer),
+    conversation: async (ctx, viewer, tx) => renderConversation(tx, await visibleConversation(ctx, viewer), viewer),
     readConversation: conversationAction('readConversation'),
     unreadConversation: conversationAction('unreadConversation'),
     starConversation: conversationAction('starConversation'),
@@ -260,24 +269,24 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     unblockConversation: conversationAction('unblockConversation'),
     closeConversation: conversationAction('closeConversation'),
     reopenConversation: conversationAction('reopenConversation'),
-    timeline: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
+    timeline: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
       const per = size(ctx.url);
-      const page = store.messagesOf(c.id, position(ctx.url), per);
+      const page = await tx.messagesOf(c.id, position(ctx.url), per);
       const path = `/conversations/${c.id}/timeline`;
       return {
         '@type': 'Timeline',
         '@context': '/contexts/Timeline.jsonld',
         id: path,
-        latestPosition: store.latestMessage(c.id)?.ts ?? null,
+        latestPosition: (await tx.latestMessage(c.id))?.ts ?? null,
         totalItems: page.total,
         members: page.rows.map(renderMessage),
         view: keysetView(ctx.url, path, page),
       };
     },
-    stats: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
-      const s = store.messageStats(c.id);
+    stats: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
+      const s = await tx.messageStats(c.id);
       const ratio = s.outbound === 0 ? 0 : s.inbound / s.outbound;
       const engagement = ratio >= 1 ? 'A' : ratio >= 0.66 ? 'B' : ratio >= 0.33 ? 'C' : ratio > 0 ? 'D' : 'F';
       return {
@@ -289,44 +298,44 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
         outboundDelivered: s.outboundDelivered ?? 0,
       };
     },
-    conversationUserInfo: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
-      return renderUserInfo(c.id, store.userInfo(c.id, viewer.userId));
+    conversationUserInfo: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
+      return renderUserInfo(c.id, await tx.userInfo(c.id, viewer.userId));
     },
-    conversationParticipants: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
-      return renderUsers(`/conversations/${c.id}/participants`, viewer.users(store.participantsOf(c.id).map((u) => u.id)));
+    conversationParticipants: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
+      return renderUsers(`/conversations/${c.id}/participants`, await viewer.users((await tx.participantsOf(c.id)).map((u) => u.id)));
     },
-    conversationAssociatedContacts: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
-      const contact = viewer.contact(c.contact_id);
-      return renderContacts(`/conversations/${c.id}/associated_contacts`, contact ? [withPhones(contact)] : []);
+    conversationAssociatedContacts: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
+      const contact = await viewer.contact(c.contact_id);
+      return renderContacts(`/conversations/${c.id}/associated_contacts`, contact ? [await withPhones(tx, contact)] : []);
     },
-    conversationAssignments: (ctx, viewer) => {
-      const c = visibleConversation(ctx, viewer);
-      return renderAssignments(c.id, viewer.users(store.assigneesOf(c.id)));
+    conversationAssignments: async (ctx, viewer, tx) => {
+      const c = await visibleConversation(ctx, viewer);
+      return renderAssignments(c.id, await viewer.users(await tx.assigneesOf(c.id)));
     },
-    conversationAssignment: (ctx, viewer) => {
+    conversationAssignment: async (ctx, viewer) => {
       const pair = parseAssignmentId(param(ctx, 'assignment'));
-      const { conversation, assignee } = found(pair && viewer.assignment(...pair), 'such assignment');
+      const { conversation, assignee } = found(pair && (await viewer.assignment(...pair)), 'such assignment');
       return renderAssignment(conversation.id, assignee);
     },
-    message: (ctx, viewer) => renderMessage(visibleMessage(ctx, viewer)),
-    messageAttachments: (ctx, viewer) => renderAttachments(visibleMessage(ctx, viewer).id),
-    retryMessage: (ctx, viewer) => {
-      const m = visibleMessage(ctx, viewer);
+    message: async (ctx, viewer) => renderMessage(await visibleMessage(ctx, viewer)),
+    messageAttachments: async (ctx, viewer) => renderAttachments((await visibleMessage(ctx, viewer)).id),
+    retryMessage: async (ctx, viewer) => {
+      const m = await visibleMessage(ctx, viewer);
       if (m.delivery_state !== 'failed' && m.delivery_state !== 'failed_transient') {
         throw new HttpProblem(409, 'Conflict', 'Only a failed message can be retried.');
       }
-      store.retryMessage(m.id);
+      await store.retryMessage(m.id);
       return reply(null, { status: 202 });
     },
     // Public and the same for everyone: the links a client starts from (each account links its own
     // conversations and contacts). `/` is also the docs site, for browsers (see `entrypointRoute`).
     entrypoint: () => entrypointNode(),
-    accounts: (ctx, viewer) => {
+    accounts: async (ctx, viewer, tx) => {
       const { per_page: per = defaultSize } = accountSearch.parse(ctx.url);
-      const page = store.accountsOf(ctx.auth.id, position(ctx.url), per);
+      const page = await tx.accountsOf(ctx.auth.id, position(ctx.url), per);
       const path = '/accounts';
       return {
         ...renderAccounts(path, page.rows.map((a) => ({ account: a, role: viewer.roleIn(a.id) as string })), page.total),
@@ -334,77 +343,81 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
         search: accountSearch.node(path),
       };
     },
-    account: (ctx, viewer) => {
-      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+    account: async (ctx, viewer) => {
+      const a = found(await viewer.account(param(ctx, 'account')), 'such account');
       return renderAccount(a, viewer.roleIn(a.id) as string);
     },
-    accountConversations: (ctx, viewer) => {
-      const a = found(viewer.account(param(ctx, 'account')), 'such account');
+    accountConversations: async (ctx, viewer, tx) => {
+      const a = found(await viewer.account(param(ctx, 'account')), 'such account');
       const { state, per_page: per = defaultSize } = conversationSearch.parse(ctx.url);
-      const page = store.conversationsOfAccount(a.id, state !== undefined ? { state } : {}, position(ctx.url), per);
+      const page = await tx.conversationsOfAccount(a.id, state !== undefined ? { state } : {}, position(ctx.url), per);
       const path = `/accounts/${a.id}/conversations`;
       return {
-        ...conversationPage(path, page, viewer),
+        ...(await conversationPage(tx, path, page, viewer)),
         view: keysetView(ctx.url, path, page, state !== undefined ? { state } : {}),
         search: conversationSearch.node(path),
       };
     },
-    accountContacts: (ctx, viewer) => {
-      const a = found(viewer.account(param(ctx, 'account')), 'such account');
-      const page = store.contactsOf(a.id, position(ctx.url), size(ctx.url));
+    accountContacts: async (ctx, viewer, tx) => {
+      const a = found(await viewer.account(param(ctx, 'account')), 'such account');
+      const page = await tx.contactsOf(a.id, position(ctx.url), size(ctx.url));
       const path = `/accounts/${a.id}/contacts`;
-      return { ...renderContacts(path, page.rows.map(withPhones), page.total), view: keysetView(ctx.url, path, page) };
+      return { ...renderContacts(path, await each(page.rows, (row) => withPhones(tx, row)), page.total), view: keysetView(ctx.url, path, page) };
     },
-    accountUsers: (ctx, viewer) => {
-      const a = found(viewer.account(param(ctx, 'account')), 'such account');
-      return renderUsers(`/accounts/${a.id}/users`, store.usersOf(a.id));
+    accountUsers: async (ctx, viewer, tx) => {
+      const a = found(await viewer.account(param(ctx, 'account')), 'such account');
+      return renderUsers(`/accounts/${a.id}/users`, await tx.usersOf(a.id));
     },
-    contact: (ctx, viewer) => {
-      const c = visibleContact(ctx, viewer);
-      return renderContact(c, store.phonesOf(c.id));
+    contact: async (ctx, viewer, tx) => {
+      const c = await visibleContact(ctx, viewer);
+      return renderContact(c, await tx.phonesOf(c.id));
     },
-    contactPhones: (ctx, viewer) => {
-      const c = visibleContact(ctx, viewer);
-      return renderPhones(c.id, store.phonesOf(c.id));
+    contactPhones: async (ctx, viewer, tx) => {
+      const c = await visibleContact(ctx, viewer);
+      return renderPhones(c.id, await tx.phonesOf(c.id));
     },
-    contactPhone: (ctx, viewer) => renderPhone(found(viewer.phone(param(ctx, 'phone')), 'such phone')),
-    contactNote: (ctx, viewer) => {
-      const n = found(viewer.note(param(ctx, 'note')), 'such note');
-      return renderNote(n, store.user(n.user_id) as UserRow);
+    contactPhone: async (ctx, viewer) => renderPhone(found(await viewer.phone(param(ctx, 'phone')), 'such phone')),
+    contactNote: async (ctx, viewer, tx) => {
+      const n = found(await viewer.note(param(ctx, 'note')), 'such note');
+      return renderNote(n, (await tx.user(n.user_id)) as UserRow);
     },
-    contactNotes: (ctx, viewer) => {
-      const c = visibleContact(ctx, viewer);
-      const notes = store.notesOf(c.id);
+    contactNotes: async (ctx, viewer, tx) => {
+      const c = await visibleContact(ctx, viewer);
+      const notes = await tx.notesOf(c.id);
       return {
         '@type': 'ContactNoteCollection',
         '@context': '/contexts/hydra:Collection.jsonld',
         id: `/contacts/${c.id}/notes`,
-        members: notes.map((n) => renderNote(n, store.user(n.user_id) as UserRow)),
+        members: await each(notes, async (n) => renderNote(n, (await tx.user(n.user_id)) as UserRow)),
         totalItems: notes.length,
       };
     },
-    user: (ctx, viewer) => {
-      const u = found(viewer.user(param(ctx, 'user')), 'such user');
-      return renderUser(u, viewer.membershipsOf(u.id));
+    user: async (ctx, viewer) => {
+      const u = found(await viewer.user(param(ctx, 'user')), 'such user');
+      return renderUser(u, await viewer.membershipsOf(u.id));
     },
-    userMemberships: (ctx, viewer) => {
-      const u = found(viewer.user(param(ctx, 'user')), 'such user');
-      return renderMemberships(u.id, viewer.membershipsOf(u.id));
+    userMemberships: async (ctx, viewer) => {
+      const u = found(await viewer.user(param(ctx, 'user')), 'such user');
+      return renderMemberships(u.id, await viewer.membershipsOf(u.id));
     },
-    membership: (ctx, viewer) => {
-      const m = found(viewer.membership(param(ctx, 'membership')), 'such membership');
-      return renderMembership(m.user_id, { id: m.id, role: m.role, account: store.account(m.account_id) as AccountRow });
+    membership: async (ctx, viewer, tx) => {
+      const m = found(await viewer.membership(param(ctx, 'membership')), 'such membership');
+      return renderMembership(m.user_id, { id: m.id, role: m.role, account: (await tx.account(m.account_id)) as AccountRow });
     },
   };
 
-  // Read, check and write in one IMMEDIATE transaction (applyAction's own becomes a savepoint in
-  // it): with several processes on one database file, a rule checked on a read made outside the
-  // write transaction could let an action through on a state another process has since changed
-  // (a close landing on a conversation just blocked elsewhere, or a version bumped by a no-op).
-  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => actInTransaction.immediate(name, ctx);
-  const actOn = (name: ConversationActionName, ctx: Ctx) => {
-    const viewer = new Viewer(store, ctx.auth.id);
-    const c = visibleConversation(ctx, viewer);
+  // Read, check and write in one write transaction (SQLite: IMMEDIATE, the database's write lock;
+  // PostgreSQL: the conversation's row locked with SELECT … FOR UPDATE): with several processes on
+  // one database, a rule checked on a read made outside the write transaction could let an action
+  // through on a state another process has since changed (a close landing on a conversation just
+  // blocked elsewhere, or a version bumped by a no-op).
+  const actionHandler = (name: ConversationActionName) => (ctx: Ctx) => store.write((tx) => actOn(tx, name, ctx));
+  const actOn = async (tx: StoreWrites, name: ConversationActionName, ctx: Ctx) => {
+    const viewer = await Viewer.load(tx, ctx.auth.id);
+    const id = param(ctx as WithParams<'conversation'>, 'conversation');
+    // Visible first (a 404 for another account's conversation takes no lock), then locked and read again.
+    await visibleConversation(ctx as WithParams<'conversation'>, viewer);
+    const c = found(await tx.conversationForUpdate(id), 'such conversation');
     const state = { currentState: c.current_state, blocked: c.blocked === 1, unsubscribed: c.unsubscribed === 1 };
     const after = applyConversationAction(name, state);
     const unchanged = after.currentState === state.currentState && after.blocked === state.blocked && after.unsubscribed === state.unsubscribed;
@@ -414,10 +427,9 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     if (stateAction && !unchanged && !conversationRules[name](state)) {
       throw new HttpProblem(409, 'Conflict', `${name} is not available while the conversation is ${state.currentState}.`);
     }
-    const updated = stateAction && unchanged ? c : store.applyAction(ctx.auth.id, c.id, name);
-    return renderConversation(store, updated, viewer);
+    const updated = stateAction && unchanged ? c : await tx.applyAction(ctx.auth.id, c.id, name);
+    return renderConversation(tx, updated, viewer);
   };
-  const actInTransaction = store.db.transaction(actOn);
 
   // `/` is both the entrypoint and, when the docs site is mounted, its home page: a browser (HTML
   // preferred) gets the site, a JSON-LD client the entrypoint.
@@ -444,10 +456,11 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     const handler = handlers[route.name];
     if (typeof handler !== 'function') return { method: route.method, template: route.template, handle: actionHandler(handler.action) };
     // The router matched the route's template, so `params` holds its variables, as RouteCtx says.
-    const handle = handler as (ctx: Ctx, viewer: Viewer) => Answer;
-    // A read sees one snapshot, under one read lock, with each contact and account read once.
-    if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(() => handle(ctx, new Viewer(store, ctx.auth.id))) };
-    return { method: route.method, template: route.template, handle: (ctx: Ctx) => handle(ctx, new Viewer(store, ctx.auth.id)) };
+    const handle = handler as (ctx: Ctx, viewer: Viewer, tx: StoreReads) => Answer | Promise<Answer>;
+    // A read sees one snapshot (SQLite: under one read lock, with each contact and account read
+    // once; PostgreSQL: one REPEATABLE READ, READ ONLY transaction on one connection).
+    if (route.method === 'GET') return { method: route.method, template: route.template, handle: (ctx: Ctx) => store.read(async (tx) => handle(ctx, await Viewer.load(tx, ctx.auth.id), tx)) };
+    return { method: route.method, template: route.template, handle: async (ctx: Ctx) => handle(ctx, await Viewer.load(store, ctx.auth.id), store) };
   });
   routes.push({
     method: 'PUT',
@@ -470,14 +483,15 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
           possibleStatus: possibleStatusOf,
         }),
     },
-    authenticate: (request) => {
+    authenticate: async (request) => {
       const header = request.headers.get('authorization');
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
       if (!match) return undefined;
-      // The data version is read once per request (a statement under the WAL read lock), here:
-      // the token check uses it, and it goes with the user to the response cache.
-      const version = store.dataVersion();
-      const user = store.userByToken(match[1] as string, version);
+      // The data version is read once per request (SQLite: a statement under the WAL read lock;
+      // PostgreSQL: the store_version row, one indexed read), here: the token check uses it, and
+      // it goes with the user to the response cache. A write through any process bumps it.
+      const version = await store.dataVersion();
+      const user = await store.userByToken(match[1] as string, version);
       return user && authenticated(user, { version });
     },
     realm: 'textus',
@@ -502,6 +516,12 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
 export interface StartOptions {
   /** The database file (default `data/textus.db`, or `TEXTUS_DB`); `:memory:` for a throwaway store. */
   readonly file?: string;
+  /**
+   * A PostgreSQL database to run on instead of the SQLite file (default: `DATABASE_URL` when it
+   * starts with `postgres://` or `postgresql://`; anything else there is ignored). Any number of
+   * server processes may share it.
+   */
+  readonly databaseUrl?: string;
   /** The port (default `PORT` or 8080; 0 for an ephemeral one). */
   readonly port?: number;
   /** The host (default `127.0.0.1`). */
@@ -515,6 +535,27 @@ export interface StartOptions {
    * (default: `TEXTUS_CORS_ORIGINS`, a comma-separated list, else none: same origin only).
    */
   readonly corsOrigins?: readonly string[];
+}
+
+/**
+ * A started reference server ({@link startTextusServer}).
+ *
+ * @example
+ * ```ts
+ * import { startTextusServer, type TextusServer } from '@hyperld/textus-server';
+ * const server: TextusServer = await startTextusServer({ file: ':memory:', port: 0, announce: false });
+ * await server.close();
+ * ```
+ */
+export interface TextusServer {
+  /** The base URL. */
+  readonly url: string;
+  /** The engine it runs on. */
+  readonly engine: TextusEngine;
+  /** The SQLite store underneath (a `TypeError` on PostgreSQL, which has none: use `engine`). */
+  readonly store: TextusStore;
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
 }
 
 /**
@@ -532,11 +573,30 @@ export interface StartOptions {
  * await server.close();
  * ```
  */
-export async function startTextusServer(options: StartOptions = {}): Promise<{ readonly url: string; readonly store: TextusStore; close(): Promise<void> }> {
+export async function startTextusServer(options: StartOptions = {}): Promise<TextusServer> {
+  const databaseUrl = options.databaseUrl ?? (isPostgresUrl(process.env['DATABASE_URL']) ? process.env['DATABASE_URL'] : undefined);
   const file = options.file ?? process.env['TEXTUS_DB'] ?? 'data/textus.db';
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const store = TextusStore.open(file);
-  if (store.isEmpty()) seedStore(store);
+  let sqlite: TextusStore | undefined;
+  let store: TextusEngine;
+  if (databaseUrl !== undefined) {
+    if (!isPostgresUrl(databaseUrl)) throw new TypeError('startTextusServer: databaseUrl must start with postgres:// or postgresql://');
+    store = await PostgresEngine.open(databaseUrl);
+  } else {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = TextusStore.open(file);
+    store = new SqliteEngine(sqlite);
+  }
+  if (await store.isEmpty()) {
+    try {
+      await seedEngine(store);
+    } catch (error) {
+      // Several processes started on one empty PostgreSQL database: one seeded it (all or nothing).
+      if (await store.isEmpty()) {
+        await store.close();
+        throw error;
+      }
+    }
+  }
   const corsOrigins = options.corsOrigins ?? (process.env['TEXTUS_CORS_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const handler = createTextusHandler({
     store,
@@ -546,7 +606,7 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
   });
   const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    store.close();
+    await store.close();
     throw new RangeError(`startTextusServer: the port must be an integer in [0, 65535], got ${String(port)}`);
   }
   let served: Awaited<ReturnType<typeof serveNode>>;
@@ -554,12 +614,12 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
     served = await serveNode(handler, { port, hostname: options.hostname ?? '127.0.0.1' });
   } catch (error) {
     // A port already in use must not leave the database open (a second start would find it locked).
-    store.close();
+    await store.close();
     throw error;
   }
   if (options.announce ?? true) {
     console.log(`TextUs reference server listening on ${served.url}`);
-    console.log(`Database: ${file}`);
+    console.log(`Database: ${databaseUrl !== undefined ? 'PostgreSQL (DATABASE_URL)' : file}`);
     console.log(`Demo token: ${DEMO_TOKEN}`);
     console.log('Try:');
     console.log(
@@ -568,10 +628,14 @@ export async function startTextusServer(options: StartOptions = {}): Promise<{ r
   }
   return {
     url: served.url,
-    store,
+    engine: store,
+    get store(): TextusStore {
+      if (sqlite === undefined) throw new TypeError('startTextusServer: this server runs on PostgreSQL, which has no TextusStore: use `engine`');
+      return sqlite;
+    },
     close: async () => {
       await served.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -12,6 +12,7 @@
  */
 import type { Reply, RouteContext } from '@hyperld/hydra/server';
 import type { ConversationActionName, TextusRoute, TextusRouteName } from '@hyperld/textus';
+import type { StoreReads } from './store/engine.js';
 import type { UserRow } from './store/rows.js';
 import type { Viewer } from './viewer.js';
 
@@ -67,7 +68,8 @@ export type RouteCtx<K extends TextusRouteName> = Omit<RouteContext<UserRow>, 'p
 export type Answer = object | Reply;
 
 /**
- * The handler of a route that is not a conversation action: the request and the requesting user.
+ * The handler of a route that is not a conversation action: the request, the requesting user and
+ * the reads of the request's transaction; it may answer a promise.
  *
  * @example
  * ```ts
@@ -75,7 +77,7 @@ export type Answer = object | Reply;
  * const message: RequestHandler<'message'> = (ctx, viewer) => ({ id: `/messages/${ctx.params.message}`, reader: viewer.userId });
  * ```
  */
-export type RequestHandler<K extends TextusRouteName> = (ctx: RouteCtx<K>, viewer: Viewer) => Answer;
+export type RequestHandler<K extends TextusRouteName> = (ctx: RouteCtx<K>, viewer: Viewer, store: StoreReads) => Answer | Promise<Answer>;
 
 /**
  * The handler of a conversation action's route: the action, by name. The server performs it in

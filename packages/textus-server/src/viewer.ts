@@ -15,7 +15,7 @@
  * @module
  */
 import type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PhoneRow, UserRow } from './store/rows.js';
-import type { TextusStore } from './store/textus-store.js';
+import type { StoreReads } from './store/engine.js';
 
 /**
  * The requesting user, as the one authority on what they may see. Made once per request (it
@@ -23,29 +23,36 @@ import type { TextusStore } from './store/textus-store.js';
  *
  * @example
  * ```ts
- * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, SEED_CONTACT_ID, seedStore, TextusStore, Viewer } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * const viewer = new Viewer(store, DEMO_USER_ID);
- * viewer.contact(SEED_CONTACT_ID)?.name; // 'Jamel Hirthe'
+ * import { DEMO_USER_ID, OTHER_ACCOUNT_ID, SEED_CONTACT_ID, seedEngine, SqliteEngine, Viewer } from '@hyperld/textus-server';
+ * const engine = SqliteEngine.open(':memory:');
+ * await seedEngine(engine);
+ * const viewer = await Viewer.load(engine, DEMO_USER_ID);
+ * (await viewer.contact(SEED_CONTACT_ID))?.name; // 'Jamel Hirthe'
  * viewer.mayRead(OTHER_ACCOUNT_ID); // false: anything of that account is a 404, and is never embedded
  * ```
  */
 export class Viewer {
   /** The requesting user's id. */
   readonly userId: string;
-  private readonly store: TextusStore;
+  private readonly store: StoreReads;
   /** The user's role in each of their accounts. */
   private readonly roles: ReadonlyMap<string, string>;
 
-  /**
-   * @param store - the store (inside a {@link TextusStore.read} for a consistent answer).
-   * @param userId - the requesting user.
-   */
-  constructor(store: TextusStore, userId: string) {
+  private constructor(store: StoreReads, userId: string, roles: ReadonlyMap<string, string>) {
     this.store = store;
     this.userId = userId;
-    this.roles = new Map(store.membershipsOf(userId).map((m) => [m.account_id, m.role]));
+    this.roles = roles;
+  }
+
+  /**
+   * Makes the viewer of a user: reads their memberships once.
+   *
+   * @param store - the reads (a transaction's, `engine.read`, for a consistent answer).
+   * @param userId - the requesting user.
+   * @returns the viewer.
+   */
+  static async load(store: StoreReads, userId: string): Promise<Viewer> {
+    return new Viewer(store, userId, new Map((await store.membershipsOf(userId)).map((m) => [m.account_id, m.role])));
   }
 
   /**
@@ -69,43 +76,43 @@ export class Viewer {
   }
 
   /** An account the user may read, or `undefined` (missing or not theirs). */
-  account(id: string): AccountRow | undefined {
-    return this.mayRead(id) ? this.store.account(id) : undefined;
+  async account(id: string): Promise<AccountRow | undefined> {
+    return this.mayRead(id) ? await this.store.account(id) : undefined;
   }
 
   /** A contact the user may read, or `undefined`. */
-  contact(id: string): ContactRow | undefined {
-    const row = this.store.contact(id);
+  async contact(id: string): Promise<ContactRow | undefined> {
+    const row = await this.store.contact(id);
     return row && this.mayRead(row.account_id) ? row : undefined;
   }
 
   /** A conversation the user may read, or `undefined`. */
-  conversation(id: string): ConversationRow | undefined {
-    const row = this.store.conversation(id);
+  async conversation(id: string): Promise<ConversationRow | undefined> {
+    const row = await this.store.conversation(id);
     return row && this.mayRead(row.account_id) ? row : undefined;
   }
 
   /** A message the user may read (its conversation is readable), or `undefined`. */
-  message(id: string): MessageRow | undefined {
-    const row = this.store.message(id);
-    return row && this.conversation(row.conversation_id) ? row : undefined;
+  async message(id: string): Promise<MessageRow | undefined> {
+    const row = await this.store.message(id);
+    return row && (await this.conversation(row.conversation_id)) ? row : undefined;
   }
 
   /** A contact phone the user may read (its contact is readable), or `undefined`. */
-  phone(id: string): PhoneRow | undefined {
-    const row = this.store.phone(id);
-    return row && this.contact(row.contact_id) ? row : undefined;
+  async phone(id: string): Promise<PhoneRow | undefined> {
+    const row = await this.store.phone(id);
+    return row && (await this.contact(row.contact_id)) ? row : undefined;
   }
 
   /** A note the user may read (its contact is readable), or `undefined`. */
-  note(id: string): NoteRow | undefined {
-    const row = this.store.note(id);
-    return row && this.contact(row.contact_id) ? row : undefined;
+  async note(id: string): Promise<NoteRow | undefined> {
+    const row = await this.store.note(id);
+    return row && (await this.contact(row.contact_id)) ? row : undefined;
   }
 
   /** A membership the user may read (of one of their accounts), or `undefined`. */
-  membership(id: string): MembershipRow | undefined {
-    const row = this.store.membership(id);
+  async membership(id: string): Promise<MembershipRow | undefined> {
+    const row = await this.store.membership(id);
     return row && this.mayRead(row.account_id) ? row : undefined;
   }
 
@@ -117,18 +124,18 @@ export class Viewer {
    * @param assigneeId - the assignee.
    * @returns the conversation and the assignee's row, or `undefined`.
    */
-  assignment(conversationId: string, assigneeId: string): { readonly conversation: ConversationRow; readonly assignee: UserRow } | undefined {
-    const conversation = this.conversation(conversationId);
-    if (conversation === undefined || !this.store.assigneesOf(conversation.id).includes(assigneeId)) return undefined;
-    const assignee = this.user(assigneeId);
+  async assignment(conversationId: string, assigneeId: string): Promise<{ readonly conversation: ConversationRow; readonly assignee: UserRow } | undefined> {
+    const conversation = await this.conversation(conversationId);
+    if (conversation === undefined || !(await this.store.assigneesOf(conversation.id)).includes(assigneeId)) return undefined;
+    const assignee = await this.user(assigneeId);
     return assignee && { conversation, assignee };
   }
 
   /** A user the user may read (themself, or someone of an account they share), or `undefined`. */
-  user(id: string): UserRow | undefined {
-    const row = this.store.user(id);
+  async user(id: string): Promise<UserRow | undefined> {
+    const row = await this.store.user(id);
     if (row === undefined) return undefined;
-    return row.id === this.userId || this.membershipsOf(row.id).length > 0 ? row : undefined;
+    return row.id === this.userId || (await this.membershipsOf(row.id)).length > 0 ? row : undefined;
   }
 
   /**
@@ -137,8 +144,13 @@ export class Viewer {
    * @param ids - user ids.
    * @returns the readable users' rows.
    */
-  users(ids: readonly string[]): UserRow[] {
-    return ids.flatMap((id) => this.user(id) ?? []);
+  async users(ids: readonly string[]): Promise<UserRow[]> {
+    const rows: UserRow[] = [];
+    for (const id of ids) {
+      const row = await this.user(id);
+      if (row !== undefined) rows.push(row);
+    }
+    return rows;
   }
 
   /**
@@ -147,10 +159,10 @@ export class Viewer {
    * @param userId - the user whose memberships to list.
    * @returns the readable memberships, by id.
    */
-  membershipsOf(userId: string): Array<{ readonly id: string; readonly role: string; readonly account: AccountRow }> {
-    return this.store
-      .membershipsOf(userId)
-      .filter((m) => this.mayRead(m.account_id))
-      .map((m) => ({ id: m.id, role: m.role, account: this.store.account(m.account_id) as AccountRow }));
+  async membershipsOf(userId: string): Promise<Array<{ readonly id: string; readonly role: string; readonly account: AccountRow }>> {
+    const readable = (await this.store.membershipsOf(userId)).filter((m) => this.mayRead(m.account_id));
+    const out: Array<{ readonly id: string; readonly role: string; readonly account: AccountRow }> = [];
+    for (const m of readable) out.push({ id: m.id, role: m.role, account: (await this.store.account(m.account_id)) as AccountRow });
+    return out;
   }
 }

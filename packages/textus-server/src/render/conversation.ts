@@ -8,7 +8,7 @@
 import type { JsonObject, NodeOf } from '@hyperld/core';
 import { conversationActionLinks, type Conversation, type ConversationWithAccount } from '@hyperld/textus';
 import type { AccountRow, ConversationRow, PhoneRow } from '../store/rows.js';
-import type { TextusStore } from '../store/textus-store.js';
+import type { StoreReads } from '../store/engine.js';
 import type { Viewer } from '../viewer.js';
 import { renderAccountSummary } from './account.js';
 import { renderContact } from './contact.js';
@@ -42,8 +42,8 @@ function actionLinks(c: ConversationRow): JsonObject {
  * The contact is embedded only when the viewer may read it at its own URL; a contact of an account
  * the viewer is not a member of is `null`, as for a number that no contact of theirs holds.
  */
-function conversationTail(c: ConversationRow, viewer: Viewer, phones: readonly PhoneRow[]): JsonObject {
-  const contact = viewer.contact(c.contact_id);
+async function conversationTail(c: ConversationRow, viewer: Viewer, phones: readonly PhoneRow[]): Promise<JsonObject> {
+  const contact = await viewer.contact(c.contact_id);
   return {
     participants: `/conversations/${c.id}/participants`,
     assignedContact: contact ? (renderContact(contact, phones) as unknown as JsonObject) : null,
@@ -60,24 +60,27 @@ function conversationTail(c: ConversationRow, viewer: Viewer, phones: readonly P
  * Renders a conversation as collections send it (`ConversationWithAccount`, the seed's keys and
  * order), for the requesting user: their own info embedded, the contact only if they may read it.
  *
- * @param store - the store.
+ * @param store - the reads (a transaction's).
  * @param c - the conversation row.
  * @param viewer - the requesting user.
  * @returns the node.
  * @example
  * ```ts
- * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedStore, TextusStore, Viewer } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * const row = store.conversation(SEED_CONVERSATION_ID);
- * if (row) console.log(renderConversationWithAccount(store, row, new Viewer(store, DEMO_USER_ID)).account);
+ * import { DEMO_USER_ID, renderConversationWithAccount, SEED_CONVERSATION_ID, seedEngine, SqliteEngine, Viewer } from '@hyperld/textus-server';
+ * const store = SqliteEngine.open(':memory:');
+ * await seedEngine(store);
+ * const row = await store.conversation(SEED_CONVERSATION_ID);
+ * if (row) console.log((await renderConversationWithAccount(store, row, await Viewer.load(store, DEMO_USER_ID))).account);
  * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
  * ```
  */
-export function renderConversationWithAccount(store: TextusStore, c: ConversationRow, viewer: Viewer): NodeOf<typeof ConversationWithAccount> {
-  const phones = store.phonesOf(c.contact_id);
-  const latest = store.latestMessage(c.id);
-  const scheduled = store.nextScheduled(c.id);
+export async function renderConversationWithAccount(store: StoreReads, c: ConversationRow, viewer: Viewer): Promise<NodeOf<typeof ConversationWithAccount>> {
+  const phones = await store.phonesOf(c.contact_id);
+  const latest = await store.latestMessage(c.id);
+  const scheduled = await store.nextScheduled(c.id);
+  const account = (await store.account(c.account_id)) as AccountRow;
+  const info = await store.userInfo(c.id, viewer.userId);
+  const tail = await conversationTail(c, viewer, phones);
   const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed/conversation-phone-number.ts)
   return {
     '@type': 'ConversationWithAccount',
@@ -90,11 +93,11 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
     unanswered: c.unanswered === 1,
     unsubscribed: c.unsubscribed === 1,
     blocked: c.blocked === 1,
-    account: renderAccountSummary(store.account(c.account_id) as AccountRow),
+    account: renderAccountSummary(account),
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     nextScheduledMessage: scheduled ? renderMessage(scheduled) : null,
-    requestingUserInfo: renderUserInfo(c.id, store.userInfo(c.id, viewer.userId)),
-    ...conversationTail(c, viewer, phones),
+    requestingUserInfo: renderUserInfo(c.id, info),
+    ...tail,
   } as NodeOf<typeof ConversationWithAccount>;
 }
 
@@ -103,23 +106,24 @@ export function renderConversationWithAccount(store: TextusStore, c: Conversatio
  * and the user's info are links, the action links computed from the state, the contact embedded
  * only if the requesting user may read it.
  *
- * @param store - the store.
+ * @param store - the reads (a transaction's).
  * @param c - the conversation row.
  * @param viewer - the requesting user.
  * @returns the node.
  * @example
  * ```ts
- * import { DEMO_USER_ID, renderConversation, SEED_CONVERSATION_ID, seedStore, TextusStore, Viewer } from '@hyperld/textus-server';
- * const store = TextusStore.open(':memory:');
- * seedStore(store);
- * const row = store.conversation(SEED_CONVERSATION_ID);
- * if (row) console.log(renderConversation(store, row, new Viewer(store, DEMO_USER_ID)).account); // '/accounts/my_account'
+ * import { DEMO_USER_ID, renderConversation, SEED_CONVERSATION_ID, seedEngine, SqliteEngine, Viewer } from '@hyperld/textus-server';
+ * const store = SqliteEngine.open(':memory:');
+ * await seedEngine(store);
+ * const row = await store.conversation(SEED_CONVERSATION_ID);
+ * if (row) console.log((await renderConversation(store, row, await Viewer.load(store, DEMO_USER_ID))).account); // '/accounts/my_account'
  * ```
  */
-export function renderConversation(store: TextusStore, c: ConversationRow, viewer: Viewer): NodeOf<typeof Conversation> {
-  const phones = store.phonesOf(c.contact_id);
-  const account = store.account(c.account_id) as AccountRow;
-  const latest = store.latestMessage(c.id);
+export async function renderConversation(store: StoreReads, c: ConversationRow, viewer: Viewer): Promise<NodeOf<typeof Conversation>> {
+  const phones = await store.phonesOf(c.contact_id);
+  const account = (await store.account(c.account_id)) as AccountRow;
+  const latest = await store.latestMessage(c.id);
+  const tail = await conversationTail(c, viewer, phones);
   const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed/conversation-phone-number.ts)
   return {
     '@type': 'Conversation',
@@ -137,6 +141,6 @@ export function renderConversation(store: TextusStore, c: ConversationRow, viewe
     account: `/accounts/${account.id}`,
     latestPreviewableItem: latest ? renderMessage(latest) : null,
     requestingUserInfo: `/conversations/${c.id}/user_info`,
-    ...conversationTail(c, viewer, phones),
+    ...tail,
   } as NodeOf<typeof Conversation>;
 }

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import type { TextusEngine } from '../store/engine.js';
 import type { TextusStore } from '../store/textus-store.js';
 import { DEMO_USER_ID, SEED_CONTACT_ID } from './facts.js';
 import { generateSeed, seedParameters, type SeedOptions } from './generate.js';
@@ -95,5 +96,44 @@ export function seedStore(store: TextusStore, options: SeedOptions = {}): SeedSu
     scheduledMessages: rows.messages.filter((m) => m.delivery_state === 'scheduled').length,
     failedMessages: rows.messages.filter((m) => failed.has(m.delivery_state)).length,
     seedContactConversationsVisible: store.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1).total,
+  };
+}
+
+/**
+ * {@link seedStore} on any engine: the same rows, written through `engine.insertRows` in one
+ * transaction. On PostgreSQL several processes may start at once on an empty database: the
+ * engine's insert is all or nothing, so one of them seeds and the others find the rows taken
+ * (they may check {@link TextusEngine.isEmpty} again and go on).
+ *
+ * @param engine - an empty, migrated engine.
+ * @param options - `scale` (default 1) and `seed` (default 1).
+ * @returns the row counts written.
+ * @example
+ * ```ts
+ * import { seedEngine, SqliteEngine } from '@hyperld/textus-server';
+ * const engine = SqliteEngine.open(':memory:');
+ * (await seedEngine(engine)).accounts; // the seed's accounts
+ * ```
+ */
+export async function seedEngine(engine: TextusEngine, options: SeedOptions = {}): Promise<SeedSummary> {
+  const parameters = seedParameters(options, 'seedEngine');
+  const [table] = await engine.nonEmptyTables();
+  if (table !== undefined) throw new Error(`seedEngine: the store is not empty (${table} has rows)`);
+  const rows = generateSeed(parameters);
+  await engine.insertRows(rows);
+  const failed = new Set(['failed', 'failed_transient']);
+  return {
+    accounts: rows.accounts.length,
+    users: rows.users.length,
+    memberships: rows.memberships.length,
+    contacts: rows.contacts.length,
+    phones: rows.phones.length,
+    notes: rows.notes.length,
+    conversations: rows.conversations.length,
+    userInfos: rows.userInfos.length,
+    messages: rows.messages.length,
+    scheduledMessages: rows.messages.filter((m) => m.delivery_state === 'scheduled').length,
+    failedMessages: rows.messages.filter((m) => failed.has(m.delivery_state)).length,
+    seedContactConversationsVisible: (await engine.conversationsOfContact(DEMO_USER_ID, SEED_CONTACT_ID, undefined, 1)).total,
   };
 }

@@ -6,15 +6,17 @@
  */
 
 /**
- * The migrations, oldest first: each one's version and the SQL that brings the schema to it.
+ * The migrations, oldest first: each one's version and the SQL that brings the schema to it, on
+ * both engines; `postgres`, where given, is what PostgreSQL runs after `sql` for what SQLite has
+ * built in (a `rowid` in insertion order, and a data version: `PRAGMA data_version`).
  *
  * @example
  * ```ts
  * import { MIGRATIONS } from './schema.js';
- * MIGRATIONS.at(-1)?.version; // 2: the schema version of a new store
+ * MIGRATIONS.at(-1)?.version; // 3: the schema version of a new store
  * ```
  */
-export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+export const MIGRATIONS: readonly { readonly version: number; readonly sql: string; readonly postgres?: string }[] = [
   {
     version: 1,
     sql: `
@@ -46,6 +48,20 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
     sql: `
       CREATE INDEX conversations_account_state ON conversations(account_id, current_state, seq);
       CREATE INDEX conversations_account ON conversations(account_id, seq);
+    `,
+  },
+  {
+    // PostgreSQL only (SQLite has both built in): accounts and contacts page by insertion order,
+    // SQLite's rowid; and the data version that every write transaction bumps, read by every
+    // process once per request as its response cache's key.
+    version: 3,
+    sql: '',
+    postgres: `
+      ALTER TABLE accounts ADD COLUMN rowid BIGSERIAL UNIQUE;
+      ALTER TABLE contacts ADD COLUMN rowid BIGSERIAL UNIQUE;
+      CREATE INDEX contacts_account_rowid ON contacts(account_id, rowid);
+      CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+      INSERT INTO store_version VALUES (1, 0);
     `,
   },
 ];

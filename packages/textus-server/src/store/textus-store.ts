@@ -151,6 +151,29 @@ export class TextusStore {
     })();
   }
 
+  /**
+   * Opens a transaction by hand, for an asynchronous caller that has the connection to itself
+   * until {@link TextusStore.end} (`SqliteEngine` queues its callers for that): `read` is a
+   * deferred transaction with the lookups of {@link TextusStore.read}, `write` an IMMEDIATE one.
+   *
+   * @param mode - `read` or `write`.
+   */
+  begin(mode: 'read' | 'write'): void {
+    this.sql(mode === 'read' ? 'BEGIN' : 'BEGIN IMMEDIATE').run();
+    if (mode === 'read') this.snapshot = { contacts: new Map(), phones: new Map(), accounts: new Map() };
+    else this.writes++;
+  }
+
+  /**
+   * Ends the transaction {@link TextusStore.begin} opened.
+   *
+   * @param commit - commit (`true`) or roll back.
+   */
+  end(commit: boolean): void {
+    this.snapshot = undefined;
+    if (this.db.inTransaction) this.sql(commit ? 'COMMIT' : 'ROLLBACK').run();
+  }
+
   /** The value of `key` in a snapshot's `map`, read by `load` on first use; no snapshot: `load`. */
   private once<V>(map: Map<string, V> | undefined, key: string, load: () => V): V {
     if (map === undefined) return load();

@@ -35,7 +35,10 @@ export interface LoadApiReferenceOptions {
   readonly contexts?: ContextPolicy;
   /** The reference's title (default: the documentation's `hydra:title`, else `API reference`). */
   readonly title?: string;
-  /** Whether to request the entry point and its collections as examples (default `true`). */
+  /**
+   * Whether to request the entry point and its collections (default `true`). Endpoints come from
+   * those answers, so without them the reference has the documentation's classes only.
+   */
   readonly examples?: boolean;
   /** At most this many endpoints are taken from the entry point's links (default 50). */
   readonly maxEndpoints?: number;

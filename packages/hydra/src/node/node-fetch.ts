@@ -151,9 +151,10 @@ function headersOf(init: HeadersInit | undefined): Record<string, string> {
  * @throws TypeError (from the returned function) for a body other than text or bytes, or a `Request` with a body.
  * @example
  * ```ts
- * import { textus } from '@hyperld/textus/client';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * import { createClient } from '@hyperld/hydra/client';
  * import { nodeFetch } from '@hyperld/hydra/node';
- * const client = textus({ baseUrl: 'https://api.textus.example/', token: 'secret', fetch: nodeFetch() });
+ * const client = createClient({ baseUrl: 'https://api.example/', registry: hydraRegistry, token: 'secret', fetch: nodeFetch() });
  * ```
  */
 export function nodeFetch(options: NodeFetchOptions = {}): typeof fetch {

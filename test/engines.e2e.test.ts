@@ -121,6 +121,23 @@ describe.each(targets)('on $name', (target) => {
       expect(next.rows.some((r) => contacts.rows.some((c) => c.id === r.id))).toBe(false);
     });
 
+    it('reads the details of a page in one go exactly as one conversation at a time: latest and next scheduled messages, the user info', async () => {
+      const ids = (await target.query<{ id: string }>(db, 'SELECT id FROM conversations ORDER BY seq DESC LIMIT 40')).map((r) => r.id);
+      const scheduledIn = (await target.query<{ conversation_id: string }>(db, "SELECT DISTINCT conversation_id FROM messages WHERE delivery_state = 'scheduled'")).map((r) => r.conversation_id);
+      // Some conversations with a scheduled message, one id that does not exist, one repeated.
+      const asked = [...new Set([...ids, ...scheduledIn.slice(0, 5)]), 'no-such-conversation', ids[0] as string];
+      for (const userId of [DEMO_USER_ID, 'no-such-user']) {
+        const details = await engine.read((tx) => tx.conversationDetails(asked, userId));
+        expect(details.size).toBe(new Set(asked).size);
+        for (const id of asked) {
+          expect(details.get(id)).toEqual({ latest: await engine.latestMessage(id), scheduled: await engine.nextScheduled(id), info: await engine.userInfo(id, userId) });
+        }
+        expect(details.get(SEED_CONVERSATION_ID)?.latest).toBeDefined();
+      }
+      expect([...(await engine.conversationDetails(scheduledIn.slice(0, 3), DEMO_USER_ID)).values()].every((d) => d.scheduled?.delivery_state === 'scheduled')).toBe(true);
+      expect((await engine.conversationDetails([], DEMO_USER_ID)).size).toBe(0);
+    });
+
     it('stores tokens as digests only and checks them: the right secret finds the user, any other none', async () => {
       expect((await engine.userByToken(DEMO_TOKEN))?.id).toBe(DEMO_USER_ID);
       expect(await engine.userByToken(`${DEMO_TOKEN}x`)).toBeUndefined();

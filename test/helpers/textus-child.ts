@@ -56,7 +56,14 @@ export interface BareAnswer {
  * ```
  */
 export type ServerSpec =
-  | { readonly kind: 'textus'; /** A database file, `:memory:`, or a `postgres://` URL. */ readonly file: string; readonly execArgv?: readonly string[] }
+  | {
+      readonly kind: 'textus';
+      /** A database file, `:memory:`, or a `postgres://` URL. */
+      readonly file: string;
+      /** `false` turns the response cache off (default on). */
+      readonly responseCache?: boolean;
+      readonly execArgv?: readonly string[];
+    }
   | { readonly kind: 'bare'; readonly answer: BareAnswer; readonly execArgv?: readonly string[] };
 
 /**
@@ -103,7 +110,7 @@ const SELF = fileURLToPath(import.meta.url);
  * ```
  */
 export async function spawnServer(spec: ServerSpec): Promise<ChildServer> {
-  const args = spec.kind === 'textus' ? ['--serve', 'textus', spec.file] : ['--serve', 'bare'];
+  const args = spec.kind === 'textus' ? ['--serve', 'textus', spec.file, ...(spec.responseCache === false ? ['--no-cache'] : [])] : ['--serve', 'bare'];
   const child = fork(SELF, args, {
     execArgv: ['--import', 'tsx', '--conditions=@hyperld/source', ...(spec.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -160,7 +167,12 @@ async function serve(argv: readonly string[]): Promise<void> {
       const { isPostgresUrl, startTextusServer } = await import('@hyperld/textus-server');
       // A postgres:// URL instead of a file runs the server on that PostgreSQL database.
       const target = argv[1] ?? ':memory:';
-      const server = await startTextusServer({ ...(isPostgresUrl(target) ? { databaseUrl: target } : { file: target }), port: 0, announce: false });
+      const server = await startTextusServer({
+        ...(isPostgresUrl(target) ? { databaseUrl: target } : { file: target }),
+        ...(argv[2] === '--no-cache' ? { responseCache: false } : {}),
+        port: 0,
+        announce: false,
+      });
       process.on('message', (message: ToChild) => {
         if (message.type === 'stop') void server.close().finally(() => process.exit(0));
       });

@@ -31,6 +31,7 @@ export { hashToken } from './store/token.js';
 export type {
   AccountRow,
   ContactRow,
+  ConversationDetails,
   ConversationRow,
   MembershipRow,
   MessageRow,

@@ -245,7 +245,14 @@ export function createTextusHandler(options: TextusHandlerOptions): HydraHandler
     '@type': 'ConversationCollection' as const,
     '@context': '/contexts/ConversationCollection.jsonld' as const,
     id: path,
-    members: await each(page.rows, (row) => renderConversationWithAccount(tx, row, viewer)),
+    members: await (async () => {
+      // Three statements for the page's messages and infos, not three per member.
+      const details = await tx.conversationDetails(
+        page.rows.map((row) => row.id),
+        viewer.userId,
+      );
+      return each(page.rows, (row) => renderConversationWithAccount(tx, row, viewer, details.get(row.id)));
+    })(),
     totalItems: page.total,
   });
 
@@ -535,6 +542,12 @@ export interface StartOptions {
    * (default: `TEXTUS_CORS_ORIGINS`, a comma-separated list, else none: same origin only).
    */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Keep encoded `GET` answers until the data changes (default `true`; see
+   * {@link TextusHandlerOptions.responseCache}). `false` renders every answer from the store, as
+   * `pnpm bench:server --no-cache` measures.
+   */
+  readonly responseCache?: boolean;
 }
 
 /**
@@ -602,6 +615,7 @@ export async function startTextusServer(options: StartOptions = {}): Promise<Tex
     store,
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(corsOrigins.length > 0 ? { cors: { origins: corsOrigins } } : {}),
+    ...(options.responseCache !== undefined ? { responseCache: options.responseCache } : {}),
     onError: (error) => console.error('textus server error:', error),
   });
   const port = options.port ?? (process.env['PORT'] !== undefined ? Number(process.env['PORT']) : 8080);

@@ -7,7 +7,7 @@
  */
 import type { JsonObject, NodeOf } from '@hyperld/core';
 import { conversationActionLinks, type Conversation, type ConversationWithAccount } from '@hyperld/textus';
-import type { AccountRow, ConversationRow, PhoneRow } from '../store/rows.js';
+import type { AccountRow, ConversationDetails, ConversationRow, PhoneRow } from '../store/rows.js';
 import type { StoreReads } from '../store/engine.js';
 import type { Viewer } from '../viewer.js';
 import { renderAccountSummary } from './account.js';
@@ -63,6 +63,8 @@ async function conversationTail(c: ConversationRow, viewer: Viewer, phones: read
  * @param store - the reads (a transaction's).
  * @param c - the conversation row.
  * @param viewer - the requesting user.
+ * @param details - its latest and next scheduled messages and the user's info, when the caller
+ * read them for a whole page ({@link StoreReads.conversationDetails}); read here otherwise.
  * @returns the node.
  * @example
  * ```ts
@@ -74,12 +76,17 @@ async function conversationTail(c: ConversationRow, viewer: Viewer, phones: read
  * // { '@type': 'Account', '@context': '/contexts/Account.jsonld', id: '/accounts/my_account', name: 'Example Account' }
  * ```
  */
-export async function renderConversationWithAccount(store: StoreReads, c: ConversationRow, viewer: Viewer): Promise<NodeOf<typeof ConversationWithAccount>> {
+export async function renderConversationWithAccount(
+  store: StoreReads,
+  c: ConversationRow,
+  viewer: Viewer,
+  details?: ConversationDetails,
+): Promise<NodeOf<typeof ConversationWithAccount>> {
   const phones = await store.phonesOf(c.contact_id);
-  const latest = await store.latestMessage(c.id);
-  const scheduled = await store.nextScheduled(c.id);
+  const latest = details ? details.latest : await store.latestMessage(c.id);
+  const scheduled = details ? details.scheduled : await store.nextScheduled(c.id);
   const account = (await store.account(c.account_id)) as AccountRow;
-  const info = await store.userInfo(c.id, viewer.userId);
+  const info = details ? details.info : await store.userInfo(c.id, viewer.userId);
   const tail = await conversationTail(c, viewer, phones);
   const phone = phones[phones.length - 1]?.phone_number ?? ''; // the contact's last phone is the conversation's (seed/conversation-phone-number.ts)
   return {

@@ -24,7 +24,7 @@ import pg from 'pg';
 import type { ConversationActionName, ConversationStateFacts } from '@hyperld/textus';
 import { applyConversationAction } from '@hyperld/textus';
 import type { StoreReads, StoreWrites, TextusEngine } from './engine.js';
-import type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, TableRows, UserInfoRow, UserRow } from './rows.js';
+import { detailsByConversation, type AccountRow, type ContactRow, type ConversationRow, type MembershipRow, type MessageRow, type NoteRow, type PagePosition, type PhoneRow, type RowPage, type TableRows, type UserInfoRow, type UserRow } from './rows.js';
 import { MIGRATIONS, TABLES } from './schema.js';
 
 /** Anything that runs a query: the pool, or one transaction's client. */
@@ -241,6 +241,22 @@ export class PostgresEngine implements TextusEngine {
       message: (id) => one<MessageRow>('SELECT * FROM messages WHERE id = ?', id),
       latestMessage: (conversationId) => one<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1", conversationId),
       nextScheduled: (conversationId) => one<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1", conversationId),
+      // LATERAL: each id's one message by the (conversation_id, seq) index, as SQLite's correlated subquery.
+      conversationDetails: async (conversationIds, userId) => {
+        const ids = [...conversationIds];
+        const [latest, scheduled, infos] = await Promise.all([
+          run<MessageRow>(
+            "SELECT m.* FROM unnest(?::text[]) AS j(id) CROSS JOIN LATERAL (SELECT * FROM messages WHERE conversation_id = j.id AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1) m",
+            ids,
+          ),
+          run<MessageRow>(
+            "SELECT m.* FROM unnest(?::text[]) AS j(id) CROSS JOIN LATERAL (SELECT * FROM messages WHERE conversation_id = j.id AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1) m",
+            ids,
+          ),
+          run<UserInfoRow>('SELECT * FROM user_infos WHERE user_id = ? AND conversation_id = ANY(?::text[])', userId, ids),
+        ]);
+        return detailsByConversation(conversationIds, userId, latest, scheduled, infos);
+      },
       messageStats: async (conversationId) =>
         (await one<{ first: string | null; outboundDelivered: number; inbound: number; outbound: number }>(
           `SELECT MIN(ts) AS first,
@@ -374,6 +390,7 @@ export class PostgresEngine implements TextusEngine {
   message = (id: string) => this.direct.message(id);
   latestMessage = (conversationId: string) => this.direct.latestMessage(conversationId);
   nextScheduled = (conversationId: string) => this.direct.nextScheduled(conversationId);
+  conversationDetails = (conversationIds: readonly string[], userId: string) => this.direct.conversationDetails(conversationIds, userId);
   messageStats = (conversationId: string) => this.direct.messageStats(conversationId);
   conversationsOfContact = (userId: string, contactId: string, position: PagePosition, size: number) => this.direct.conversationsOfContact(userId, contactId, position, size);
   conversationsOfAccount = (accountId: string, filter: { readonly state?: string }, position: PagePosition, size: number) =>

@@ -172,6 +172,65 @@ export interface MessageRow {
 }
 
 /**
+ * What a page renders of each conversation beyond its row, read for the whole page at once
+ * ({@link StoreReads.conversationDetails}).
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER_ID, SEED_CONVERSATION_ID, seedEngine, SqliteEngine, type ConversationDetails } from '@hyperld/textus-server';
+ * const store = SqliteEngine.open(':memory:');
+ * await seedEngine(store);
+ * const details: ConversationDetails | undefined = (await store.conversationDetails([SEED_CONVERSATION_ID], DEMO_USER_ID)).get(SEED_CONVERSATION_ID);
+ * details?.info.assigned; // 1
+ * ```
+ */
+export interface ConversationDetails {
+  /** The newest message that is not scheduled. */
+  readonly latest: MessageRow | undefined;
+  /** The next scheduled message. */
+  readonly scheduled: MessageRow | undefined;
+  /** The requesting user's info (all zero when they have none). */
+  readonly info: UserInfoRow;
+}
+
+/**
+ * The {@link ConversationDetails} of each id, in the order asked, from the rows read for all of
+ * them (each row names its conversation); an id without a user-info row gets an all-zero one.
+ *
+ * @param ids - the conversations.
+ * @param userId - the requesting user.
+ * @param latest - newest non-scheduled messages, at most one per conversation.
+ * @param scheduled - next scheduled messages, at most one per conversation.
+ * @param infos - the user's info rows.
+ * @returns the details by conversation id.
+ * @example
+ * ```ts
+ * import { detailsByConversation } from './rows.js';
+ * detailsByConversation(['c1'], 'u1', [], [], []).get('c1')?.info.read; // 0
+ * ```
+ */
+export function detailsByConversation(
+  ids: readonly string[],
+  userId: string,
+  latest: readonly MessageRow[],
+  scheduled: readonly MessageRow[],
+  infos: readonly UserInfoRow[],
+): Map<string, ConversationDetails> {
+  const latestOf = new Map(latest.map((m) => [m.conversation_id, m]));
+  const scheduledOf = new Map(scheduled.map((m) => [m.conversation_id, m]));
+  const infoOf = new Map(infos.map((i) => [i.conversation_id, i]));
+  const out = new Map<string, ConversationDetails>();
+  for (const id of ids) {
+    out.set(id, {
+      latest: latestOf.get(id),
+      scheduled: scheduledOf.get(id),
+      info: infoOf.get(id) ?? { conversation_id: id, user_id: userId, read: 0, read_to: null, starred: 0, assigned: 0 },
+    });
+  }
+  return out;
+}
+
+/**
  * A row of `memberships`: a user's role in an account.
  *
  * @example

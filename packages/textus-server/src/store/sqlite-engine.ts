@@ -114,6 +114,7 @@ export class SqliteEngine implements TextusEngine {
       message: async (id) => s().message(id),
       latestMessage: async (conversationId) => s().latestMessage(conversationId),
       nextScheduled: async (conversationId) => s().nextScheduled(conversationId),
+      conversationDetails: async (conversationIds, userId) => s().conversationDetails(conversationIds, userId),
       messageStats: async (conversationId) => s().messageStats(conversationId),
       conversationsOfContact: async (userId, contactId, position, size) => s().conversationsOfContact(userId, contactId, position, size),
       conversationsOfAccount: async (accountId, filter, position, size) => s().conversationsOfAccount(accountId, filter, position, size),
@@ -143,6 +144,7 @@ export class SqliteEngine implements TextusEngine {
   message = (id: string) => this.turn(() => this.reads.message(id));
   latestMessage = (conversationId: string) => this.turn(() => this.reads.latestMessage(conversationId));
   nextScheduled = (conversationId: string) => this.turn(() => this.reads.nextScheduled(conversationId));
+  conversationDetails = (conversationIds: readonly string[], userId: string) => this.turn(() => this.reads.conversationDetails(conversationIds, userId));
   messageStats = (conversationId: string) => this.turn(() => this.reads.messageStats(conversationId));
   conversationsOfContact = (userId: string, contactId: string, position: PagePosition, size: number) => this.turn(() => this.reads.conversationsOfContact(userId, contactId, position, size));
   conversationsOfAccount = (accountId: string, filter: { readonly state?: string }, position: PagePosition, size: number) =>

@@ -8,7 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { applyConversationAction, type ConversationActionName, type ConversationStateFacts } from '@hyperld/textus';
-import type { AccountRow, ContactRow, ConversationRow, MembershipRow, MessageRow, NoteRow, PagePosition, PhoneRow, RowPage, TableRows, UserInfoRow, UserRow } from './rows.js';
+import { detailsByConversation, type AccountRow, type ContactRow, type ConversationDetails, type ConversationRow, type MembershipRow, type MessageRow, type NoteRow, type PagePosition, type PhoneRow, type RowPage, type TableRows, type UserInfoRow, type UserRow } from './rows.js';
 import { MIGRATIONS, TABLES } from './schema.js';
 
 /** A user id's row without its token hash (`undefined`: no such user), and the stored hash's bytes. */
@@ -355,6 +355,23 @@ export class TextusStore {
     return this.sql("SELECT * FROM messages WHERE conversation_id = ? AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1").get(conversationId) as
       | MessageRow
       | undefined;
+  }
+
+  /**
+   * {@link latestMessage}, {@link nextScheduled} and {@link userInfo} of several conversations in
+   * three statements (the ids passed as one JSON array, so that each is prepared once whatever
+   * the page size), instead of three per conversation.
+   */
+  conversationDetails(conversationIds: readonly string[], userId: string): Map<string, ConversationDetails> {
+    const ids = JSON.stringify(conversationIds);
+    const latest = this.sql(
+      "SELECT m.* FROM json_each(?) j JOIN messages m ON m.seq = (SELECT seq FROM messages WHERE conversation_id = j.value AND delivery_state <> 'scheduled' ORDER BY seq DESC LIMIT 1)",
+    ).all(ids) as MessageRow[];
+    const scheduled = this.sql(
+      "SELECT m.* FROM json_each(?) j JOIN messages m ON m.seq = (SELECT seq FROM messages WHERE conversation_id = j.value AND delivery_state = 'scheduled' ORDER BY ts ASC, seq ASC LIMIT 1)",
+    ).all(ids) as MessageRow[];
+    const infos = this.sql('SELECT * FROM user_infos WHERE user_id = ? AND conversation_id IN (SELECT value FROM json_each(?))').all(userId, ids) as UserInfoRow[];
+    return detailsByConversation(conversationIds, userId, latest, scheduled, infos);
   }
 
   messageStats(conversationId: string): { first: string | null; outboundDelivered: number; inbound: number; outbound: number } {

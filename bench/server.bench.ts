@@ -18,7 +18,10 @@
  * figure the higher of the two, so the p99 is an upper bound of the combined one).
  *
  * `--no-cache` turns our server's response cache off, so that every answer is rendered from the
- * store (SQL, rendering, encoding, ETag): its target is 2,000 req/s instead of the ratio.
+ * store (SQL, rendering, encoding, ETag): its target is 2,000 req/s instead of the ratio. It also
+ * measures a floor: a bare `node:http` server that serialises the same page for every request
+ * (`JSON.stringify`, then the hydra handler's bytes and ETag) and does nothing else, the most any
+ * uncached server of that page could answer on this machine.
  *
  *   pnpm bench:server [--no-cache] [--engine sqlite|postgres] [--processes 1|2] [--duration S] [--connections N] [--warmup S] [--in-process] [--cpu-prof] [--json]
  *   pnpm bench:server --soak [--seconds S] [--clients N] [--json]
@@ -124,8 +127,8 @@ async function startOurs(file: string, options: ServerBenchOptions, profileDir: 
   return spawnServer({ kind: 'textus', file, execArgv, ...(options.noCache ? { responseCache: false } : {}) });
 }
 
-async function startBare(answer: BareAnswer, options: ServerBenchOptions): Promise<Running> {
-  if (!options.inProcess) return spawnServer({ kind: 'bare', answer });
+async function startBare(answer: BareAnswer, options: ServerBenchOptions, rerender = false): Promise<Running> {
+  if (!options.inProcess || rerender) return spawnServer({ kind: 'bare', answer, rerender });
   const body = Buffer.from(answer.body, 'base64');
   const server = createServer((_req, res) => {
     res.writeHead(answer.status, answer.headers);
@@ -353,11 +356,19 @@ async function bench(options: ServerBenchOptions): Promise<void> {
     }
     const bare = await startBare(answer, options);
     running.push(bare);
+    // Uncached: also the floor, a bare server that only serialises the page for every request.
+    const floor = options.noCache ? await startBare(answer, options, true) : undefined;
+    if (floor) running.push(floor);
     const size = Buffer.byteLength(answer.body, 'base64');
     process.stderr.write(`page: ${fmt(size)} bytes; ${where}; ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each\n`);
 
-    const results: Record<'ours' | 'bare', Load> = {} as Record<'ours' | 'bare', Load>;
-    for (const [name, urls] of [['ours', oursAll.map((o) => o.url)], ['bare', [bare.url]]] as const) {
+    const results: Partial<Record<'ours' | 'bare' | 'floor', Load>> & Record<'ours' | 'bare', Load> = {} as Record<'ours' | 'bare', Load>;
+    const subjects: (readonly ['ours' | 'bare' | 'floor', readonly string[]])[] = [
+      ['ours', oursAll.map((o) => o.url)],
+      ['bare', [bare.url]],
+      ...(floor ? ([['floor', [floor.url]]] as const) : []),
+    ];
+    for (const [name, urls] of subjects) {
       const warm = options.warmup > 0 ? await loadAll(urls, options.connections, options.warmup) : undefined;
       process.stderr.write(`measuring ${name} …\n`);
       results[name] = await loadAll(urls, options.connections, options.duration);
@@ -376,6 +387,7 @@ async function bench(options: ServerBenchOptions): Promise<void> {
       durationSeconds: options.duration,
       ours: results.ours,
       bare: results.bare,
+      ...(results.floor ? { floor: results.floor } : {}),
       responseCache: !options.noCache,
       ratio,
       target: options.noCache ? { requestsPerSecond: UNCACHED_TARGET } : { ratio: 0.5 },
@@ -385,9 +397,9 @@ async function bench(options: ServerBenchOptions): Promise<void> {
     else {
       const rows = [
         ['server', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'MB/s', 'requests', 'non-2xx', 'errors'],
-        ...(['ours', 'bare'] as const).map((n) => {
-          const r = results[n];
-          return [n === 'ours' ? 'reference server' : 'bare node:http', fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p90, 1), fmt(r.p99, 1), fmt(r.bytesPerSecond / 1e6, 1), fmt(r.requests), String(r.non2xx), String(r.errors)];
+        ...subjects.map(([n]) => {
+          const r = results[n] as Load;
+          return [n === 'ours' ? 'reference server' : n === 'bare' ? 'bare node:http' : 'floor: serialise only', fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p90, 1), fmt(r.p99, 1), fmt(r.bytesPerSecond / 1e6, 1), fmt(r.requests), String(r.non2xx), String(r.errors)];
         }),
       ];
       const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
@@ -395,6 +407,11 @@ async function bench(options: ServerBenchOptions): Promise<void> {
       process.stdout.write(`${rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n')}\n\n`);
       if (options.noCache) {
         process.stdout.write(`ratio (ours / bare req/s): ${ratio.toFixed(3)}\n`);
+        if (results.floor) {
+          process.stdout.write(
+            `floor (bare node:http that only stringifies the page, encodes it and hashes its ETag for every request): ${fmt(results.floor.requestsPerSecond)} req/s; ours / floor ${(results.ours.requestsPerSecond / results.floor.requestsPerSecond).toFixed(3)}\n`,
+          );
+        }
         process.stdout.write(`uncached: ${fmt(results.ours.requestsPerSecond)} req/s  target ≥ ${fmt(UNCACHED_TARGET)}  ${summary.pass ? 'PASS' : 'MISS'}\n`);
       } else process.stdout.write(`ratio (ours / bare req/s): ${ratio.toFixed(3)}  target ≥ 0.5  ${summary.pass ? 'PASS' : 'MISS'}\n`);
     }

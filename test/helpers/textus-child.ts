@@ -64,7 +64,17 @@ export type ServerSpec =
       readonly responseCache?: boolean;
       readonly execArgv?: readonly string[];
     }
-  | { readonly kind: 'bare'; readonly answer: BareAnswer; readonly execArgv?: readonly string[] };
+  | {
+      readonly kind: 'bare';
+      readonly answer: BareAnswer;
+      /**
+       * Serialise the answer again for every request, as an uncached server must at the least:
+       * `JSON.stringify` of the parsed body, then hyperld's own bytes and strong ETag
+       * (`encodeText`), then the write. The floor of any uncached answer of that body.
+       */
+      readonly rerender?: boolean;
+      readonly execArgv?: readonly string[];
+    };
 
 /**
  * A running child server.
@@ -110,7 +120,7 @@ const SELF = fileURLToPath(import.meta.url);
  * ```
  */
 export async function spawnServer(spec: ServerSpec): Promise<ChildServer> {
-  const args = spec.kind === 'textus' ? ['--serve', 'textus', spec.file, ...(spec.responseCache === false ? ['--no-cache'] : [])] : ['--serve', 'bare'];
+  const args = spec.kind === 'textus' ? ['--serve', 'textus', spec.file, ...(spec.responseCache === false ? ['--no-cache'] : [])] : ['--serve', 'bare', ...(spec.rerender === true ? ['--rerender'] : [])];
   const child = fork(SELF, args, {
     execArgv: ['--import', 'tsx', '--conditions=@hyperld/source', ...(spec.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -155,6 +165,18 @@ export async function spawnServer(spec: ServerSpec): Promise<ChildServer> {
   }
 }
 
+/** A server that serialises `value` for every request: stringify, bytes and ETag as the hydra handler makes them. */
+async function rerenderingServer(answer: BareAnswer, value: unknown): Promise<ReturnType<typeof createServer>> {
+  // The handler's own encoder (not public API): the floor is meant to be what our server pays.
+  const { encodeText } = await import('../../packages/hydra/src/server/encode.js');
+  return createServer((_req, res) => {
+    void encodeText('GET', 200, { ...answer.headers }, JSON.stringify(value)).then(({ encoded }) => {
+      res.writeHead(answer.status, encoded.headers);
+      res.end(encoded.bytes);
+    });
+  });
+}
+
 /** The child's side: start the server named on the command line and report its URL. */
 async function serve(argv: readonly string[]): Promise<void> {
   const send = (message: ToParent): void => {
@@ -188,10 +210,13 @@ async function serve(argv: readonly string[]): Promise<void> {
     const body = Buffer.from(answer.body, 'base64');
     // The way node-http.ts answers (headers first, then the body, no Content-Length), minus
     // everything between the socket and the bytes.
-    const server = createServer((_req, res) => {
-      res.writeHead(answer.status, answer.headers);
-      res.end(body);
-    });
+    const server =
+      argv[1] === '--rerender'
+        ? await rerenderingServer(answer, JSON.parse(body.toString('utf8')) as unknown)
+        : createServer((_req, res) => {
+            res.writeHead(answer.status, answer.headers);
+            res.end(body);
+          });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;

@@ -30,18 +30,18 @@ import {
   type Registry,
 } from '@hyperld/core';
 import { declaredActions, listActions, type ActionName, type ActionSpecOf, type ActionState } from '../actions.js';
-import { readApiDocumentation, type ApiDocumentationModel } from '../api-doc-reader.js';
+import type { ApiDocumentationModel } from '../api-doc-reader.js';
 import { HydraError } from '../errors.js';
 import { collectionsOf, type ResourceCollection } from '../collections.js';
 import type { HydraTemplateValues } from '../iri-template/hydra-template.js';
-import { listOperations, type DiscoveredOperation } from '../operations.js';
+import type { DiscoveredOperation } from '../operations.js';
 import { DEFAULT_MAX_PAGES, members as iterateMembers, pages as iteratePages, type PagingDirection } from '../pagination.js';
-import { pageUrl, searchUrl } from '../search.js';
 import { Trust, type ContextPolicy } from './context-policy.js';
-import { ContextStore, type ContextDocumentLoader, type ContextLimits } from './context-store.js';
+import type { ContextDocumentLoader, ContextLimits } from './context-store.js';
 import { budgetOf, type Budget } from './deadline.js';
 import { EtagCache, type EtagCacheLimits } from './etag-cache.js';
 import type { HttpError } from './http-error.js';
+import { LazyContexts } from './lazy-contexts.js';
 import { hasRel, parseLinkHeader } from './link-header.js';
 import { failWith, readAnswer } from './read-answer.js';
 import { sendWithRetries, type RetryPolicy } from './retry.js';
@@ -412,7 +412,7 @@ export function createClient<D extends AnyTypeDef>(options: ClientOptions<D>): C
  */
 class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly #options: ClientOptions<D>;
-  readonly #contexts: ContextStore<D>;
+  readonly #contexts: LazyContexts<D>;
   readonly #transport: Transport;
   readonly #retry: RetryPolicy;
   readonly #cache: EtagCache | undefined;
@@ -428,7 +428,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     this.#options = options;
     this.#transport = new Transport(options);
     this.#retry = { retries: options.retries ?? 2, delay: options.retryDelay ?? 200 };
-    this.#contexts = new ContextStore(options.registry, new Trust(options.contexts, this.#transport.origin), this.#transport, this.#retry, options.contextLimits ?? {});
+    this.#contexts = new LazyContexts(options.registry, new Trust(options.contexts, this.#transport.origin), this.#transport, this.#retry, options.contextLimits ?? {});
     this.#cache = options.cache === false ? undefined : new EtagCache(typeof options.cache === 'object' ? options.cache : {});
     this.#timeout = options.timeout ?? 30_000;
     this.#maxSize = options.limits?.maxSize ?? DEFAULT_LIMITS.maxSize;
@@ -465,13 +465,13 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
   readonly pages: Client<D>['pages'] = (collection, opts) => iteratePages(this.#startOf(collection), this.#pagingOptions(collection, opts)) as never;
 
   readonly search: Client<D>['search'] = async (collection, values, opts) => {
-    const node = await this.#collectionNode(collection, opts?.signal);
+    const [node, { searchUrl }] = await Promise.all([this.#collectionNode(collection, opts?.signal), import('../search.js')]);
     const url = searchUrl(node, values, this.#templateOptions(node, opts));
     return this.#load(url, undefined, undefined, opts?.signal) as never;
   };
 
   readonly page: Client<D>['page'] = async (collection, index, opts) => {
-    const node = await this.#collectionNode(collection, opts?.signal);
+    const [node, { pageUrl }] = await Promise.all([this.#collectionNode(collection, opts?.signal), import('../search.js')]);
     const url = pageUrl(node, index, { ...this.#templateOptions(node, opts), ...(opts?.values !== undefined ? { values: opts.values } : {}) });
     return this.#load(url, undefined, undefined, opts?.signal) as never;
   };
@@ -498,7 +498,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
 
   readonly operations: Client<D>['operations'] = async (node, opts) => {
     const base = metaOf(node)?.base ?? this.#transport.base.href;
-    const apiDocumentation = await this.#apiDocumentationOf(base, opts?.signal);
+    const [apiDocumentation, { listOperations }] = await Promise.all([this.#apiDocumentationOf(base, opts?.signal), import('../operations.js')]);
     return listOperations(node, { registry: this.registry, base, resolveContext: this.#resolveContext, ...(apiDocumentation !== undefined ? { apiDocumentation } : {}) });
   };
 
@@ -552,7 +552,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
     const answer = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
     if (answer.length === 0) return undefined;
-    const decoded = await this.#decodeText(answer, finalUrl.href, returns, budget, this.#contexts.linkedContext(response, finalUrl.href));
+    const decoded = await this.#decodeText(answer, finalUrl.href, returns, budget, await this.#contexts.linkedContext(response, finalUrl.href));
     const id = idOf(decoded);
     if (typeof id === 'string') this.#cache?.invalidate(transport.resolve(id, finalUrl.href));
     return decoded;
@@ -616,6 +616,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     } catch (error) {
       throw new HydraError('decode_failed', `The API documentation at ${finalUrl.href} is not JSON.`, { url: finalUrl.href, cause: error });
     }
+    const { readApiDocumentation } = await import('../api-doc-reader.js');
     return readApiDocumentation(doc, {
       base: finalUrl.href,
       resolveContext: await this.#contextsOf(doc, finalUrl.href, budget),
@@ -658,7 +659,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
     }
     if (!response.ok) return failWith(response, finalUrl.href, budget, this.#maxSize);
     const text = await readAnswer(response, finalUrl.href, budget, this.#maxSize);
-    const linked = this.#contexts.linkedContext(response, finalUrl.href);
+    const linked = await this.#contexts.linkedContext(response, finalUrl.href);
     const node = await this.#decodeText(text, finalUrl.href, def, budget, linked);
     const etag = response.headers.get('etag');
     if (cache && etag) cache.set(url.href, etag, node, text.length);
@@ -688,7 +689,7 @@ class HypermediaClient<D extends AnyTypeDef> implements Client<D> {
         node = (def ? registry.decodeAs(def, text, settings) : registry.decode(text, settings)) as object;
       } catch (error) {
         if (!isDecodeError(error)) throw error;
-        const wanted = unknownContext === 'error' && round < MAX_DECODE_ROUNDS ? contexts.wanted(error, text, url) : undefined;
+        const wanted = unknownContext === 'error' && round < MAX_DECODE_ROUNDS ? await contexts.wanted(error, text, url) : undefined;
         if (wanted !== undefined && wanted.load.length > 0 && (wanted.untrusted.length === 0 || ignore)) {
           registry = await contexts.load(wanted.load, budget);
           for (const url of wanted.load) loaded.add(url);

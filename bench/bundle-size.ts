@@ -31,6 +31,7 @@ export interface Metafile {
 /** The part of esbuild's API used here (esbuild is tsup's dependency, not the root's). */
 interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ readonly outputFiles: readonly { readonly path: string; readonly contents: Uint8Array }[]; readonly metafile: Metafile }>;
+  transform(code: string, options: Record<string, unknown>): Promise<{ readonly code: string }>;
 }
 
 /** esbuild as installed for tsup: the same binary the packages are built with, no new dependency. */

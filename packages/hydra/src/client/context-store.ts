@@ -13,7 +13,7 @@ import { HydraError } from '../errors.js';
 import type { Trust } from './context-policy.js';
 import type { Budget } from './deadline.js';
 import { freshnessOf, type Freshness } from './http-freshness.js';
-import { hasRel, parseLinkHeader } from './link-header.js';
+import { hasRel, mayLinkContext, parseLinkHeader } from './link-header.js';
 import { failWith, readAnswer } from './read-answer.js';
 import { sendWithRetries, type RetryPolicy } from './retry.js';
 import type { Transport } from './transport.js';
@@ -335,9 +335,7 @@ export class ContextStore<D extends AnyTypeDef> {
    * @throws HydraError `decode_failed` when the header names more than one (JSON-LD allows one).
    */
   linkedContext(response: Response, url: string): string | undefined {
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type !== 'application/json' && !(type.endsWith('+json') && type !== 'application/ld+json')) return undefined;
-    const header = response.headers.get('link');
+    const header = mayLinkContext(response) ? response.headers.get('link') : null;
     if (header === null) return undefined;
     const links = parseLinkHeader(header, url).filter((link) => hasRel(link, JSONLD_CONTEXT_REL));
     if (links.length > 1) throw new HydraError('decode_failed', `The answer of ${url} names ${links.length} JSON-LD contexts in its Link header; JSON-LD allows one.`, { url });

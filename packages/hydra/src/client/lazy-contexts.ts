@@ -10,6 +10,7 @@ import type { AnyTypeDef, DecodeError, Registry } from '@hyperld/core';
 import type { Trust } from './context-policy.js';
 import type { ContextDocumentLoader, ContextLimits, ContextStore, Wanted } from './context-store.js';
 import type { Budget } from './deadline.js';
+import { mayLinkContext } from './link-header.js';
 import type { RetryPolicy } from './retry.js';
 import type { Transport } from './transport.js';
 
@@ -97,10 +98,7 @@ export class LazyContexts<D extends AnyTypeDef> {
    * one, so no other answer needs the store.
    */
   async linkedContext(response: Response, url: string): Promise<string | undefined> {
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type !== 'application/json' && !(type.endsWith('+json') && type !== 'application/ld+json')) return undefined;
-    if (!response.headers.has('link')) return undefined;
-    return (await this.store()).linkedContext(response, url);
+    return mayLinkContext(response) ? (await this.store()).linkedContext(response, url) : undefined;
   }
 
   /** {@link ContextStore.loader}: the store is created by the loader's first call. */

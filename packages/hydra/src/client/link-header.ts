@@ -76,6 +76,26 @@ export function hasRel(link: { readonly rel: readonly string[] }, rel: string): 
   return link.rel.some((r) => r.toLowerCase() === wanted);
 }
 
+/**
+ * Whether an answer can name its JSON-LD context in a `Link` header: a plain JSON answer
+ * (`application/json`, or a `+json` type other than `application/ld+json`) that has one. A
+ * JSON-LD answer's `Link` context is ignored (JSON-LD 1.1, section 6.1).
+ *
+ * @param response - the answer.
+ * @returns whether its `Link` header is worth reading for a context.
+ * @example
+ * ```ts
+ * import { mayLinkContext } from './link-header.js';
+ * mayLinkContext(new Response('{}', { headers: { 'content-type': 'application/json', link: '</ctx>; rel="http://www.w3.org/ns/json-ld#context"' } })); // true
+ * ```
+ * @internal
+ */
+export function mayLinkContext(response: Response): boolean {
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== 'application/json' && !(type.endsWith('+json') && type !== 'application/ld+json')) return false;
+  return response.headers.has('link');
+}
+
 const WHITESPACE = new Set([' ', '\t']);
 /** RFC 9110 token characters (tchar). */
 const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;

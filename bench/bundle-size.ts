@@ -56,6 +56,27 @@ export interface Chunk {
   readonly inputs: readonly { readonly input: string; readonly bytes: number }[];
 }
 
+/**
+ * The chunks a page loads before its first call, counted as one: bytes summed, each file gzipped
+ * on its own (as a browser fetches them), inputs heaviest first.
+ *
+ * @param chunks - the eager chunks.
+ * @returns them as one chunk.
+ * @example
+ * ```ts
+ * import { mergeChunks } from './bundle-size.js';
+ * mergeChunks([{ file: 'a.js', minBytes: 10, gzipBytes: 8, inputs: [] }]).gzipBytes; // 8
+ * ```
+ */
+export function mergeChunks(chunks: readonly Chunk[]): Chunk {
+  return {
+    file: chunks.map((c) => c.file).join(' + '),
+    minBytes: chunks.reduce((sum, c) => sum + c.minBytes, 0),
+    gzipBytes: chunks.reduce((sum, c) => sum + c.gzipBytes, 0),
+    inputs: chunks.flatMap((c) => c.inputs).sort((x, y) => y.bytes - x.bytes),
+  };
+}
+
 /** A measured bundle: the entry chunk (what a page loads first) and the lazy chunks. */
 export interface BundleSize {
   readonly entry: Chunk;
@@ -132,13 +153,7 @@ export async function bundleSize(input: BundleInput): Promise<BundleSize> {
       }
     }
     const eagerChunks = outputs.filter(([file]) => eager.has(base(file))).map(([file, meta]) => measure(file, meta));
-    const merged: Chunk = {
-      file: eagerChunks.map((c) => c.file).join(' + '),
-      minBytes: eagerChunks.reduce((sum, c) => sum + c.minBytes, 0),
-      // Each file gzipped on its own, as a browser fetches them.
-      gzipBytes: eagerChunks.reduce((sum, c) => sum + c.gzipBytes, 0),
-      inputs: eagerChunks.flatMap((c) => c.inputs).sort((x, y) => y.bytes - x.bytes),
-    };
+    const merged = mergeChunks(eagerChunks);
     const lazy = outputs
       .filter(([file]) => !eager.has(base(file)))
       .map(([file, meta]) => measure(file, meta))

@@ -25,21 +25,15 @@ import { gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserModule from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
-import { loadEsbuild, NODE_BUILTINS, ROOT } from './bundle-size.js';
+import { loadEsbuild, mergeChunks, NODE_BUILTINS, ROOT, type Chunk } from './bundle-size.js';
 
-/** One output chunk of the Rollup bundle. */
-export interface RollupChunk {
-  readonly file: string;
-  readonly minBytes: number;
-  readonly gzipBytes: number;
-  /** Its modules by rendered bytes, heaviest first (paths relative to the root). */
-  readonly modules: readonly { readonly input: string; readonly bytes: number }[];
-}
-
-/** The entry chunks (what a page loads before its first call) merged, and the lazy chunks. */
+/**
+ * The entry chunks (what a page loads before its first call) merged, and the lazy chunks; a
+ * chunk's inputs are its modules by rendered bytes (before minifying), paths relative to the root.
+ */
 export interface RollupSize {
-  readonly entry: RollupChunk;
-  readonly lazy: readonly RollupChunk[];
+  readonly entry: Chunk;
+  readonly lazy: readonly Chunk[];
 }
 
 /** terser's plugin: its types declare an ES default export that NodeNext reads as a CommonJS module. */
@@ -74,11 +68,11 @@ export async function rollupSize(entry: string): Promise<RollupSize> {
     const { output } = await bundle.generate({ format: 'esm', plugins: [terser()] });
     await bundle.close();
     const chunks = output.flatMap((o) => (o.type === 'chunk' ? [o] : []));
-    const measure = (chunk: (typeof chunks)[number]): RollupChunk => ({
+    const measure = (chunk: (typeof chunks)[number]): Chunk => ({
       file: chunk.fileName,
       minBytes: Buffer.byteLength(chunk.code),
       gzipBytes: gzipSync(chunk.code, { level: 9 }).length,
-      modules: Object.entries(chunk.modules)
+      inputs: Object.entries(chunk.modules)
         .map(([id, m]) => ({ input: id.startsWith(ROOT) ? id.slice(ROOT.length) : id, bytes: m.renderedLength }))
         .filter((m) => m.bytes > 0)
         .sort((x, y) => y.bytes - x.bytes),
@@ -91,14 +85,8 @@ export async function rollupSize(entry: string): Promise<RollupSize> {
       for (const imported of chunks.find((c) => c.fileName === file)?.imports ?? []) visit(imported);
     };
     for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
-    const eagerChunks = chunks.filter((c) => eager.has(c.fileName)).map(measure);
     return {
-      entry: {
-        file: eagerChunks.map((c) => c.file).join(' + '),
-        minBytes: eagerChunks.reduce((sum, c) => sum + c.minBytes, 0),
-        gzipBytes: eagerChunks.reduce((sum, c) => sum + c.gzipBytes, 0),
-        modules: eagerChunks.flatMap((c) => c.modules).sort((x, y) => y.bytes - x.bytes),
-      },
+      entry: mergeChunks(chunks.filter((c) => eager.has(c.fileName)).map(measure)),
       lazy: chunks
         .filter((c) => !eager.has(c.fileName))
         .map(measure)

@@ -60,7 +60,7 @@ export interface Case {
  * @example
  * ```ts
  * import type { BenchOptions } from './harness.js';
- * const quick: BenchOptions = { samples: 5, warmupMs: 100, minSampleMs: 5, budgetMs: 2000, json: false, filter: undefined };
+ * const quick: BenchOptions = { samples: 5, warmupMs: 100, minSampleMs: 5, budgetMs: 2000, gc: false, json: false, filter: undefined };
  * ```
  */
 export interface BenchOptions {
@@ -72,6 +72,13 @@ export interface BenchOptions {
   readonly minSampleMs: number;
   /** Time allowed for one case's samples (`--budget MS`, default 15000). */
   readonly budgetMs: number;
+  /**
+   * Collect the heap before every sample (`--gc`; needs `node --expose-gc`), as `bench:peers`
+   * does. With samples long enough to pay for their own garbage (`--min-sample 200`), no side then
+   * pays for what the other left; without it, the side that allocates less pays for part of the
+   * other's collections. Off by default: a sample of 25 ms does not pay for its own.
+   */
+  readonly gc: boolean;
   /** Print JSON instead of the table (`--json`). */
   readonly json: boolean;
   /** Only run cases whose name contains this text (`--filter TEXT`). */
@@ -108,9 +115,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /**
  * Times `iterations` operations of a contender, sync or async as the contender is. The heap is
- * not collected between batches: forcing a collection would move the cost of a side's own garbage
- * (and of its weak maps) out of its timing; alternating the sides shares what one leaves to the
- * other.
+ * collected before the batch only with {@link BenchOptions.gc}; otherwise alternating the sides
+ * shares what one leaves to the other.
  */
 async function timeBatch(contender: Contender, iterations: number, async: boolean): Promise<number> {
   const run = contender.run;
@@ -121,6 +127,13 @@ async function timeBatch(contender: Contender, iterations: number, async: boolea
     for (let i = 0; i < iterations; i++) sink = run();
   }
   return performance.now() - start;
+}
+
+/** A full collection, outside any timing (`--gc`). */
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('--gc needs node --expose-gc');
+  gc();
 }
 
 function median(values: readonly number[]): number {
@@ -175,6 +188,7 @@ export async function measure(c: Case, options: BenchOptions): Promise<Result> {
     for (const i of order) {
       const side = sides[i as 0 | 1];
       const n = iterations[i] as number;
+      if (options.gc) collect();
       times[i as 0 | 1].push((await timeBatch(side.contender, n, side.async)) / n);
     }
   }
@@ -197,6 +211,7 @@ export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
   warmupMs: 300,
   minSampleMs: 25,
   budgetMs: 15_000,
+  gc: false,
   json: false,
   filter: undefined,
 });
@@ -205,6 +220,7 @@ export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
  * Reads {@link BenchOptions} from command-line arguments.
  *
  * @param argv - the arguments after the script name.
+ * @param defaults - what a flag not given means (a bench may set its own, e.g. `gc`).
  * @returns the options.
  * @throws Error on an unknown flag or a flag without its value.
  * @example
@@ -213,20 +229,21 @@ export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
  * parseArgs(['--json', '--samples', '9']).samples; // 9
  * ```
  */
-export function parseArgs(argv: readonly string[]): BenchOptions {
-  const options = { ...DEFAULT_OPTIONS } as { -readonly [K in keyof BenchOptions]: BenchOptions[K] };
+export function parseArgs(argv: readonly string[], defaults: Partial<BenchOptions> = {}): BenchOptions {
+  const options = { ...DEFAULT_OPTIONS, ...defaults } as { -readonly [K in keyof BenchOptions]: BenchOptions[K] };
   const numbers = { '--samples': 'samples', '--warmup': 'warmupMs', '--min-sample': 'minSampleMs', '--budget': 'budgetMs' } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') continue;
     if (arg === '--json') options.json = true;
+    else if (arg === '--gc') options.gc = true;
     else if (arg === '--filter') options.filter = argv[++i];
     else if (Object.hasOwn(numbers, arg)) {
       const value = Number(argv[++i]);
       if (!Number.isFinite(value) || value <= 0) throw new Error(`${arg} needs a positive number`);
       options[numbers[arg as keyof typeof numbers]] = value;
     } else {
-      throw new Error(`unknown option ${arg} (options: --json, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT)`);
+      throw new Error(`unknown option ${arg} (options: --json, --gc, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT)`);
     }
   }
   return options;
@@ -251,6 +268,7 @@ function table(rows: readonly (readonly string[])[]): string {
  *
  * @param cases - the cases, in order.
  * @param argv - command-line arguments (default: the process's).
+ * @param defaults - the bench's own defaults for flags not given.
  * @returns the results of the measured cases.
  * @example
  * ```ts
@@ -258,8 +276,9 @@ function table(rows: readonly (readonly string[])[]): string {
  * await runBench([{ name: 'noop', subject: { name: 'a', run: () => 0 }, baseline: { name: 'b', run: () => 0 } }]);
  * ```
  */
-export async function runBench(cases: readonly Case[], argv: readonly string[] = process.argv.slice(2)): Promise<Result[]> {
-  const options = parseArgs(argv);
+export async function runBench(cases: readonly Case[], argv: readonly string[] = process.argv.slice(2), defaults: Partial<BenchOptions> = {}): Promise<Result[]> {
+  const options = parseArgs(argv, defaults);
+  if (options.gc) collect();
   const selected = options.filter === undefined ? cases : cases.filter((c) => c.name.includes(options.filter as string));
   const results: Result[] = [];
   const rows: string[][] = [['case', 'subject', 'baseline', 'subject ms', 'baseline ms', 'ratio', 'target']];
@@ -276,7 +295,7 @@ export async function runBench(cases: readonly Case[], argv: readonly string[] =
     rows.push([r.case, r.subject, r.baseline, formatMs(r.subjectMs), formatMs(r.baselineMs), formatRatio(r.ratio), verdict]);
   }
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-  else process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side; ratio = subject / baseline\n`);
+  else process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side${options.gc ? ', forced GC before each' : ''}; ratio = subject / baseline\n`);
   void sink;
   return results;
 }

@@ -26,7 +26,7 @@
  */
 import { HyperldError } from '../errors.js';
 import type { AnyTypeDef } from '../model/define.js';
-import { isIriReference } from '../iri/reference.js';
+import { IRI_REFERENCE } from '../iri/reference.js';
 import { DATE_TIME, factsOf, jsonTypesOf, type AnyKind } from '../model/kinds.js';
 import type { ActiveContext } from './active-context.js';
 import { dispatchType, hasEnumerableKey, hasKeys, isPlainPrototype, isTypeValue, type CompiledType, type Compiler, type TypeLookup, type ValidateSettings } from './walker.js';
@@ -60,8 +60,8 @@ export interface GeneratedScope {
   readonly hasOwn: (object: object, key: PropertyKey) => boolean;
   /** Whether an object's prototype is Object.prototype or none. */
   readonly isPlain: (value: object) => boolean;
-  /** Whether a string is an IRI reference (`t.id()`, `t.link()`). */
-  readonly isIri: (value: string) => boolean;
+  /** IRI references (`t.id()`, `t.link()`): the expression itself, called inline as `iri.test(v)`. */
+  readonly iri: RegExp;
   /** ISO 8601 date-times (`t.dateTime()`). */
   readonly dateTime: RegExp;
   /**
@@ -327,7 +327,7 @@ export class FastValidator {
       );
     }
     body.push('let c = 0; for (const k in o) c++;', 'return c === n || extra(o, d, f);');
-    const source = `const { hasOwn, isPlain, isIri, dateTime, node, context, json, extra, constants } = $;\n${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
+    const source = `const { hasOwn, isPlain, iri, dateTime, node, context, json, extra, constants } = $;\n${gen.preamble()}\nreturn function validate(o, d, f) {\n${body.join('\n')}\n};`;
     const factory = new Function('$', source) as (scope: GeneratedScope) => FastNode;
     return factory(this.scope(read, compiled, gen.constants));
   }
@@ -338,7 +338,7 @@ export class FastValidator {
     return Object.freeze({
       hasOwn,
       isPlain: isPlainPrototype,
-      isIri: isIriReference,
+      iri: IRI_REFERENCE,
       dateTime: DATE_TIME,
       node: (v: unknown, d: number, f: FastRun, accepted: readonly AnyTypeDef[] | undefined, item: boolean) => this.node(v, d, f, accepted, item, active),
       context: (v: unknown, d: number, f: FastRun) => this.context(v, d, f),
@@ -392,7 +392,7 @@ class Generator {
         return `if (typeof ${v} === "object") { if (!json(${v}, ${d}, f)) return false; } else if (typeof ${v} === "number" ? ${v} - ${v} !== 0 : typeof ${v} !== "string" && typeof ${v} !== "boolean") return false;`;
       case 'id':
       case 'link':
-        return `if (typeof ${v} !== "string" || !isIri(${v})) return false;`;
+        return `if (typeof ${v} !== "string" || !iri.test(${v})) return false;`;
       case 'node': {
         const targets = spec.targets?.();
         const site = this.sites++;

@@ -7,7 +7,8 @@
 // RFC 3987 excludes spaces, controls and these delimiters from IRI references; a colon in the
 // first segment must end a scheme (a letter, then letters, digits, `+`, `-` or `.`). One regular
 // expression, one pass: links are checked on every decode.
-const IRI_REFERENCE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|(?![^/?#]*:))[^\u0000-\u0020<>"{}|\\^`\u007f]*$/;
+/** @internal The expression itself, for the generated validators to call without a wrapper. */
+export const IRI_REFERENCE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|(?![^/?#]*:))[^\u0000-\u0020<>"{}|\\^`\u007f]*$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**

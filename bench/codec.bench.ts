@@ -13,7 +13,8 @@
  * @module
  */
 import { isDeepStrictEqual } from 'node:util';
-import { createExpander, type JsonObject } from '@hyperld/core';
+import type { JsonObject } from '@hyperld/core';
+import { createExpander } from '@hyperld/core/expand';
 import { textusRegistry as registry } from '@hyperld/textus';
 import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec.js';

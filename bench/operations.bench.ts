@@ -13,7 +13,8 @@
  *
  * @module
  */
-import { apiDocumentation, listOperations, readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra';
+import { apiDocumentation } from '@hyperld/hydra';
+import { listOperations, readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra/discovery';
 import { textusRegistry as registry } from '@hyperld/textus';
 import { runBench, type Case } from './harness.js';
 import { BASE, collectionPage } from './seed-page.js';

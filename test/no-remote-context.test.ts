@@ -11,7 +11,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expand, isDecodeError, isHyperldError, type HyperldError } from '@hyperld/core';
+import { isDecodeError, isHyperldError, type HyperldError } from '@hyperld/core';
+import { expand } from '@hyperld/core/expand';
 import { expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from '@hyperld/core/jsonld';
 import { seedBodyText } from '@hyperld/fixtures';
 import { isHydraError } from '@hyperld/hydra';

@@ -15,7 +15,8 @@
  * @module
  */
 import { baseOf, setCodegen, type AnyKind } from '@hyperld/core';
-import { hydraReader, readApiDocumentation, type ActionState, type ApiDocumentationModel, type ClassModel, type HydraReader, type PropertyModel } from '@hyperld/hydra';
+import { hydraReader, type ActionState, type HydraReader } from '@hyperld/hydra';
+import { readApiDocumentation, type ApiDocumentationModel, type ClassModel, type PropertyModel } from '@hyperld/hydra/discovery';
 import { hydraRegistry } from '@hyperld/hydra';
 import { createClient, hasRel, isHttpError, parseLinkHeader, type Operation } from '@hyperld/hydra/client';
 import { textus, type Client, type TextusTypes } from '@hyperld/textus/client';

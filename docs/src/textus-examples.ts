@@ -8,7 +8,8 @@
  * @module
  */
 import type { Registry } from '@hyperld/core';
-import { expandIriTemplate, listActions } from '@hyperld/hydra';
+import { listActions } from '@hyperld/hydra';
+import { expandIriTemplate } from '@hyperld/hydra/search';
 import { CONVERSATION_ACTIONS, TEXTUS_MEDIA_TYPE, textusRegistry, textusRoutes, type Route } from '@hyperld/textus';
 import {
   assignmentId,

@@ -19,4 +19,7 @@ const commonJsPeers: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 // Named, so that each entry keeps its file in `dist/` (`dist/jsonld.js`, not `dist/jsonld/index.js`).
-export default packageConfig({ index: 'src/index.ts', jsonld: 'src/jsonld/index.ts', testing: 'src/testing/index.ts' }, { esbuildPlugins: [commonJsPeers] });
+export default packageConfig(
+  { index: 'src/index.ts', expand: 'src/expand/index.ts', jsonld: 'src/jsonld/index.ts', testing: 'src/testing/index.ts' },
+  { esbuildPlugins: [commonJsPeers] },
+);

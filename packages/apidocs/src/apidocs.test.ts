@@ -1,4 +1,4 @@
-import { readApiDocumentation } from '@hyperld/hydra';
+import { readApiDocumentation } from '@hyperld/hydra/discovery';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classesFromDocumentation } from './from-documentation.js';

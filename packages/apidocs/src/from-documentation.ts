@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ApiDocumentationModel, ClassModel, OperationModel, PropertyModel } from '@hyperld/hydra';
+import type { ApiDocumentationModel, ClassModel, OperationModel, PropertyModel } from '@hyperld/hydra/discovery';
 import type { ClassReference, OperationReference, PropertyReference } from './model.js';
 import { localName } from './names.js';
 
@@ -74,7 +74,7 @@ function propertyOf(p: PropertyModel, classes: ReadonlyMap<string, ClassModel>):
  * @returns one class reference per supported class, in the documentation's order.
  * @example
  * ```ts
- * import { readApiDocumentation } from '@hyperld/hydra';
+ * import { readApiDocumentation } from '@hyperld/hydra/discovery';
  * import { classesFromDocumentation } from '@hyperld/apidocs';
  * const doc = readApiDocumentation(
  *   { '@context': 'http://www.w3.org/ns/hydra/context.jsonld', '@id': '/docs', '@type': 'ApiDocumentation', supportedClass: [{ '@id': 'http://schema.org/Book', '@type': 'Class', title: 'Book' }] },

@@ -7,8 +7,10 @@
  *
  * @module
  */
-import { expand, HYDRA, resolveIri, type ContextDocument, type ContextResolver, type JsonObject } from '@hyperld/core';
-import { hydraRegistry, readApiDocumentation, type ApiDocumentationModel, type HydraTypes } from '@hyperld/hydra';
+import { HYDRA, resolveIri, type ContextDocument, type ContextResolver, type JsonObject } from '@hyperld/core';
+import { expand } from '@hyperld/core/expand';
+import { hydraRegistry, type HydraTypes } from '@hyperld/hydra';
+import { readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra/discovery';
 import { createClient, hasRel, parseLinkHeader, type Client, type ContextPolicy } from '@hyperld/hydra/client';
 import { ApiDocsError } from './errors.js';
 import { classesFromDocumentation, documentedName } from './from-documentation.js';

@@ -12,9 +12,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { expand, formatViolation, idOf, isDecodeError, isHyperldError, metaOf, resolveIri, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
+import { formatViolation, idOf, isDecodeError, isHyperldError, metaOf, resolveIri, type DecodeOptions, type Limits, type Registry } from '@hyperld/core';
+import { expand } from '@hyperld/core/expand';
 import { ApiDocsError, loadApiReference, referenceFromRegistry, writeApiSite } from '@hyperld/apidocs';
-import { HydraError, listActions, readApiDocumentation, type ActionState } from '@hyperld/hydra';
+import { HydraError, listActions, type ActionState } from '@hyperld/hydra';
+import { readApiDocumentation } from '@hyperld/hydra/discovery';
 import type { Client } from '@hyperld/hydra/client';
 import { textusRegistry } from '@hyperld/textus';
 // Bundled into the build (the built tool prints the version it was built as); read as it is

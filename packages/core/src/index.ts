@@ -45,9 +45,9 @@ export type { NodeMeta } from './codec/meta.js';
 export { checkContextDocument, contextDocument } from './context/document.js';
 export type { ContextDocument } from './context/document.js';
 
-// Expansion (expand/)
-export { createExpander, expand } from './expand/expander.js';
-export type { ContextResolver, ExpandDocumentOptions, Expander, ExpanderOptions, ExpandOptions } from './expand/expander.js';
+// Expansion: the expander is `@hyperld/core/expand` (an entry of its own, so that a bundle that
+// does not expand does not carry it); what resolves a context URL is shared with the decoder.
+export type { ContextResolver } from './expand/expander.js';
 
 // Errors
 export { DecodeError, ErrorCodes, formatViolation, HyperldError, isDecodeError, isHyperldError } from './errors.js';

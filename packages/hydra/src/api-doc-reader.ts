@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { DEFAULT_LIMITS, HYDRA, STANDARD_PREFIXES, expand, isHyperldError, resolveIri, type ContextResolver, type JsonObject } from '@hyperld/core';
+import { DEFAULT_LIMITS, HYDRA, STANDARD_PREFIXES, isHyperldError, resolveIri, type ContextResolver, type JsonObject } from '@hyperld/core';
+import { expand } from '@hyperld/core/expand';
 import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
 import { HydraError } from './errors.js';
 
@@ -24,7 +25,7 @@ const LITERAL_PREFIXES: Readonly<Record<string, string>> = { ...STANDARD_PREFIXE
  *
  * @example
  * ```ts
- * import type { OperationModel } from '@hyperld/hydra';
+ * import type { OperationModel } from '@hyperld/hydra/discovery';
  * const replace: OperationModel = { types: ['http://www.w3.org/ns/hydra/core#Operation', 'http://schema.org/ReplaceAction'], method: 'PUT', expects: 'http://schema.org/Book', returns: 'http://schema.org/Book', possibleStatus: [200, 400] };
  * ```
  */
@@ -53,7 +54,7 @@ export interface OperationModel {
  *
  * @example
  * ```ts
- * import type { PropertyModel } from '@hyperld/hydra';
+ * import type { PropertyModel } from '@hyperld/hydra/discovery';
  * const isbn: PropertyModel = { iri: 'http://schema.org/isbn', title: 'isbn', range: 'http://www.w3.org/2001/XMLSchema#string', link: false, required: false, readable: true, writable: true, operations: [] };
  * ```
  */
@@ -91,7 +92,7 @@ export interface PropertyModel {
  *
  * @example
  * ```ts
- * import type { ClassModel } from '@hyperld/hydra';
+ * import type { ClassModel } from '@hyperld/hydra/discovery';
  * const book: ClassModel = { iri: 'http://schema.org/Book', title: 'Book', operations: [], properties: [], subClassOf: [] };
  * ```
  */
@@ -122,7 +123,7 @@ export interface ClassModel {
  *
  * @example
  * ```ts
- * import { readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra';
+ * import { readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra/discovery';
  * const model: ApiDocumentationModel = readApiDocumentation(
  *   { '@context': 'http://www.w3.org/ns/hydra/context.jsonld', '@id': '/docs', '@type': 'ApiDocumentation', entrypoint: '/', supportedClass: [] },
  *   { base: 'https://api.example/docs' },
@@ -148,7 +149,8 @@ export interface ApiDocumentationModel {
  *
  * @example
  * ```ts
- * import { hydraRegistry, type ReadApiDocumentationOptions } from '@hyperld/hydra';
+ * import { hydraRegistry } from '@hyperld/hydra';
+ * import type { ReadApiDocumentationOptions } from '@hyperld/hydra/discovery';
  * const options: ReadApiDocumentationOptions = { base: 'https://api.example/docs.jsonld', resolveContext: hydraRegistry.context };
  * ```
  */
@@ -208,7 +210,7 @@ function resolverOf(given: ContextResolver | undefined): ContextResolver {
  * `unknown_context`, `unsupported_context`, `max_depth`…) or holds no API documentation.
  * @example
  * ```ts
- * import { readApiDocumentation } from '@hyperld/hydra';
+ * import { readApiDocumentation } from '@hyperld/hydra/discovery';
  * const model = readApiDocumentation(
  *   {
  *     '@context': { hydra: 'http://www.w3.org/ns/hydra/core#', returns: { '@id': 'hydra:returns', '@type': '@id' } },

@@ -1,8 +1,11 @@
 /**
  * `@hyperld/hydra`: the Hydra layer over `@hyperld/core` — collections read prefix-agnostically,
- * paging across pages every way, search and IRI templates, a resource's collections, actions
- * whose `null` link means "unavailable", the API documentation, and the error body. Client and
- * server pieces live at `@hyperld/hydra/client` and `@hyperld/hydra/server`.
+ * paging across pages every way, a resource's collections, actions whose `null` link means
+ * "unavailable", the API documentation, and the error body. Client and server pieces live at
+ * `@hyperld/hydra/client` and `@hyperld/hydra/server`; search and IRI templates at
+ * `@hyperld/hydra/search`; reading an API documentation and listing operations at run time at
+ * `@hyperld/hydra/discovery`. Those two are entries of their own so that a browser bundle loads
+ * them only when it uses them (the client imports them on first use), whatever the bundler.
  *
  * @example
  * ```ts
@@ -62,9 +65,6 @@ export type { PageFetcher, PagingDirection, PagingOptions } from './pagination.j
 export { collectionsOf } from './collections.js';
 export type { CollectionsOfOptions, MemberAssertion, ResourceCollection } from './collections.js';
 
-// Search (hydra:search templates) and page-number templates
-export { pageTemplateOf, pageUrl, searchOf, searchUrl } from './search.js';
-export type { SearchInputOf, SearchMapping, SearchTemplateModel, SearchUrlOptions, SearchVariableSpec, VariableRepresentation } from './search.js';
 
 // Actions
 export { ACTION, action, actionSpecOf, actionState, declaredActions, listActions } from './actions.js';
@@ -77,12 +77,7 @@ export type { HydraReader, HydraReaderOptions } from './reader.js';
 // API documentation
 export { apiDocumentation, propertyIri } from './api-documentation.js';
 export type { ApiDocumentationDocument, ApiDocumentationOptions, DocumentedOperation } from './api-documentation.js';
-export { readApiDocumentation } from './api-doc-reader.js';
-export type { ApiDocumentationModel, ClassModel, OperationModel, PropertyModel, ReadApiDocumentationOptions } from './api-doc-reader.js';
-
-// Operations discovered at run time (compile-time actions, the API documentation, inline operations)
-export { listOperations } from './operations.js';
-export type { DiscoveredOperation, ListOperationsOptions } from './operations.js';
+// Reading an API documentation and listing operations at run time: `@hyperld/hydra/discovery`.
 
 // Errors
 export { HydraError, HydraErrorCodes, isHydraError } from './errors.js';
@@ -90,20 +85,7 @@ export type { HydraErrorCode } from './errors.js';
 export { ERROR_BODY_CONTEXT, errorBody, readProblem, readViolations } from './problem.js';
 export type { ListedViolation, Problem, PropertyViolation } from './problem.js';
 
-// IRI templates (RFC 6570, hydra:IriTemplate)
+// The errors of IRI templates; the templates themselves (search, paging, RFC 6570, hydra:IriTemplate)
+// are `@hyperld/hydra/search`.
 export { IriTemplateError, IriTemplateErrorCodes, isIriTemplateError } from './iri-template/errors.js';
 export type { IriTemplateErrorCode } from './iri-template/errors.js';
-export { expandIriTemplate, parseIriTemplate } from './iri-template/rfc6570.js';
-export type { CompiledIriTemplate, TemplateScalar, TemplateValue, TemplateValues } from './iri-template/rfc6570.js';
-export { expandHydraTemplate } from './iri-template/hydra-template.js';
-export type {
-  HydraTemplateOptions,
-  HydraTemplateScalar,
-  HydraTemplateValue,
-  HydraTemplateValues,
-  IriOrReference,
-  IriTemplateDescription,
-  IriTemplateMappingDescription,
-  JsonLdNodeReference,
-  JsonLdValueObject,
-} from './iri-template/hydra-template.js';

@@ -35,7 +35,7 @@ import { hydraRegistry } from './vocabulary.js';
  *
  * @example
  * ```ts
- * import type { DiscoveredOperation } from '@hyperld/hydra';
+ * import type { DiscoveredOperation } from '@hyperld/hydra/discovery';
  * const create: DiscoveredOperation = { name: 'POST book', method: 'POST', target: 'https://api.example/books', href: '/books', expects: 'http://schema.org/Book', state: 'available', source: 'link', property: 'https://api.example/docs.jsonld#Entrypoint/book' };
  * ```
  */
@@ -77,7 +77,7 @@ export interface DiscoveredOperation {
  *
  * @example
  * ```ts
- * import type { ListOperationsOptions } from '@hyperld/hydra';
+ * import type { ListOperationsOptions } from '@hyperld/hydra/discovery';
  * const options: ListOperationsOptions = { base: 'https://api.example/books/1' };
  * ```
  */
@@ -139,7 +139,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
  * @throws HydraError `no_registry` when neither a registry (given or recorded on the node) nor an API documentation is given.
  * @example
  * ```ts
- * import { listOperations, readApiDocumentation } from '@hyperld/hydra';
+ * import { listOperations, readApiDocumentation } from '@hyperld/hydra/discovery';
  * const apiDocumentation = readApiDocumentation(
  *   {
  *     '@context': 'http://www.w3.org/ns/hydra/context.jsonld',

@@ -21,7 +21,7 @@ import { inContextOf, isHydraTerm, readHydra, termsOf, type ReadOptions } from '
  *
  * @example
  * ```ts
- * import type { VariableRepresentation } from '@hyperld/hydra';
+ * import type { VariableRepresentation } from '@hyperld/hydra/search';
  * const representation: VariableRepresentation = 'ExplicitRepresentation';
  * ```
  */
@@ -32,7 +32,7 @@ export type VariableRepresentation = 'BasicRepresentation' | 'ExplicitRepresenta
  *
  * @example
  * ```ts
- * import type { SearchMapping } from '@hyperld/hydra';
+ * import type { SearchMapping } from '@hyperld/hydra/search';
  * const q: SearchMapping = { variable: 'q', property: 'http://www.w3.org/ns/hydra/core#freetextQuery', required: true };
  * ```
  */
@@ -52,7 +52,7 @@ export interface SearchMapping {
  *
  * @example
  * ```ts
- * import type { SearchTemplateModel } from '@hyperld/hydra';
+ * import type { SearchTemplateModel } from '@hyperld/hydra/search';
  * const model: SearchTemplateModel = {
  *   template: '/books{?title,page}',
  *   variableRepresentation: 'BasicRepresentation',
@@ -80,7 +80,7 @@ export interface SearchTemplateModel {
  *
  * @example
  * ```ts
- * import type { SearchUrlOptions } from '@hyperld/hydra';
+ * import type { SearchUrlOptions } from '@hyperld/hydra/search';
  * const options: SearchUrlOptions = { base: 'https://api.example/books', prefixes: { schema: 'https://schema.org/' } };
  * ```
  */
@@ -95,7 +95,7 @@ export interface SearchUrlOptions extends ReadOptions {
  *
  * @example
  * ```ts
- * import type { SearchVariableSpec } from '@hyperld/hydra';
+ * import type { SearchVariableSpec } from '@hyperld/hydra/search';
  * const state: SearchVariableSpec = { property: 'https://api.textus.com/vocab#currentState', values: ['open', 'closed'] };
  * ```
  */
@@ -120,7 +120,7 @@ type VariablesOf<T> = T extends { readonly variables: infer D extends Readonly<R
  *
  * @example
  * ```ts
- * import type { SearchInputOf } from '@hyperld/hydra';
+ * import type { SearchInputOf } from '@hyperld/hydra/search';
  * type Q = SearchInputOf<{ state: { property: 'https://e.x/v#state'; values: readonly ['open', 'closed'] } }>;
  * const byName: Q = { state: 'open' };
  * const byIri: Q = { 'https://e.x/v#state': 'closed' };
@@ -223,7 +223,7 @@ function modelOf(node: unknown, parent: object, options: ReadOptions): SearchTem
  * @throws IriTemplateError `invalid_description` for a mapping without a variable or an unknown representation.
  * @example
  * ```ts
- * import { searchOf } from '@hyperld/hydra';
+ * import { searchOf } from '@hyperld/hydra/search';
  * const books = {
  *   '@context': { schema: 'https://schema.org/' },
  *   '@id': '/books',
@@ -368,7 +368,7 @@ export function expandModel(model: SearchTemplateModel, node: object, values: Hy
  * neither a variable nor a mapped property, `invalid_value`, `invalid_description`.
  * @example
  * ```ts
- * import { searchUrl } from '@hyperld/hydra';
+ * import { searchUrl } from '@hyperld/hydra/search';
  * const books = {
  *   '@context': 'http://www.w3.org/ns/hydra/context.jsonld',
  *   '@id': 'https://api.example/books',
@@ -393,7 +393,7 @@ export function searchUrl<V extends HydraTemplateValues = HydraTemplateValues>(c
  * @returns the template model, the node it is resolved against, and the page-index variable; or `undefined`.
  * @example
  * ```ts
- * import { pageTemplateOf } from '@hyperld/hydra';
+ * import { pageTemplateOf } from '@hyperld/hydra/search';
  * const c = { '@id': '/c', search: { template: '/c{?page}', mapping: [{ variable: 'page', property: 'hydra:pageIndex' }] } };
  * pageTemplateOf(c)?.variable; // 'page'
  * ```
@@ -434,7 +434,7 @@ function hasId(node: Record<string, unknown>, options: ReadOptions): boolean {
  * @throws HydraError `no_template` when the collection has no page-number template; IriTemplateError as {@link searchUrl}.
  * @example
  * ```ts
- * import { pageUrl } from '@hyperld/hydra';
+ * import { pageUrl } from '@hyperld/hydra/search';
  * const c = { '@id': 'https://api.example/c', search: { template: '/c{?page}', mapping: [{ variable: 'page', property: 'hydra:pageIndex' }] } };
  * pageUrl(c, 3); // 'https://api.example/c?page=3'
  * ```

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readApiDocumentation } from '@hyperld/hydra';
+import { readApiDocumentation } from '@hyperld/hydra/discovery';
 import type { HydraHandler } from '@hyperld/hydra/server';
 import { TEXTUS_MEDIA_TYPE } from '@hyperld/textus';
 import { createTextusHandler } from './reference-server.js';

@@ -7,7 +7,8 @@
  * @module
  */
 import { DEFAULT_LIMITS, HYDRA, resolveIri, type ContextDocument, type ContextResolver } from '@hyperld/core';
-import { hydraRegistry, readApiDocumentation, type ApiDocumentationModel, type HydraTypes } from '@hyperld/hydra';
+import { hydraRegistry, type HydraTypes } from '@hyperld/hydra';
+import { readApiDocumentation, type ApiDocumentationModel } from '@hyperld/hydra/discovery';
 import { createClient, hasRel, parseLinkHeader, type Client, type ContextPolicy } from '@hyperld/hydra/client';
 import { CliError } from '../errors.js';
 import { parseDocument, readText } from '../input.js';

@@ -2,7 +2,7 @@
  * The mapping rules of the generator, one small hand-written documentation each: the property
  * line (or definition) the rule writes.
  */
-import { readApiDocumentation } from '@hyperld/hydra';
+import { readApiDocumentation } from '@hyperld/hydra/discovery';
 import { describe, expect, it } from 'vitest';
 import { generateModule } from './module.js';
 

@@ -29,7 +29,8 @@
  * @module
  */
 import { HYDRA, XSD } from '@hyperld/core';
-import { Collection, HYDRA_CONTEXT, type ApiDocumentationModel, type ClassModel, type OperationModel, type PropertyModel } from '@hyperld/hydra';
+import { Collection, HYDRA_CONTEXT } from '@hyperld/hydra';
+import type { ApiDocumentationModel, ClassModel, OperationModel, PropertyModel } from '@hyperld/hydra/discovery';
 import { ExampleIndex, type Seen } from './examples.js';
 import { arrayLines, LINE_WIDTH, objectLines, propertyLines } from './layout.js';
 import { commentText, Identifiers, localName, namespaceOf, propertyKey, quote } from './names.js';
@@ -155,7 +156,7 @@ interface OperationEntry {
  * @example
  * ```ts
  * import { generateModule } from '@hyperld/cli';
- * import { readApiDocumentation } from '@hyperld/hydra';
+ * import { readApiDocumentation } from '@hyperld/hydra/discovery';
  * const doc = readApiDocumentation(
  *   {
  *     '@context': 'http://www.w3.org/ns/hydra/context.jsonld',

@@ -10,10 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { DOC_BASE, jsonLdDocument, resolveTestContext, URL_CONTEXTS } from '../__fixtures__/jsonld-docs.js';
 import { sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
 import { prependBase } from '../iri/reference.js';
+import { createExpander, expand } from './index.js';
 import {
-  createExpander,
   DEFAULT_LIMITS,
-  expand,
   expandTerm,
   isHyperldError,
   type AnyKind,

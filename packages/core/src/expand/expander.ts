@@ -56,7 +56,8 @@ export type ContextResolver = (url: string, base: string | undefined) => Context
  *
  * @example
  * ```ts
- * import { createRegistry, type ExpanderOptions } from '@hyperld/core';
+ * import { createRegistry } from '@hyperld/core';
+ * import type { ExpanderOptions } from '@hyperld/core/expand';
  * const registry = createRegistry({ types: [] });
  * const options: ExpanderOptions = { resolveContext: registry.context, maxDepth: 64 };
  * ```
@@ -73,7 +74,7 @@ export interface ExpanderOptions {
  *
  * @example
  * ```ts
- * import type { ExpandOptions } from '@hyperld/core';
+ * import type { ExpandOptions } from '@hyperld/core/expand';
  * const options: ExpandOptions = { base: 'https://api.example.com/contacts/1/conversations' };
  * ```
  */
@@ -88,7 +89,8 @@ export interface ExpandOptions {
  *
  * @example
  * ```ts
- * import { createExpander, createRegistry, defineType, t } from '@hyperld/core';
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * import { createExpander } from '@hyperld/core/expand';
  * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
  * const registry = createRegistry({ types: [Account] });
  * const expander = createExpander({ resolveContext: registry.context });
@@ -155,7 +157,8 @@ class ExpanderImpl implements Expander, ExpanderState {
  * @returns the expander.
  * @example
  * ```ts
- * import { createExpander, createRegistry, defineType, t } from '@hyperld/core';
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * import { createExpander } from '@hyperld/core/expand';
  * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
  * const registry = createRegistry({ types: [Account] });
  * const expander = createExpander({ resolveContext: registry.context });
@@ -172,7 +175,8 @@ export function createExpander(options: ExpanderOptions): Expander {
  *
  * @example
  * ```ts
- * import { createRegistry, type ExpandDocumentOptions } from '@hyperld/core';
+ * import { createRegistry } from '@hyperld/core';
+ * import type { ExpandDocumentOptions } from '@hyperld/core/expand';
  * const options: ExpandDocumentOptions = { registry: createRegistry({ types: [] }), base: 'https://api.example.com/' };
  * ```
  */
@@ -198,7 +202,8 @@ const expanders = new WeakMap<object, Map<number, Expander>>();
  * nor a resolver is given and the document names a context URL.
  * @example
  * ```ts
- * import { createRegistry, defineType, expand, t } from '@hyperld/core';
+ * import { createRegistry, defineType, t } from '@hyperld/core';
+ * import { expand } from '@hyperld/core/expand';
  * const Account = defineType({ type: 'Account', context: '/contexts/Account.jsonld', vocab: 'https://example.com/vocab#', properties: { name: t.string() } });
  * const registry = createRegistry({ types: [Account] });
  * expand({ '@context': '/contexts/Account.jsonld', '@type': 'Account', id: '/accounts/1', name: 'Example' }, { registry, base: 'https://api.example.com/' });

@@ -8,7 +8,8 @@ import { seedBodyText } from '@hyperld/fixtures';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRegistry } from '../__fixtures__/sample-vocab.js';
-import { createExpander, createRegistry, defineType, isHyperldError, t, type ContextDocument, type HyperldErrorDetails } from '../index.js';
+import { createExpander } from '../expand/index.js';
+import { createRegistry, defineType, isHyperldError, t, type ContextDocument, type HyperldErrorDetails } from '../index.js';
 import { createDocumentLoader, expandWithFallback, toCanonicalNQuads, toExpanded, toNQuads } from './index.js';
 
 /** The seed's JSON body: everything after the line `Example Body`. */

@@ -28,7 +28,8 @@ export const IriTemplateErrorCodes = {
  *
  * @example
  * ```ts
- * import { isIriTemplateError, parseIriTemplate, type IriTemplateErrorCode } from '@hyperld/hydra';
+ * import { isIriTemplateError, type IriTemplateErrorCode } from '@hyperld/hydra';
+ * import { parseIriTemplate } from '@hyperld/hydra/search';
  * let code: IriTemplateErrorCode | undefined;
  * try { parseIriTemplate('/items{?q'); } catch (e) { if (isIriTemplateError(e)) code = e.code; } // 'invalid_template'
  * ```
@@ -80,7 +81,8 @@ export class IriTemplateError extends HyperldError<IriTemplateErrorCode> {
  * @returns whether it is an IRI template error.
  * @example
  * ```ts
- * import { isIriTemplateError, parseIriTemplate } from '@hyperld/hydra';
+ * import { isIriTemplateError } from '@hyperld/hydra';
+ * import { parseIriTemplate } from '@hyperld/hydra/search';
  * try { parseIriTemplate('/items{?q'); } catch (e) { console.log(isIriTemplateError(e)); } // true
  * ```
  */

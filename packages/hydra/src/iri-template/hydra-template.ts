@@ -15,7 +15,7 @@ import { parseIriTemplate, type TemplateValue } from './rfc6570.js';
  *
  * @example
  * ```ts
- * import { expandHydraTemplate, type JsonLdNodeReference } from '@hyperld/hydra';
+ * import { expandHydraTemplate, type JsonLdNodeReference } from '@hyperld/hydra/search';
  * const author: JsonLdNodeReference = { '@id': 'http://example.com/people/1' };
  * const books = { template: '/books{?author}', variableRepresentation: 'ExplicitRepresentation', mapping: [{ variable: 'author', property: 'http://schema.org/author' }] };
  * expandHydraTemplate(books, { author }); // '/books?author=http%3A%2F%2Fexample.com%2Fpeople%2F1'
@@ -31,7 +31,7 @@ export interface JsonLdNodeReference {
  *
  * @example
  * ```ts
- * import { expandHydraTemplate, type JsonLdValueObject } from '@hyperld/hydra';
+ * import { expandHydraTemplate, type JsonLdValueObject } from '@hyperld/hydra/search';
  * const size: JsonLdValueObject = { '@value': '5', '@type': 'xsd:integer' };
  * const items = { template: '/items{?size}', variableRepresentation: 'ExplicitRepresentation', mapping: [{ variable: 'size', property: 'hydra:limit' }] };
  * expandHydraTemplate(items, { size }); // '/items?size=%225%22%5E%5Ehttp%3A%2F%2Fwww.w3.org%2F2001%2FXMLSchema%23integer'
@@ -51,7 +51,7 @@ export interface JsonLdValueObject {
  *
  * @example
  * ```ts
- * import type { HydraTemplateScalar } from '@hyperld/hydra';
+ * import type { HydraTemplateScalar } from '@hyperld/hydra/search';
  * const values: HydraTemplateScalar[] = ['open bugs', 2, { '@value': 'Hallo', '@language': 'de' }, { '@id': 'http://example.com/people/1' }];
  * ```
  */
@@ -63,7 +63,7 @@ export type HydraTemplateScalar = string | number | boolean | JsonLdValueObject 
  *
  * @example
  * ```ts
- * import { expandHydraTemplate, type HydraTemplateValue } from '@hyperld/hydra';
+ * import { expandHydraTemplate, type HydraTemplateValue } from '@hyperld/hydra/search';
  * const tag: HydraTemplateValue = ['urgent', 'ui'];
  * expandHydraTemplate({ template: '/issues{?tag*}', mapping: [{ variable: 'tag', property: 'http://example.com/vocab#tag' }] }, { tag }); // '/issues?tag=urgent&tag=ui'
  * ```
@@ -75,7 +75,7 @@ export type HydraTemplateValue = HydraTemplateScalar | null | undefined | readon
  *
  * @example
  * ```ts
- * import { expandHydraTemplate, type HydraTemplateValues } from '@hyperld/hydra';
+ * import { expandHydraTemplate, type HydraTemplateValues } from '@hyperld/hydra/search';
  * const search = { template: '/issues{?q,page}', mapping: [{ variable: 'q', property: 'hydra:freetextQuery' }, { variable: 'page', property: 'hydra:pageIndex' }] };
  * const values: HydraTemplateValues = { 'hydra:freetextQuery': 'open bugs', page: 2 };
  * expandHydraTemplate(search, values); // '/issues?q=open%20bugs&page=2'
@@ -88,7 +88,7 @@ export type HydraTemplateValues = { readonly [key: string]: HydraTemplateValue }
  *
  * @example
  * ```ts
- * import type { IriOrReference } from '@hyperld/hydra';
+ * import type { IriOrReference } from '@hyperld/hydra/search';
  * const references: IriOrReference[] = ['hydra:freetextQuery', { '@id': 'http://www.w3.org/ns/hydra/core#freetextQuery' }];
  * ```
  */
@@ -99,7 +99,7 @@ export type IriOrReference = string | JsonLdNodeReference;
  *
  * @example
  * ```ts
- * import type { IriTemplateMappingDescription } from '@hyperld/hydra';
+ * import type { IriTemplateMappingDescription } from '@hyperld/hydra/search';
  * const m: IriTemplateMappingDescription = { variable: 'q', property: 'hydra:freetextQuery', required: true };
  * ```
  */
@@ -124,7 +124,7 @@ export interface IriTemplateMappingDescription {
  *
  * @example
  * ```ts
- * import type { IriTemplateDescription } from '@hyperld/hydra';
+ * import type { IriTemplateDescription } from '@hyperld/hydra/search';
  * const search: IriTemplateDescription = {
  *   template: 'http://api.example.com/issues{?q}',
  *   variableRepresentation: 'BasicRepresentation',
@@ -150,7 +150,7 @@ export interface IriTemplateDescription {
  *
  * @example
  * ```ts
- * import type { HydraTemplateOptions } from '@hyperld/hydra';
+ * import type { HydraTemplateOptions } from '@hyperld/hydra/search';
  * const options: HydraTemplateOptions = { prefixes: { schema: 'http://schema.org/' } };
  * ```
  */
@@ -272,11 +272,11 @@ function lookupHydra(values: HydraTemplateValues, key: string): unknown {
  * @param values - the values, by variable name or by property IRI / compact IRI.
  * @param options - extra prefixes for compact IRIs.
  * @returns the expanded IRI reference.
- * @throws {@link IriTemplateError} `missing_variable` for a required mapping without value,
+ * @throws `IriTemplateError` (of `@hyperld/hydra`) `missing_variable` for a required mapping without value,
  * `invalid_template`, `invalid_description` or `invalid_value` for malformed input.
  * @example
  * ```ts
- * import { expandHydraTemplate } from '@hyperld/hydra';
+ * import { expandHydraTemplate } from '@hyperld/hydra/search';
  * const search = {
  *   template: 'http://api.example.com/issues{?q}',
  *   variableRepresentation: 'ExplicitRepresentation',

@@ -11,7 +11,7 @@ import { IriTemplateError } from './errors.js';
  *
  * @example
  * ```ts
- * import { expandIriTemplate, type TemplateScalar } from '@hyperld/hydra';
+ * import { expandIriTemplate, type TemplateScalar } from '@hyperld/hydra/search';
  * const page: TemplateScalar = 2;
  * expandIriTemplate('/items{?page}', { page }); // '/items?page=2'
  * ```
@@ -26,7 +26,7 @@ export type TemplateScalar = string | number | boolean;
  *
  * @example
  * ```ts
- * import { expandIriTemplate, type TemplateValue } from '@hyperld/hydra';
+ * import { expandIriTemplate, type TemplateValue } from '@hyperld/hydra/search';
  * const keys: TemplateValue = { page: 2, q: 'x y' };
  * expandIriTemplate('/items{?keys*}', { keys }); // '/items?page=2&q=x%20y'
  * ```
@@ -44,7 +44,7 @@ export type TemplateValue =
  *
  * @example
  * ```ts
- * import { expandIriTemplate, type TemplateValues } from '@hyperld/hydra';
+ * import { expandIriTemplate, type TemplateValues } from '@hyperld/hydra/search';
  * const values: TemplateValues = { q: 'open', tags: ['a', 'b'] };
  * expandIriTemplate('/issues{?q,tags}', values); // '/issues?q=open&tags=a,b'
  * ```
@@ -56,7 +56,7 @@ export type TemplateValues = { readonly [name: string]: TemplateValue } | Readon
  *
  * @example
  * ```ts
- * import { parseIriTemplate, type CompiledIriTemplate } from '@hyperld/hydra';
+ * import { parseIriTemplate, type CompiledIriTemplate } from '@hyperld/hydra/search';
  * const search: CompiledIriTemplate = parseIriTemplate('/issues{?q,page}');
  * search.variables; // ['q', 'page']
  * search.expand({ q: 'open bugs' }); // '/issues?q=open%20bugs'
@@ -439,11 +439,11 @@ const cache = new Map<string, CompiledIriTemplate>();
  *
  * @param template - the template, such as `http://api.example.com/issues{?q}`.
  * @returns the compiled template, with `expand(values)` and `variables`.
- * @throws {@link IriTemplateError} with code `invalid_template` and the `offset` of the offending
+ * @throws `IriTemplateError` (of `@hyperld/hydra`) with code `invalid_template` and the `offset` of the offending
  * character when the template does not follow the RFC's grammar.
  * @example
  * ```ts
- * import { parseIriTemplate } from '@hyperld/hydra';
+ * import { parseIriTemplate } from '@hyperld/hydra/search';
  * const t = parseIriTemplate('/contacts/{id}/conversations{?status*}');
  * t.variables; // ['id', 'status']
  * t.expand({ id: 'DQeeO69', status: ['open', 'snoozed'] });
@@ -468,10 +468,10 @@ export function parseIriTemplate(template: string): CompiledIriTemplate {
  * @param template - the template text, or a template from {@link parseIriTemplate}.
  * @param values - the values by variable name.
  * @returns the expanded IRI reference.
- * @throws {@link IriTemplateError} with code `invalid_template` when the template is malformed.
+ * @throws `IriTemplateError` (of `@hyperld/hydra`) with code `invalid_template` when the template is malformed.
  * @example
  * ```ts
- * import { expandIriTemplate } from '@hyperld/hydra';
+ * import { expandIriTemplate } from '@hyperld/hydra/search';
  * expandIriTemplate('{/list*}{?keys*}', { list: ['a', 'b'], keys: { page: 2, q: 'x y' } });
  * // '/a/b?page=2&q=x%20y'
  * ```

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { compileTerms, createExpander, type AnyTypeDef, type JsonObject, type Terms } from '@hyperld/core';
+import { compileTerms, type AnyTypeDef, type JsonObject, type Terms } from '@hyperld/core';
+import { createExpander } from '@hyperld/core/expand';
 import { arbitraryNode } from '@hyperld/core/testing';
 import { HYDRA_CONTEXT, HYDRA_ERROR_CONTEXT } from '@hyperld/hydra';
 import fc from 'fast-check';

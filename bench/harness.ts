@@ -52,6 +52,8 @@ export interface Case {
   readonly target?: number;
   /** Why the case cannot run now; it is listed as skipped instead of measured. */
   readonly skip?: string;
+  /** Runs once before the warm-up (e.g. a check that the subject gets the whole answer). */
+  readonly setup?: () => unknown;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface Case {
  * @example
  * ```ts
  * import type { BenchOptions } from './harness.js';
- * const quick: BenchOptions = { samples: 5, warmupMs: 100, minSampleMs: 5, budgetMs: 2000, gc: false, json: false, filter: undefined };
+ * const quick: BenchOptions = { samples: 5, warmupMs: 100, minSampleMs: 5, budgetMs: 2000, gc: false, isolate: false, json: false, filter: undefined, only: undefined };
  * ```
  */
 export interface BenchOptions {
@@ -79,10 +81,19 @@ export interface BenchOptions {
    * other's collections. Off by default: a sample of 25 ms does not pay for its own.
    */
   readonly gc: boolean;
+  /**
+   * Measure each case in a process of its own (`--isolate`): this script run again with
+   * `--case NAME --json`. Cases that drive the same code with different inputs (the client on
+   * two transports) then do not share the JIT's type feedback, which no application that uses
+   * one of them would see; in one process the first case's types make the second's calls slower.
+   */
+  readonly isolate: boolean;
   /** Print JSON instead of the table (`--json`). */
   readonly json: boolean;
   /** Only run cases whose name contains this text (`--filter TEXT`). */
   readonly filter: string | undefined;
+  /** Only run the case of exactly this name (`--case NAME`; what `isolate` runs each child with). */
+  readonly only: string | undefined;
 }
 
 /**
@@ -212,8 +223,10 @@ export const DEFAULT_OPTIONS: BenchOptions = Object.freeze({
   minSampleMs: 25,
   budgetMs: 15_000,
   gc: false,
+  isolate: false,
   json: false,
   filter: undefined,
+  only: undefined,
 });
 
 /**
@@ -237,16 +250,49 @@ export function parseArgs(argv: readonly string[], defaults: Partial<BenchOption
     if (arg === '--') continue;
     if (arg === '--json') options.json = true;
     else if (arg === '--gc') options.gc = true;
+    else if (arg === '--isolate') options.isolate = true;
+    else if (arg === '--case') options.only = argv[++i];
     else if (arg === '--filter') options.filter = argv[++i];
     else if (Object.hasOwn(numbers, arg)) {
       const value = Number(argv[++i]);
       if (!Number.isFinite(value) || value <= 0) throw new Error(`${arg} needs a positive number`);
       options[numbers[arg as keyof typeof numbers]] = value;
     } else {
-      throw new Error(`unknown option ${arg} (options: --json, --gc, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT)`);
+      throw new Error(`unknown option ${arg} (options: --json, --gc, --isolate, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT, --case NAME)`);
     }
   }
   return options;
+}
+
+/**
+ * Runs this script again for one case (`--case NAME --json`, with the same Node flags and the
+ * other arguments), and reads its result.
+ */
+async function measureInChild(c: Case, argv: readonly string[]): Promise<Result> {
+  const { spawn } = await import('node:child_process');
+  const script = process.argv[1];
+  if (script === undefined) throw new Error('--isolate needs the script path in process.argv');
+  // The child gets the caller's flags minus those that select cases or choose the output.
+  const passed: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--isolate' || arg === '--json') continue;
+    if (arg === '--filter' || arg === '--case') {
+      i++;
+      continue;
+    }
+    passed.push(arg);
+  }
+  const child = spawn(process.execPath, [...process.execArgv, script, ...passed, '--case', c.name, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
+  const results = code === 0 ? (JSON.parse(out.trim().split('\n').pop() ?? '[]') as Result[]) : [];
+  const result = results.find((r) => r.case === c.name);
+  if (result === undefined) throw new Error(`bench: the child run of ${JSON.stringify(c.name)} exited with ${code} and no result`);
+  return result;
 }
 
 function formatMs(ms: number): string {
@@ -279,7 +325,9 @@ function table(rows: readonly (readonly string[])[]): string {
 export async function runBench(cases: readonly Case[], argv: readonly string[] = process.argv.slice(2), defaults: Partial<BenchOptions> = {}): Promise<Result[]> {
   const options = parseArgs(argv, defaults);
   if (options.gc) collect();
-  const selected = options.filter === undefined ? cases : cases.filter((c) => c.name.includes(options.filter as string));
+  const selected = cases.filter((c) => (options.filter === undefined || c.name.includes(options.filter)) && (options.only === undefined || c.name === options.only));
+  // In a child run for one case (`--case`), there is nothing to isolate from.
+  const isolate = options.isolate && options.only === undefined;
   const results: Result[] = [];
   const rows: string[][] = [['case', 'subject', 'baseline', 'subject ms', 'baseline ms', 'ratio', 'target']];
   for (const c of selected) {
@@ -288,14 +336,14 @@ export async function runBench(cases: readonly Case[], argv: readonly string[] =
       rows.push([c.name, c.subject.name, c.baseline.name, '-', '-', '-', `skipped: ${c.skip}`]);
       continue;
     }
-    process.stderr.write(`run   ${c.name}: ${c.subject.name} vs ${c.baseline.name}\n`);
-    const r = await measure(c, options);
+    process.stderr.write(`run   ${c.name}: ${c.subject.name} vs ${c.baseline.name}${isolate ? ' (in a process of its own)' : ''}\n`);
+    const r = isolate ? await measureInChild(c, argv) : (await c.setup?.(), await measure(c, options));
     results.push(r);
     const verdict = c.target === undefined ? '' : `≤ ${c.target}x ${r.ratio <= c.target ? 'PASS' : 'MISS'}`;
     rows.push([r.case, r.subject, r.baseline, formatMs(r.subjectMs), formatMs(r.baselineMs), formatRatio(r.ratio), verdict]);
   }
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-  else process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side${options.gc ? ', forced GC before each' : ''}; ratio = subject / baseline\n`);
+  else process.stdout.write(`\n${table(rows)}\n\nmedians of up to ${options.samples} samples per side${options.gc ? ', forced GC before each' : ''}${isolate ? ', each case in a process of its own' : ''}; ratio = subject / baseline\n`);
   void sink;
   return results;
 }

@@ -8,7 +8,7 @@
  * @module
  * @internal
  */
-import { isAbsoluteIri as isAbsolute, prependBase } from '../iri/reference.js';
+import { isAbsoluteIri as isAbsolute, prependBase } from '../iri/jsonld-resolution.js';
 import type { HyperldError } from '../errors.js';
 import type { KeyPlan } from './key-plan.js';
 import { invalidContext, isKeyword, isObject, KEYWORD_LIKE, tooDeep, unsupported } from './syntax.js';

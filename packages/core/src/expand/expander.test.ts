@@ -9,7 +9,7 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { DOC_BASE, jsonLdDocument, resolveTestContext, URL_CONTEXTS } from '../__fixtures__/jsonld-docs.js';
 import { sampleRegistry, VOCAB } from '../__fixtures__/sample-vocab.js';
-import { prependBase } from '../iri/reference.js';
+import { prependBase } from '../iri/jsonld-resolution.js';
 import { createExpander, expand } from './index.js';
 import {
   DEFAULT_LIMITS,

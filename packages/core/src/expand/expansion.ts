@@ -8,7 +8,7 @@
  */
 import type { ContextDocument } from '../context/document.js';
 import { HyperldError } from '../errors.js';
-import { isAbsoluteIri as isAbsolute, prependBase } from '../iri/reference.js';
+import { isAbsoluteIri as isAbsolute, prependBase } from '../iri/jsonld-resolution.js';
 import { compactOrAbsolute, compactOrVocab, compileObject, keyIri, type ActiveContext } from './active-context.js';
 import { KeyKind as Kind, MAX_CACHED_KEYS, planKey, Scalar, type KeyPlan } from './key-plan.js';
 import { cache, invalidContext, invalidDocument, isKeyword, isObject, KEYWORD_LIKE, tooDeep, unsupported } from './syntax.js';

@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { isAbsoluteIri as isAbsolute } from '../iri/reference.js';
+import { isAbsoluteIri as isAbsolute } from '../iri/jsonld-resolution.js';
 import { keyIri, type ActiveContext, type TermDef } from './active-context.js';
 import { isKeyword } from './syntax.js';
 

@@ -12,9 +12,10 @@
  * Target at N = 1000: ≤ 1.1x (issue 19), for both. Samples last 200 ms and each follows a
  * forced GC, as in `bench:peers` (so the script runs under `node --expose-gc`); `--min-sample MS`
  * changes the length. Each case runs in a process of its own (the script again, with
- * `--case NAME`), so that the fetch case's type feedback does not slow the Node transport's.
+ * `--case NAME`), so that the fetch case's type feedback does not slow the Node transport's
+ * (`--no-isolate` runs them all in this one).
  *
- *   pnpm bench:client [--json] [--samples N] [--min-sample MS] [--filter TEXT] [--case NAME]
+ *   pnpm bench:client [--json] [--samples N] [--min-sample MS] [--filter TEXT] [--case NAME] [--no-isolate]
  *
  * @module
  */

@@ -82,7 +82,7 @@ export interface BenchOptions {
    */
   readonly gc: boolean;
   /**
-   * Measure each case in a process of its own (`--isolate`): this script run again with
+   * Measure each case in a process of its own (`--isolate`, `--no-isolate`): this script run again with
    * `--case NAME --json`. Cases that drive the same code with different inputs (the client on
    * two transports) then do not share the JIT's type feedback, which no application that uses
    * one of them would see; in one process the first case's types make the second's calls slower.
@@ -251,6 +251,7 @@ export function parseArgs(argv: readonly string[], defaults: Partial<BenchOption
     if (arg === '--json') options.json = true;
     else if (arg === '--gc') options.gc = true;
     else if (arg === '--isolate') options.isolate = true;
+    else if (arg === '--no-isolate') options.isolate = false;
     else if (arg === '--case') options.only = argv[++i];
     else if (arg === '--filter') options.filter = argv[++i];
     else if (Object.hasOwn(numbers, arg)) {
@@ -258,7 +259,7 @@ export function parseArgs(argv: readonly string[], defaults: Partial<BenchOption
       if (!Number.isFinite(value) || value <= 0) throw new Error(`${arg} needs a positive number`);
       options[numbers[arg as keyof typeof numbers]] = value;
     } else {
-      throw new Error(`unknown option ${arg} (options: --json, --gc, --isolate, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT, --case NAME)`);
+      throw new Error(`unknown option ${arg} (options: --json, --gc, --isolate, --no-isolate, --samples N, --warmup MS, --min-sample MS, --budget MS, --filter TEXT, --case NAME)`);
     }
   }
   return options;
@@ -276,7 +277,7 @@ async function measureInChild(c: Case, argv: readonly string[]): Promise<Result>
   const passed: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--isolate' || arg === '--json') continue;
+    if (arg === '--isolate' || arg === '--no-isolate' || arg === '--json') continue;
     if (arg === '--filter' || arg === '--case') {
       i++;
       continue;

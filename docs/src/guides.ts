@@ -107,7 +107,16 @@ memory; nothing touches the network. hyperld's typed client validates every memb
 Ketting reads plain JSON; <code>jsonld.expand</code> and Alcaeus do the JSON-LD processing a generic client needs.</p>
 <figure class="chart">${peerChart()}</figure>
 <p>The chart and the table below are those of the last committed run (the machine, Node version and date are in
-them); <code>pnpm bench:peers --svg docs/guides/performance.svg --out docs/guides/performance.json</code> measures again.</p>`,
+them); <code>pnpm bench:peers --svg docs/guides/performance.svg --out docs/guides/performance.json</code> measures again.</p>
+<p>On Node, the client's <code>fetch</code> option takes <code>nodeFetch()</code> from <code>@hyperld/hydra/node</code>
+(undici's <code>request</code>, no WHATWG stream): that is the <em>node transport</em> row. Browsers keep the platform's
+<code>fetch</code>.</p>
+<p>The bundle sizes are those of a page's first chunk. What the client needs only for some calls it loads by
+<code>await import()</code> on first use: the context store (for contexts it has to fetch), the API documentation
+reader with the operations it lists (<code>@hyperld/hydra/discovery</code>), search and IRI templates
+(<code>@hyperld/hydra/search</code>) and the JSON-LD expander (<code>@hyperld/core/expand</code>). Those are entries of
+their own, which no package index re-exports, so that esbuild leaves them out of the first chunk as Rollup (and so
+Vite) does; import them directly only where a page uses them. <code>pnpm size</code> measures both bundlers.</p>`,
     run: performanceMain,
   },
 ];

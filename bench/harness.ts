@@ -140,14 +140,35 @@ async function timeBatch(contender: Contender, iterations: number, async: boolea
   return performance.now() - start;
 }
 
-/** A full collection, outside any timing (`--gc`). */
-function collect(): void {
+/**
+ * A full collection, outside any timing (`--gc`, and `bench:peers` before each sample).
+ *
+ * @param missing - the error's message when Node does not expose `gc` (`node --expose-gc`).
+ * @throws Error when it does not.
+ * @example
+ * ```ts
+ * import { collectGarbage } from './harness.js';
+ * collectGarbage('run me with node --expose-gc');
+ * ```
+ */
+export function collectGarbage(missing = '--gc needs node --expose-gc'): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('--gc needs node --expose-gc');
+  if (gc === undefined) throw new Error(missing);
   gc();
 }
 
-function median(values: readonly number[]): number {
+/**
+ * The median of samples.
+ *
+ * @param values - at least one.
+ * @returns the middle value, or the mean of the two middle ones.
+ * @example
+ * ```ts
+ * import { median } from './harness.js';
+ * median([3, 1, 2]); // 2
+ * ```
+ */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
@@ -199,7 +220,7 @@ export async function measure(c: Case, options: BenchOptions): Promise<Result> {
     for (const i of order) {
       const side = sides[i as 0 | 1];
       const n = iterations[i] as number;
-      if (options.gc) collect();
+      if (options.gc) collectGarbage();
       times[i as 0 | 1].push((await timeBatch(side.contender, n, side.async)) / n);
     }
   }
@@ -325,7 +346,7 @@ function table(rows: readonly (readonly string[])[]): string {
  */
 export async function runBench(cases: readonly Case[], argv: readonly string[] = process.argv.slice(2), defaults: Partial<BenchOptions> = {}): Promise<Result[]> {
   const options = parseArgs(argv, defaults);
-  if (options.gc) collect();
+  if (options.gc) collectGarbage();
   const selected = cases.filter((c) => (options.filter === undefined || c.name.includes(options.filter)) && (options.only === undefined || c.name === options.only));
   // In a child run for one case (`--case`), there is nothing to isolate from.
   const isolate = options.isolate && options.only === undefined;

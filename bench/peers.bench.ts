@@ -46,6 +46,7 @@ import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { Client as Ketting } from 'ketting';
 import { bundleSize } from './bundle-size.js';
+import { collectGarbage, median } from './harness.js';
 import { peersSvg, type ChartRow } from './peers-chart.js';
 import { collectionPage } from './seed-page.js';
 
@@ -90,8 +91,9 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const gc = (globalThis as { gc?: () => void }).gc;
-if (gc === undefined) throw new Error('bench:peers needs node --expose-gc (run it as pnpm bench:peers)');
+const NO_GC = 'bench:peers needs node --expose-gc (run it as pnpm bench:peers)';
+const gc = (): void => collectGarbage(NO_GC);
+gc();
 
 // ---- the server: the page for each N, and the contexts its documents name ----
 
@@ -233,11 +235,6 @@ const selected = options.filter === undefined ? subjects : subjects.filter((s) =
 // ---- the measurement ----
 
 let sink: unknown;
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 async function batch(subject: Subject, n: number, iterations: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < iterations; i++) sink = await subject.run(n);

@@ -1,7 +1,9 @@
 /**
  * `pnpm size`, bundle (a): a small browser program on `@hyperld/core` and `@hyperld/hydra/client`
  * alone — its own two-type vocabulary, no TextUs — that uses `createClient`, `get`, `follow`,
- * `members` and `invoke`. It imports the packages by name, as an application would; `pnpm size`
+ * `members` and `invoke`. Its registry holds its own types only: the Hydra types they extend or
+ * embed come with them, and no other (a browser client needs no `hydraTypes`). It imports the
+ * packages by name, as an application would; `pnpm size`
  * bundles it with the `@hyperld/source` condition, so their sources are measured with no build.
  *
  * @module
@@ -9,7 +11,7 @@
 import { createRegistry, t, vocabulary, type NodeOf } from '@hyperld/core';
 // hydra/client before hydra: the bundle's module order, and so its gzip size, follows the imports.
 import { createClient } from '@hyperld/hydra/client';
-import { action, Collection, hydraTypes, PartialCollectionView } from '@hyperld/hydra';
+import { action, Collection, PartialCollectionView } from '@hyperld/hydra';
 
 const v = vocabulary({ vocab: 'https://tasks.example/vocab#' });
 
@@ -35,7 +37,7 @@ const TaskList = v.type('TaskList', {
 
 const client = createClient({
   baseUrl: 'https://tasks.example/',
-  registry: createRegistry({ types: [TaskList, User, ...hydraTypes] }),
+  registry: createRegistry({ types: [TaskList, User] }),
   token: () => globalThis.localStorage?.getItem('token') ?? '',
 });
 

@@ -12,7 +12,7 @@
  */
 import { HYDRA, XSD, expandTerm, type AnyKind, type AnyTypeDef, type Registry } from '@hyperld/core';
 import { actionSpecOf, type ActionSpec } from './actions.js';
-import { HYDRA_CONTEXT } from './vocabulary.js';
+import { HYDRA_CONTEXT } from './contexts/hydra-context.js';
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';

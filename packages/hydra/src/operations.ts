@@ -10,6 +10,7 @@ import {
   HYDRA,
   STANDARD_PREFIXES,
   baseOf,
+  createRegistry,
   idOf,
   metaOf,
   resolveIri,
@@ -28,7 +29,20 @@ import { propertyIri } from './api-documentation.js';
 import type { ApiDocumentationModel, ClassModel, OperationModel } from './api-doc-reader.js';
 import { HydraError } from './errors.js';
 import { readHydra, type ReadHydraOptions } from './terms.js';
-import { hydraRegistry } from './vocabulary.js';
+import { HYDRA_CONTEXT, HYDRA_CONTEXT_DOCUMENT } from './contexts/hydra-context.js';
+import { HYDRA_ERROR_CONTEXT, HYDRA_ERROR_CONTEXT_DOCUMENT } from './contexts/hydra-error-context.js';
+import { publishedHydraContext } from './contexts/published.js';
+
+/**
+ * The registry of a listing given an API documentation and no registry: no types, the published
+ * Hydra contexts. Not `hydraRegistry`: no Hydra type declares an action, so its types would change
+ * no listing, and a browser bundle that imports this module on first use would carry every one.
+ */
+let contextsOnly: Registry | undefined;
+function hydraContextsOnly(): Registry {
+  contextsOnly ??= createRegistry({ types: [], contexts: { [HYDRA_CONTEXT]: HYDRA_CONTEXT_DOCUMENT, [HYDRA_ERROR_CONTEXT]: HYDRA_ERROR_CONTEXT_DOCUMENT } });
+  return contextsOnly;
+}
 
 /**
  * One operation of one node, wherever it was found, with its state.
@@ -161,11 +175,11 @@ export function listOperations(node: object, options: ListOperationsOptions = {}
       'The node carries no registry and no API documentation is given: pass { registry } or { apiDocumentation }, or read it through client.operations(node).',
     );
   }
-  const registry = given ?? hydraRegistry;
+  const registry = given ?? hydraContextsOnly();
   const base = options.base ?? baseOf(node);
   const record = node as Record<string, unknown>;
   const more = options.resolveContext;
-  const resolve = flattening((url: string, at?: string) => registry.context(url, at) ?? hydraRegistry.context(url, at) ?? more?.(url, at));
+  const resolve = flattening((url: string, at?: string) => registry.context(url, at) ?? publishedHydraContext(url, at) ?? more?.(url, at));
   const terms = termsOfNode(node, resolve, base) ?? (options.context !== undefined && options.context !== null ? termsOfNode({ '@context': options.context }, resolve, base) : undefined);
   const list = new OperationList();
 

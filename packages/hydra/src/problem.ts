@@ -8,7 +8,9 @@ import { HYDRA, termsOfNode, type ErrorCode, type JsonValue, type NodeOf, type V
 import { HYDRA_ERROR_CONTEXT } from './contexts/hydra-error-context.js';
 import type { HydraErrorCode } from './errors.js';
 import { isHydraTerm, readHydra } from './terms.js';
-import { hydraRegistry, VIOLATIONS_IRI, type HydraErrorType } from './vocabulary.js';
+import { publishedHydraContext } from './contexts/published.js';
+import type { HydraErrorType } from './vocabulary.js';
+import { VIOLATIONS_IRI } from './vocabulary/hydra.js';
 
 /**
  * The `@context` of the error bodies {@link errorBody} builds: Hydra's error context (the RFC 7807
@@ -78,7 +80,7 @@ const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
  * no answer here and is read by the spellings.
  */
 function byContext(body: Record<string, unknown>, iris: readonly string[]): unknown {
-  const terms = termsOfNode(body, (url, base) => hydraRegistry.context(url, base));
+  const terms = termsOfNode(body, publishedHydraContext);
   if (terms === undefined) return undefined;
   for (const iri of iris) {
     for (const key of terms.keysOf(iri)) if (Object.hasOwn(body, key)) return body[key];

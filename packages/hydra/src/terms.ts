@@ -9,7 +9,7 @@
  */
 import { baseOf, findProperty, HYDRA, metaOf, termsOfNode, type Registry, type Terms } from '@hyperld/core';
 import { HydraError } from './errors.js';
-import { hydraRegistry } from './vocabulary.js';
+import { publishedHydraContext } from './contexts/published.js';
 
 /**
  * Options of the collection readers.
@@ -40,7 +40,7 @@ function resolverOf(node: object, options: ReadOptions): Registry['context'] {
   const registry = options.registry ?? metaOf(node)?.registry;
   if (registry === undefined) {
     return (url, base) => {
-      const doc = hydraRegistry.context(url, base);
+      const doc = publishedHydraContext(url, base);
       if (doc === undefined) {
         throw new HydraError(
           'no_registry',
@@ -50,7 +50,7 @@ function resolverOf(node: object, options: ReadOptions): Registry['context'] {
       return doc;
     };
   }
-  return (url, base) => registry.context(url, base) ?? hydraRegistry.context(url, base);
+  return (url, base) => registry.context(url, base) ?? publishedHydraContext(url, base);
 }
 
 /**

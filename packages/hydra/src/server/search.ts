@@ -8,7 +8,7 @@
  */
 import type { Violation } from '@hyperld/core';
 import { expandIriTemplate } from '../iri-template/rfc6570.js';
-import { HYDRA_CONTEXT } from '../vocabulary.js';
+import { HYDRA_CONTEXT } from '../contexts/hydra-context.js';
 import { HttpProblem } from './reply.js';
 
 /**

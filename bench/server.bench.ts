@@ -20,8 +20,8 @@
  * `--no-cache` turns our server's response cache off, so that every answer is rendered from the
  * store (SQL, rendering, encoding, ETag): its target is 2,000 req/s instead of the ratio. It also
  * measures a floor: a bare `node:http` server that serialises the same page for every request
- * (`JSON.stringify`, then the hydra handler's bytes and ETag) and does nothing else, the most any
- * uncached server of that page could answer on this machine.
+ * (`JSON.stringify` into bytes and the ETag, as the hydra handler makes them) and does nothing
+ * else, the most any uncached server of that page could answer on this machine.
  *
  *   pnpm bench:server [--no-cache] [--engine sqlite|postgres] [--processes 1|2] [--duration S] [--connections N] [--warmup S] [--in-process] [--cpu-prof] [--json]
  *   pnpm bench:server --soak [--seconds S] [--clients N] [--json]

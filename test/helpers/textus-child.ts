@@ -69,8 +69,8 @@ export type ServerSpec =
       readonly answer: BareAnswer;
       /**
        * Serialise the answer again for every request, as an uncached server must at the least:
-       * `JSON.stringify` of the parsed body, then hyperld's own bytes and strong ETag
-       * (`encodeText`), then the write. The floor of any uncached answer of that body.
+       * `JSON.stringify` of the parsed body into bytes, member by member, and its strong ETag, as
+       * hyperld's handler makes them (`jsonBytes`, `encodeBytes`), then the write. The floor of any uncached answer of that body.
        */
       readonly rerender?: boolean;
       readonly execArgv?: readonly string[];
@@ -168,9 +168,9 @@ export async function spawnServer(spec: ServerSpec): Promise<ChildServer> {
 /** A server that serialises `value` for every request: stringify, bytes and ETag as the hydra handler makes them. */
 async function rerenderingServer(answer: BareAnswer, value: unknown): Promise<ReturnType<typeof createServer>> {
   // The handler's own encoder (not public API): the floor is meant to be what our server pays.
-  const { encodeText } = await import('../../packages/hydra/src/server/encode.js');
+  const { encodeBytes, jsonBytes } = await import('../../packages/hydra/src/server/encode.js');
   return createServer((_req, res) => {
-    void encodeText('GET', 200, { ...answer.headers }, JSON.stringify(value)).then(({ encoded }) => {
+    void encodeBytes('GET', 200, { ...answer.headers }, jsonBytes(value as object, JSON.stringify)).then(({ encoded }) => {
       res.writeHead(answer.status, encoded.headers);
       res.end(encoded.bytes);
     });

@@ -15,7 +15,7 @@ import { isDecodeError, type DecodeOptions, type Registry } from '@hyperld/core'
 import { errorBody, type ListedViolation } from '../problem.js';
 import { isAuthenticated, type Authenticated } from './authentication.js';
 import { INVALID_UTF8, takeBody } from './body.js';
-import { decide, Encoded, encodeText, type Decided, type KeptBytes } from './encode.js';
+import { decide, Encoded, encodeBytes, encodeText, jsonBytes, type Decided, type KeptBytes } from './encode.js';
 import { isAcceptedContentType, JSON_LD, JSON_MEDIA_TYPE, negotiate } from './negotiation.js';
 import { HttpProblem, isReply, type HandlerResult, type Reply } from './reply.js';
 import { ResponseCache } from './response-cache.js';
@@ -534,8 +534,9 @@ class Handler<A> implements HydraHandler {
   private encode(exchange: Exchange, result: object | Reply): Promise<Encoded> {
     const { registry } = this.options;
     const type = exchange.type as string;
-    if (!isReply(result)) return this.encodeAnswer(exchange, type, registry.encodeText(result), 200, {});
-    return this.encodeAnswer(exchange, type, result.body === null ? null : registry.encodeText(result.body), result.status, result.headers);
+    const stringify = (node: object): string => registry.encodeText(node);
+    if (!isReply(result)) return this.encodeAnswer(exchange, type, jsonBytes(result, stringify), 200, {});
+    return this.encodeAnswer(exchange, type, result.body === null ? null : jsonBytes(result.body, stringify), result.status, result.headers);
   }
 
   /** Keeps a `200` with an ETag in the slot `fromCache` gave. */
@@ -543,18 +544,18 @@ class Handler<A> implements HydraHandler {
     if (encoded.status === 200 && encoded.etag !== undefined) this.cache?.set(slot.key, slot.version, encoded);
   }
 
-  /** An answer with the header fields every answer carries; `null` text for none. */
+  /** An answer with the header fields every answer carries; `null` bytes for no body. */
   private async encodeAnswer(
     exchange: Exchange,
     type: string,
-    text: string | null,
+    bytes: Uint8Array | null,
     status: number,
     extra: Readonly<Record<string, string>>,
   ): Promise<Encoded> {
     const headers: Record<string, string> = { ...this.baseHeaders(exchange.url.origin), ...extra };
-    if (text === null) return new Encoded(status, headers, null);
+    if (bytes === null) return new Encoded(status, headers, null);
     headers['content-type'] = type;
-    return (await encodeText(exchange.request.method, status, headers, text)).encoded;
+    return (await encodeBytes(exchange.request.method, status, headers, bytes)).encoded;
   }
 
   /** A context or the API documentation: its bytes and ETag made once, long-lived `Cache-Control`. */

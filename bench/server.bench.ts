@@ -225,14 +225,15 @@ interface CpuProfile {
 
 /**
  * Where a sample's time goes: the first rule matching its stack, innermost frame first (a native
- * `get` called from store/ is SQL; `JSON.stringify` called from the registry is encoding).
+ * `get` called from store/ is SQL; `JSON.stringify` called from `jsonBytes` is JSON text).
  */
 const BUCKETS: readonly (readonly [string, (functionName: string, url: string) => boolean])[] = [
   ['garbage collection', (f) => f === '(garbage collector)'],
   ['SQL (store/, better-sqlite3)', (_, u) => u.includes('packages/textus-server/src/store/') || u.includes('better-sqlite3')],
   ['ETag: SHA-256 of the body', (f, u) => f === 'strongEtag' || u.startsWith('node:internal/crypto')],
   ['text to bytes (TextEncoder)', (f, u) => u === 'node:internal/encoding' || f === 'encodeUtf8String'],
-  ['registry.encodeText (check + JSON.stringify)', (_, u) => u.includes('packages/core/src/')],
+  // JSON.stringify is a builtin with no frame of its own: its time is its caller's self time.
+  ['JSON text (JSON.stringify in jsonBytes, registry.encodeText)', (f, u) => u.includes('packages/core/src/') || f === 'piecewise' || f === 'jsonBytes'],
   ['rendering rows (render/, actions.ts)', (_, u) => u.includes('packages/textus-server/src/render/') || u.includes('packages/textus/src/actions.ts')],
   ['route handler (reference-server.ts)', (_, u) => u.includes('packages/textus-server/src/reference-server.ts')],
   ['Fetch Request/Response, Headers, streams', (_, u) => /node:internal\/(deps\/undici|webstreams|abort_controller|event_target)/.test(u)],

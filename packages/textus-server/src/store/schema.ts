@@ -13,7 +13,7 @@
  * @example
  * ```ts
  * import { MIGRATIONS } from './schema.js';
- * MIGRATIONS.at(-1)?.version; // 3: the schema version of a new store
+ * MIGRATIONS.at(-1)?.version; // 4: the schema version of a new store
  * ```
  */
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string; readonly postgres?: string }[] = [
@@ -62,6 +62,16 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
       CREATE INDEX contacts_account_rowid ON contacts(account_id, rowid);
       CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
       INSERT INTO store_version VALUES (1, 0);
+    `,
+  },
+  {
+    // A contact's conversations visible to a user, counted from the index alone (no row read for
+    // its account), and the newest message of a conversation that is not scheduled, found without
+    // reading the rows it skips.
+    version: 4,
+    sql: `
+      CREATE INDEX conversations_contact_account ON conversations(contact_id, account_id);
+      CREATE INDEX messages_conversation_state ON messages(conversation_id, seq, delivery_state);
     `,
   },
 ];

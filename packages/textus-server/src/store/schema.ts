@@ -66,12 +66,14 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
   },
   {
     // A contact's conversations visible to a user, counted from the index alone (no row read for
-    // its account), and the newest message of a conversation that is not scheduled, found without
-    // reading the rows it skips.
+    // its account); the newest message of a conversation that is not scheduled, found without
+    // reading the rows it skips; and its next scheduled one, from an index of those alone (most
+    // conversations have none).
     version: 4,
     sql: `
       CREATE INDEX conversations_contact_account ON conversations(contact_id, account_id);
       CREATE INDEX messages_conversation_state ON messages(conversation_id, seq, delivery_state);
+      CREATE INDEX messages_scheduled ON messages(conversation_id, ts, seq) WHERE delivery_state = 'scheduled';
     `,
   },
 ];
